@@ -1,0 +1,43 @@
+package org.titrate.customers.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A customer or prospect. {@code code} is the human id ({@code C000042}), generated when a client
+ * leaves it empty. {@code creditLimit} is in {@code currency}; {@code paymentTermDays} sets when
+ * invoices fall due.
+ */
+public record Customer(
+        String id,
+        String code,
+        String name,
+        CustomerStatus status,
+        Channel channel,
+        String contactName,
+        String phone,
+        String email,
+        String address,
+        CustomerSource source,
+        Integer paymentTermDays,
+        BigDecimal creditLimit,
+        String currency,
+        String taxId,
+        String notes,
+        Long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    /** What a client supplies to create a customer. */
+    public static Customer of(String code, String name, CustomerStatus status, Channel channel, String contactName, String phone,
+            String email, String address, CustomerSource source, Integer paymentTermDays, BigDecimal creditLimit) {
+        return new Customer(null, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
+                creditLimit, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean canOrder() {
+        return status != CustomerStatus.INACTIVE;
+    }
+}

@@ -1,0 +1,29 @@
+package org.titrate.customers.api;
+
+import java.util.Optional;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+
+/**
+ * Customers, prospects and their follow-ups. Other modules refer to customers by code through
+ * this service, never through its tables. Bad input is a 400, unknown ids a 404, stale versions
+ * and duplicate codes a 409 (the platform's problem exceptions).
+ */
+public interface CustomerService {
+
+    Page<Customer> find(CustomerQuery query);
+
+    /** By code or id. */
+    Customer get(String idOrCode);
+
+    Optional<Customer> findByCode(String code);
+
+    Customer create(Customer customer);
+
+    /** {@code customer.version()} must be the version the client read. */
+    Customer update(String idOrCode, Customer customer);
+
+    Page<FollowUp> followUps(String customerIdOrCode, PageRequest page);
+
+    FollowUp addFollowUp(String customerIdOrCode, FollowUp followUp);
+}

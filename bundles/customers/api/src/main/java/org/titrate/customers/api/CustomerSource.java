@@ -1,0 +1,6 @@
+package org.titrate.customers.api;
+
+/** How the customer first came to us. */
+public enum CustomerSource {
+    VISIT, ENQUIRY, REFERRAL, OTHER
+}

@@ -1,0 +1,27 @@
+package org.titrate.platform.api;
+
+/**
+ * Offset and limit of a list request. Parsed from the raw query strings so that
+ * {@code limit=abc} is a 400 naming {@code limit}, not JAX-RS's default 404.
+ */
+public record PageRequest(int offset, int limit) {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    public PageRequest {
+        if (offset < 0) {
+            throw new ValidationException("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    public static PageRequest parse(String offset, String limit) {
+        Check check = new Check();
+        Integer o = check.integer("offset", offset, 0, Integer.MAX_VALUE);
+        Integer l = check.integer("limit", limit, 1, MAX_LIMIT);
+        check.throwIfInvalid();
+        return new PageRequest(o == null ? 0 : o, l == null ? DEFAULT_LIMIT : l);
+    }
+}

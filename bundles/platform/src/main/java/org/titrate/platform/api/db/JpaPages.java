@@ -1,0 +1,47 @@
+package org.titrate.platform.api.db;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+
+/** A list page in two statements: a count and the page itself, both with the same filter. */
+public final class JpaPages {
+
+    private JpaPages() {
+    }
+
+    /**
+     * @param entity  the entity name, e.g. {@code ProductEntity}
+     * @param alias   its alias in {@code where} and {@code orderBy}, e.g. {@code p}
+     * @param where   a JPQL condition on the alias with named parameters, e.g. {@code p.active = :active}; "" for none
+     */
+    public static <T> Page<T> page(EntityManager em, Class<T> type, String entity, String alias, String where, String orderBy,
+            Map<String, Object> params, PageRequest page) {
+        String condition = where == null || where.isBlank() ? "" : " WHERE " + where;
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ") FROM " + entity + " " + alias + condition, Long.class);
+        TypedQuery<T> items = em.createQuery("SELECT " + alias + " FROM " + entity + " " + alias + condition + " ORDER BY " + orderBy, type);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            items.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<T> rows = total <= page.offset() ? List.of()
+                : items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return new Page<>(rows, total, page.offset(), page.limit());
+    }
+
+    /** The first result, if any (JPA 2.1 has no {@code getResultStream}). */
+    public static <T> Optional<T> first(TypedQuery<T> query) {
+        List<T> rows = query.setMaxResults(1).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Joins filter conditions with AND. */
+    public static String and(List<String> conditions) {
+        return String.join(" AND ", conditions);
+    }
+}

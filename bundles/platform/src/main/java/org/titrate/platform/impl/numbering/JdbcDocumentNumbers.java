@@ -1,0 +1,82 @@
+package org.titrate.platform.impl.numbering;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.platform.api.DocumentNumbers;
+import org.titrate.platform.impl.db.PlatformSchema;
+
+/**
+ * Counters in {@code PLT_NUMBER_SEQUENCE}, one row per series and year. The row is updated on a
+ * connection that joins the caller's JTA transaction, so a rolled-back document gives its number
+ * back and committed numbers have no gaps; concurrent creators of one series queue on the row lock.
+ */
+@Component(service = DocumentNumbers.class)
+public class JdbcDocumentNumbers implements DocumentNumbers {
+    private static final Pattern SERIES = Pattern.compile("[A-Z]{1,10}");
+    /** Master-data codes are not per year. */
+    private static final int NO_PERIOD = 0;
+
+    @Reference
+    private PlatformSchema schema;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public String next(String series) {
+        int year = LocalDate.now(clock).getYear();
+        return String.format("%s-%d-%06d", series, year, increment(series, year));
+    }
+
+    @Override
+    public String nextCode(String prefix, int digits) {
+        return prefix + String.format("%0" + digits + "d", increment(prefix, NO_PERIOD));
+    }
+
+    long increment(String series, int period) {
+        if (!SERIES.matcher(series).matches()) {
+            throw new IllegalArgumentException("Series must be 1-10 capital letters: " + series);
+        }
+        try (Connection c = schema.dataSource().getConnection()) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (PreparedStatement up = c.prepareStatement(
+                        "UPDATE PLT_NUMBER_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1 WHERE SERIES = ? AND PERIOD = ?")) {
+                    up.setString(1, series);
+                    up.setInt(2, period);
+                    if (up.executeUpdate() == 1) {
+                        try (PreparedStatement q = c.prepareStatement(
+                                "SELECT NEXT_VALUE FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
+                            q.setString(1, series);
+                            q.setInt(2, period);
+                            try (ResultSet rs = q.executeQuery()) {
+                                rs.next();
+                                return rs.getLong(1) - 1;
+                            }
+                        }
+                    }
+                }
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 2)")) {
+                    ins.setString(1, series);
+                    ins.setInt(2, period);
+                    ins.executeUpdate();
+                    return 1;
+                } catch (SQLException e) {
+                    // Another transaction created the row first: take the update path again.
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                        throw e;
+                    }
+                }
+            }
+            throw new IllegalStateException("Could not allocate a number in series " + series);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Numbering of series " + series + " failed", e);
+        }
+    }
+}

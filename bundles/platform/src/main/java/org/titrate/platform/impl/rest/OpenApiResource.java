@@ -1,0 +1,23 @@
+package org.titrate.platform.impl.rest;
+
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+/** {@code GET /api/v1/openapi.json}: public, so integrators can read it before they have an account. */
+@Path("/openapi.json")
+public class OpenApiResource {
+    private final Map<String, Object> document;
+
+    OpenApiResource(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+        return document;
+    }
+}

@@ -1,0 +1,86 @@
+package org.titrate.platform.impl.rest;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.rest.RestResource;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.impl.security.UserDirectory;
+import org.titrate.platform.impl.security.UserDirectory.User;
+
+/** {@code /users}: administrators add users of the Karaf realm with Titrate roles. */
+@Component(service = RestResource.class)
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Allowed(Roles.ADMIN)
+public class UsersResource implements RestResource {
+
+    @Reference
+    private UserDirectory users;
+
+    /** The body of {@code POST /users}. */
+    public record NewUser(String username, String password, List<String> roles) {
+    }
+
+    @GET
+    public Page<User> list() {
+        List<User> all = users.list();
+        return new Page<>(all, all.size(), 0, all.size());
+    }
+
+    @GET
+    @Path("/{username}")
+    public User get(@PathParam("username") String username) {
+        User user = users.find(username);
+        if (user == null) {
+            throw new NotFoundException("User", username);
+        }
+        return user;
+    }
+
+    @POST
+    public Response add(NewUser body) {
+        Check check = new Check();
+        if (body == null) {
+            check.fail("body", "is required");
+            check.throwIfInvalid();
+        }
+        String username = check.code("username", body.username(), true);
+        String password = body.password();
+        if (password == null || password.length() < 8 || password.length() > 200) {
+            check.fail("password", "must be 8-200 characters");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        if (body.roles() == null || body.roles().isEmpty()) {
+            check.fail("roles", "must name at least one of " + Roles.ALL.stream().sorted().toList());
+        } else {
+            for (int i = 0; i < body.roles().size(); i++) {
+                String role = body.roles().get(i);
+                if (role == null || !Roles.ALL.contains(role)) {
+                    check.fail("roles[" + i + "]", "must be one of " + Roles.ALL.stream().sorted().toList());
+                } else {
+                    roles.add(role);
+                }
+            }
+        }
+        check.throwIfInvalid();
+        User created = users.add(username, password, roles);
+        return Response.created(URI.create("users/" + created.username())).entity(created).build();
+    }
+}

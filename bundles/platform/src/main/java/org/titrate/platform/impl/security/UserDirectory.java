@@ -1,0 +1,211 @@
+package org.titrate.platform.impl.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.security.Roles;
+
+/**
+ * Titrate's users are users of Karaf's {@code karaf} realm, so one account works for REST, SOAP
+ * and SSH. On first start it creates {@code admin} with the password from
+ * {@code TITRATE_ADMIN_PASSWORD}, or a generated one written to {@code data/initial-admin-password},
+ * and removes Karaf's well-known {@code karaf} user should a stock users file bring it back.
+ */
+@Component(service = UserDirectory.class, immediate = true)
+public class UserDirectory {
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD_ENV = "TITRATE_ADMIN_PASSWORD";
+    public static final String PASSWORD_FILE = "initial-admin-password";
+    /** Karaf roles that let a user into the SSH shell and Karaf's own admin commands. */
+    static final List<String> KARAF_ADMIN_ROLES = List.of("manager", "systembolt", "ssh");
+    private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
+    private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
+
+    /** Karaf registers its realms without a name property, so pick the {@code karaf} realm by name. */
+    private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
+    void bindRealm(JaasRealm realm) {
+        realms.add(realm);
+        bootstrapWhenReady();
+    }
+
+    void unbindRealm(JaasRealm realm) {
+        realms.remove(realm);
+    }
+
+    private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
+    void bindFactory(BackingEngineFactory factory) {
+        factories.add(factory);
+        bootstrapWhenReady();
+    }
+
+    void unbindFactory(BackingEngineFactory factory) {
+        factories.remove(factory);
+    }
+
+    /** A user as the REST API shows it. */
+    public record User(String username, List<String> roles) {
+    }
+
+    private volatile boolean active;
+    private boolean bootstrapped;
+
+    @Activate
+    void activate() {
+        active = true;
+        bootstrapWhenReady();
+    }
+
+    /**
+     * Karaf registers the realm and its backing-engine factories one by one; the properties
+     * engine may arrive after this component activated, so try again on every arrival.
+     */
+    private synchronized void bootstrapWhenReady() {
+        if (!active || bootstrapped) {
+            return;
+        }
+        BackingEngine engine = findEngine();
+        if (engine == null) {
+            return;
+        }
+        try {
+            bootstrap(engine);
+            bootstrapped = true;
+        } catch (IOException e) {
+            LOG.error("Could not write the initial admin password", e);
+        }
+    }
+
+    private void bootstrap(BackingEngine engine) throws IOException {
+        if (engine.lookupUser("karaf") != null) {
+            engine.deleteUser("karaf");
+            LOG.warn("Removed Karaf's well-known 'karaf' user");
+        }
+        if (engine.lookupUser(ADMIN) == null) {
+            String password = System.getenv(PASSWORD_ENV);
+            if (password == null || password.isBlank()) {
+                password = generatePassword();
+                Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
+                Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    LOG.debug("File system without POSIX permissions; {} keeps default permissions", file);
+                }
+                LOG.warn("Created user '{}' with a generated password; read it from {}", ADMIN, file);
+            } else {
+                LOG.info("Created user '{}' with the password from {}", ADMIN, PASSWORD_ENV);
+            }
+            engine.addUser(ADMIN, password);
+            engine.addRole(ADMIN, Roles.ADMIN);
+            engine.addRole(ADMIN, Roles.VIEWER);
+            KARAF_ADMIN_ROLES.forEach(r -> engine.addRole(ADMIN, r));
+            JaasAuthenticator.forget();
+        }
+    }
+
+    public synchronized User add(String username, String password, Set<String> roles) {
+        BackingEngine engine = engine();
+        if (engine.lookupUser(username) != null) {
+            throw new ConflictException("username", "user '" + username + "' already exists");
+        }
+        engine.addUser(username, password);
+        Set<String> all = new LinkedHashSet<>(roles);
+        // Every Titrate user may open the shell; command ACLs decide what they may run there.
+        all.add("ssh");
+        if (roles.contains(Roles.ADMIN)) {
+            all.addAll(KARAF_ADMIN_ROLES);
+        }
+        all.forEach(r -> engine.addRole(username, r));
+        JaasAuthenticator.forget();
+        return find(username);
+    }
+
+    public User find(String username) {
+        BackingEngine engine = engine();
+        UserPrincipal user = engine.lookupUser(username);
+        if (user == null) {
+            return null;
+        }
+        return new User(user.getName(), titrateRoles(engine, user));
+    }
+
+    public List<User> list() {
+        BackingEngine engine = engine();
+        List<User> users = new ArrayList<>();
+        for (UserPrincipal u : engine.listUsers()) {
+            users.add(new User(u.getName(), titrateRoles(engine, u)));
+        }
+        users.sort((a, b) -> a.username().compareTo(b.username()));
+        return users;
+    }
+
+    private static List<String> titrateRoles(BackingEngine engine, UserPrincipal user) {
+        return engine.listRoles(user).stream().map(RolePrincipal::getName).filter(Roles.ALL::contains).distinct().sorted().toList();
+    }
+
+    private BackingEngine engine() {
+        BackingEngine engine = findEngine();
+        if (engine == null) {
+            throw new IllegalStateException("The karaf realm has no properties login module to store users in");
+        }
+        return engine;
+    }
+
+    private BackingEngine findEngine() {
+        for (JaasRealm realm : realms) {
+            if (!JaasAuthenticator.REALM.equals(realm.getName())) {
+                continue;
+            }
+            for (AppConfigurationEntry entry : realm.getEntries()) {
+                // Karaf wraps every login module in its ProxyLoginModule and names the real one in an option.
+                if (PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
+                    BackingEngineService service = new BackingEngineService();
+                    service.setEngineFactories(new ArrayList<>(factories));
+                    BackingEngine engine = service.get(entry);
+                    if (engine != null) {
+                        return engine;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String generatePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.titrate.platform.impl.shell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.titrate.platform.api.demo.DemoData;
+
+@Command(scope = "titrate", name = "demo-load",
+        description = "Fills the installed modules with realistic demo data (idempotent: existing records are kept)")
+@Service
+public class DemoLoadCommand implements Action {
+
+    @Reference
+    private BundleContext context;
+
+    @Override
+    public Object execute() throws InvalidSyntaxException {
+        List<ServiceReference<DemoData>> refs = new ArrayList<>(context.getServiceReferences(DemoData.class, null));
+        List<DemoData> loaders = new ArrayList<>();
+        for (ServiceReference<DemoData> ref : refs) {
+            DemoData d = context.getService(ref);
+            if (d != null) {
+                loaders.add(d);
+            }
+        }
+        loaders.sort(Comparator.comparingInt(DemoData::order));
+        ShellTable table = new ShellTable();
+        table.column("Module");
+        table.column("Loaded");
+        try {
+            for (DemoData loader : loaders) {
+                table.addRow().addContent(loader.module(), loader.load());
+            }
+        } finally {
+            refs.forEach(context::ungetService);
+        }
+        if (loaders.isEmpty()) {
+            System.out.println("No installed module offers demo data.");
+        } else {
+            table.print(System.out);
+        }
+        return null;
+    }
+}

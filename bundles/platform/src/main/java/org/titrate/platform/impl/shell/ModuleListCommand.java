@@ -1,0 +1,32 @@
+package org.titrate.platform.impl.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.platform.impl.modules.ModuleCatalog;
+
+@Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules and whether each is installed")
+@Service
+public class ModuleListCommand implements Action {
+
+    @Reference
+    private ModuleCatalog catalog;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Module");
+        table.column("Installed");
+        table.column("Licensed");
+        table.column("Version");
+        table.column("Description");
+        for (ModuleCatalog.Module m : catalog.modules()) {
+            table.addRow().addContent(m.name(), m.installed() ? "yes" : "no", m.licensed() ? "yes" : "no", m.version(),
+                    m.description() == null ? "" : m.description());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

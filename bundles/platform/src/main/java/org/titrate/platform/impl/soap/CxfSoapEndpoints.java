@@ -1,0 +1,150 @@
+package org.titrate.platform.impl.soap;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.namespace.QName;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.interceptor.security.AccessDeniedException;
+import org.apache.cxf.interceptor.security.AuthenticationException;
+import org.apache.cxf.interceptor.security.JAASLoginInterceptor;
+import org.apache.cxf.interceptor.security.SimpleAuthorizingInterceptor;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.security.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.titrate.platform.api.FieldError;
+import org.titrate.platform.api.ProblemException;
+import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.impl.security.JaasAuthenticator;
+
+/** SOAP endpoints on CXF under {@code /soap}, secured like the REST API. */
+@Component(service = org.titrate.platform.api.soap.SoapEndpoints.class)
+public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpoints {
+    public static final String PREFIX = "/soap/";
+    static final String NS = "urn:titrate:fault";
+
+    @Override
+    public AutoCloseable publish(String name, Object implementor, Map<String, String[]> operationRoles) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(implementor.getClass().getClassLoader());
+            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setAddress(PREFIX + name);
+            factory.setServiceBean(implementor);
+
+            JAASLoginInterceptor login = new JAASLoginInterceptor();
+            login.setContextName(JaasAuthenticator.REALM);
+            login.setRoleClassifier("org.apache.karaf.jaas.boot.principal.RolePrincipal");
+            login.setRoleClassifierType(JAASLoginInterceptor.ROLE_CLASSIFIER_CLASS_NAME);
+            SimpleAuthorizingInterceptor authorize = new SimpleAuthorizingInterceptor();
+            Map<String, String> roles = new HashMap<>();
+            operationRoles.forEach((operation, allowed) -> {
+                Set<String> set = new LinkedHashSet<>(java.util.List.of(allowed));
+                set.add(Roles.ADMIN);
+                roles.put(operation, String.join(" ", set));
+            });
+            authorize.setMethodRolesMap(roles);
+            authorize.setGlobalRoles(Roles.ADMIN);
+            factory.getInInterceptors().add(login);
+            factory.getInInterceptors().add(authorize);
+            factory.getInInterceptors().add(new BindCaller());
+            factory.getOutInterceptors().add(new UnbindCaller(Phase.SETUP));
+            factory.getOutFaultInterceptors().add(new ClientFaults());
+            factory.getOutFaultInterceptors().add(new UnbindCaller(Phase.SETUP));
+            Server server = factory.create();
+            return server::destroy;
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Records the authenticated user for the audit trail of what the operation changes. */
+    static final class BindCaller extends AbstractPhaseInterceptor<Message> {
+        BindCaller() {
+            super(Phase.PRE_INVOKE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            SecurityContext sc = message.get(SecurityContext.class);
+            if (sc != null && sc.getUserPrincipal() != null) {
+                CurrentUser.bind(sc.getUserPrincipal().getName());
+            }
+        }
+    }
+
+    static final class UnbindCaller extends AbstractPhaseInterceptor<Message> {
+        UnbindCaller(String phase) {
+            super(phase);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            CurrentUser.unbind();
+        }
+    }
+
+    /**
+     * A refused request is the client's fault: {@code soap:Client} with the HTTP-like status and
+     * the bad fields in the detail, so legacy systems can show the same message as the REST API.
+     */
+    static final class ClientFaults extends AbstractPhaseInterceptor<Message> {
+        ClientFaults() {
+            super(Phase.PRE_LOGICAL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            Exception e = message.getContent(Exception.class);
+            if (!(e instanceof Fault fault)) {
+                return;
+            }
+            ProblemException problem = null;
+            for (Throwable t = fault; t != null && problem == null; t = t.getCause()) {
+                if (t instanceof ProblemException p) {
+                    problem = p;
+                } else if (t instanceof AuthenticationException) {
+                    problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic credentials of a Titrate user", null);
+                } else if (t instanceof AccessDeniedException) {
+                    problem = new ProblemException(403, "Forbidden", "The user lacks a role for this operation", null);
+                }
+            }
+            if (problem == null) {
+                return;
+            }
+            fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
+            if (problem.status() == 401 || problem.status() == 403) {
+                // WS-I answers faults with 500; a missing login is better told the HTTP way, as REST does.
+                fault.setStatusCode(problem.status());
+            }
+            fault.setMessage(problem.title() + ": " + problem.detail());
+            Element detail = fault.getOrCreateDetail();
+            Document doc = detail.getOwnerDocument();
+            Element p = doc.createElementNS(NS, "problem");
+            append(doc, p, "status", String.valueOf(problem.status()));
+            append(doc, p, "title", problem.title());
+            append(doc, p, "detail", problem.detail());
+            for (FieldError error : problem.errors()) {
+                Element fe = doc.createElementNS(NS, "error");
+                append(doc, fe, "field", error.field());
+                append(doc, fe, "message", error.message());
+                p.appendChild(fe);
+            }
+            detail.appendChild(p);
+        }
+
+        private static void append(Document doc, Element parent, String name, String text) {
+            Element e = doc.createElementNS(NS, name);
+            e.setTextContent(text);
+            parent.appendChild(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.titrate.products.api;
+
+import java.util.Optional;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+
+/**
+ * Products and categories. Other modules refer to products by SKU through this service, never
+ * through its tables. Methods throw the platform's problem exceptions for bad input (400),
+ * unknown ids (404) and stale versions or duplicate codes (409).
+ */
+public interface ProductService {
+
+    Page<Product> find(ProductQuery query);
+
+    /** By SKU or id. */
+    Product get(String idOrSku);
+
+    Optional<Product> findBySku(String sku);
+
+    Product create(Product product);
+
+    /** {@code product.version()} must be the version the client read. */
+    Product update(String idOrSku, Product product);
+
+    Page<Category> findCategories(String q, PageRequest page);
+
+    /** By code or id. */
+    Category getCategory(String idOrCode);
+
+    Category createCategory(Category category);
+
+    Category updateCategory(String idOrCode, Category category);
+}
