@@ -18,6 +18,14 @@ public final class Check {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** The request body; a missing one is a 400 naming {@code body}. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw new ValidationException("body", "is required");
+        }
+        return body;
+    }
+
     public void fail(String field, String message) {
         errors.add(new FieldError(field, message));
     }

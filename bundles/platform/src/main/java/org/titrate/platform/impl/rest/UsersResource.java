@@ -56,11 +56,8 @@ public class UsersResource implements RestResource {
 
     @POST
     public Response add(NewUser body) {
+        Check.body(body);
         Check check = new Check();
-        if (body == null) {
-            check.fail("body", "is required");
-            check.throwIfInvalid();
-        }
         String username = check.code("username", body.username(), true);
         String password = body.password();
         if (password == null || password.length() < 8 || password.length() > 200) {

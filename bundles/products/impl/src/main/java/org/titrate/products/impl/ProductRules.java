@@ -15,11 +15,8 @@ final class ProductRules {
     }
 
     static Product validate(Product in) {
+        Check.body(in);
         Check check = new Check();
-        if (in == null) {
-            check.fail("body", "is required");
-            check.throwIfInvalid();
-        }
         String sku = check.code("sku", in.sku(), true);
         String name = check.text("name", in.name(), 200, true);
         String category = check.code("categoryCode", in.categoryCode(), false);
@@ -57,11 +54,8 @@ final class ProductRules {
     }
 
     static Category validate(Category in) {
+        Check.body(in);
         Check check = new Check();
-        if (in == null) {
-            check.fail("body", "is required");
-            check.throwIfInvalid();
-        }
         String code = check.code("code", in.code(), true);
         String name = check.text("name", in.name(), 200, true);
         String parent = check.code("parentCode", in.parentCode(), false);

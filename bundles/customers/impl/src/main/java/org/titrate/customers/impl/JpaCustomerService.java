@@ -1,0 +1,165 @@
+package org.titrate.customers.impl;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.persistence.EntityManager;
+import javax.sql.DataSource;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerQuery;
+import org.titrate.customers.api.CustomerService;
+import org.titrate.customers.api.FollowUp;
+import org.titrate.customers.impl.entity.CustomerEntity;
+import org.titrate.customers.impl.entity.FollowUpEntity;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.DocumentNumbers;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.Texts;
+import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.db.JpaPages;
+import org.titrate.platform.api.db.SchemaMigrations;
+import org.titrate.platform.api.security.CurrentUser;
+
+/** Customers and follow-ups in their own persistence unit ({@code CUS_} tables). */
+@Component(service = CustomerService.class)
+public class JpaCustomerService implements CustomerService {
+    /** Dates of follow-ups are the sales team's local dates. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Reference(target = "(osgi.unit.name=titrate-customers)")
+    private JpaTemplate jpa;
+
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
+    @Reference
+    private DocumentNumbers numbers;
+
+    @Activate
+    void activate() {
+        SchemaMigrations.migrate(dataSource, "customers", JpaCustomerService.class.getClassLoader());
+    }
+
+    @Override
+    public Page<Customer> find(CustomerQuery query) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<String> where = new ArrayList<>();
+            Map<String, Object> params = new HashMap<>();
+            if (query.q() != null && !query.q().isBlank()) {
+                where.add("(LOWER(c.code) LIKE :q ESCAPE '!' OR LOWER(c.name) LIKE :q ESCAPE '!'"
+                        + " OR LOWER(c.contactName) LIKE :q ESCAPE '!' OR c.phone LIKE :q ESCAPE '!')");
+                params.put("q", Texts.containsPattern(query.q()));
+            }
+            if (query.status() != null) {
+                where.add("c.status = :status");
+                params.put("status", query.status());
+            }
+            if (query.channel() != null) {
+                where.add("c.channel = :channel");
+                params.put("channel", query.channel());
+            }
+            return JpaPages.page(em, CustomerEntity.class, "CustomerEntity", "c", JpaPages.and(where), "c.code", params, query.page())
+                    .map(CustomerEntity::toRecord);
+        });
+    }
+
+    @Override
+    public Customer get(String idOrCode) {
+        return jpa.txExpr(TransactionType.Supports, em -> customer(em, idOrCode).toRecord());
+    }
+
+    @Override
+    public Optional<Customer> findByCode(String code) {
+        return jpa.txExpr(TransactionType.Supports, em -> byCode(em, code).map(CustomerEntity::toRecord));
+    }
+
+    @Override
+    public Customer create(Customer input) {
+        Customer c = CustomerRules.validate(input);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            String code = c.code();
+            if (code == null) {
+                // Skip numbers already taken by codes entered by hand (imports, demo data).
+                do {
+                    code = numbers.nextCode("C", 6);
+                } while (byCode(em, code).isPresent());
+            } else if (byCode(em, code).isPresent()) {
+                throw new ConflictException("code", "a customer with code '" + code + "' already exists");
+            }
+            Instant now = now();
+            CustomerEntity e = CustomerEntity.create(code, CurrentUser.name(), now);
+            e.apply(c, CurrentUser.name(), now);
+            em.persist(e);
+            em.flush();
+            return e.toRecord();
+        });
+    }
+
+    @Override
+    public Customer update(String idOrCode, Customer input) {
+        Customer c = CustomerRules.validate(input);
+        if (c.version() == null) {
+            throw new ValidationException("version", "is required: send the version you read");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CustomerEntity e = customer(em, idOrCode);
+            if (c.code() != null && !e.code().equals(c.code())) {
+                throw new ValidationException("code", "cannot be changed (it is '" + e.code() + "')");
+            }
+            if (e.version() != c.version()) {
+                throw ConflictException.staleVersion("Customer", e.code(), e.version(), c.version());
+            }
+            e.apply(c, CurrentUser.name(), now());
+            em.flush();
+            return e.toRecord();
+        });
+    }
+
+    @Override
+    public Page<FollowUp> followUps(String customerIdOrCode, PageRequest page) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CustomerEntity c = customer(em, customerIdOrCode);
+            return JpaPages.page(em, FollowUpEntity.class, "FollowUpEntity", "f", "f.customerId = :customer",
+                    "f.date DESC, f.createdAt DESC", Map.of("customer", c.id()), page).map(f -> f.toRecord(c.code()));
+        });
+    }
+
+    @Override
+    public FollowUp addFollowUp(String customerIdOrCode, FollowUp input) {
+        FollowUp f = CustomerRules.validate(input, LocalDate.now(BUSINESS_ZONE));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CustomerEntity c = customer(em, customerIdOrCode);
+            FollowUpEntity e = FollowUpEntity.create(c.id(), f, CurrentUser.name(), now());
+            em.persist(e);
+            em.flush();
+            return e.toRecord(c.code());
+        });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static CustomerEntity customer(EntityManager em, String idOrCode) {
+        return byCode(em, idOrCode).or(() -> Optional.ofNullable(em.find(CustomerEntity.class, idOrCode)))
+                .orElseThrow(() -> new NotFoundException("Customer", idOrCode));
+    }
+
+    private static Optional<CustomerEntity> byCode(EntityManager em, String code) {
+        return JpaPages.first(em.createQuery("SELECT c FROM CustomerEntity c WHERE c.code = :code", CustomerEntity.class)
+                .setParameter("code", code));
+    }
+}
