@@ -1,0 +1,97 @@
+package org.titrate.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Modules, the OpenAPI document, the shell, demo data, and a module leaving and coming back at run time. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends TitrateTestSupport {
+
+    @Inject
+    private FeaturesService features;
+
+    private Map<String, Boolean> installedModules() {
+        Map<String, Boolean> modules = new HashMap<>();
+        get("/modules").json().path("items").forEach(m -> modules.put(m.path("name").asText(), m.path("installed").asBoolean()));
+        return modules;
+    }
+
+    @Test
+    public void listsModulesAndDescribesTheApi() {
+        Map<String, Boolean> modules = installedModules();
+        assertEquals(Boolean.TRUE, modules.get("platform"));
+        assertEquals(Boolean.TRUE, modules.get("customers"));
+        assertEquals(Boolean.TRUE, modules.get("products"));
+
+        Reply openApi = http("GET", "/openapi.json", null, null, null, Map.of());
+        assertEquals(200, openApi.status());
+        JsonNode doc = openApi.json();
+        assertTrue(doc.path("openapi").asText().startsWith("3."));
+        for (String path : new String[] {"/customers", "/customers/{id}", "/customers/{id}/follow-ups", "/products",
+                "/product-categories", "/modules", "/users"}) {
+            assertTrue(path, doc.path("paths").has(path));
+        }
+        assertTrue(doc.path("components").path("schemas").path("Customer").path("properties").has("creditLimit"));
+    }
+
+    @Test
+    public void shellListsCustomersProductsAndModulesAndLoadsDemoData() throws Exception {
+        String loaded = shell("admin", adminPassword, "titrate:demo-load");
+        assertTrue(loaded, loaded.contains("products") && loaded.contains("customers"));
+        // Loading twice adds nothing.
+        String again = shell("admin", adminPassword, "titrate:demo-load");
+        assertTrue(again, again.contains("0 products") && again.contains("0 customers"));
+
+        String customers = shell("admin", adminPassword, "titrate:customer-list --status ACTIVE --channel WHOLESALE");
+        assertTrue(customers, customers.contains("江苏恒瑞精细化工有限公司") && customers.contains("Credit limit"));
+        String products = shell("admin", adminPassword, "titrate:product-list -q 1310-73-2");
+        assertTrue(products, products.contains("NAOH-25") && products.contains("UN1823") && products.contains("氢氧化钠"));
+        String modules = shell("admin", adminPassword, "titrate:module-list");
+        assertTrue(modules, modules.contains("customers") && modules.contains("yes"));
+
+        // Demo data are realistic: real CAS numbers, UN numbers and Chinese names over REST too.
+        JsonNode h2o2 = get("/products/H2O2-30").json();
+        assertEquals("7722-84-1", h2o2.path("casNumber").asText());
+        assertEquals("5.1", h2o2.path("hazardClass").asText());
+        assertTrue(get("/customers?status=PROSPECT").json().path("total").asInt() >= 2);
+    }
+
+    @Test
+    public void customersModuleLeavesAndReturnsWithItsData() throws Exception {
+        String code = "MOD-" + RUN;
+        assertEquals(201, post("/customers", map("code", code, "name", "杭州西湖电镀加工厂 " + RUN)).status());
+        String sku = "MOD-" + RUN;
+        assertEquals(201, post("/products", map("sku", sku, "name", "硫酸 98%", "unit", "吨", "listPrice", 520)).status());
+
+        features.uninstallFeature("titrate-customers", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/customers/" + code).status() == 404 && !installedModules().get("customers"));
+        assertEquals(404, http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status());
+        // Products keep serving meanwhile.
+        assertEquals("硫酸 98%", get("/products/" + sku).json().path("name").asText());
+        assertEquals(200, http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status());
+
+        features.installFeature("titrate-customers");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/customers/" + code).status() == 200);
+        assertEquals("杭州西湖电镀加工厂 " + RUN, get("/customers/" + code).json().path("name").asText());
+        assertTrue(installedModules().get("customers"));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200);
+    }
+}

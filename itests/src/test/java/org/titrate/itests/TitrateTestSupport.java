@@ -1,0 +1,239 @@
+package org.titrate.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * Boots the built Titrate distribution (on free ports) and talks to it the way users do: HTTP with
+ * Basic credentials, SOAP, and the Karaf shell under a JAAS subject, so command ACLs apply.
+ */
+public abstract class TitrateTestSupport {
+    /** Keeps 120.50 as 120.50, as the API sends it. */
+    protected static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    /** Makes every code this test run creates unique, so runs never collide on data. */
+    protected static final String RUN = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    protected static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Inject
+    @Filter(timeout = 300_000)
+    protected SessionFactory sessionFactory;
+
+    protected String adminPassword;
+
+    @Configuration
+    public Option[] config() {
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("org.titrate", "titrate-distribution").type("tar.gz").versionAsInProject())
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false)
+                        .name("Titrate"),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+                systemProperty("titrate.it.http.port").value(String.valueOf(HTTP_PORT)),
+                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+                mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
+                junitBundles());
+    }
+
+    /** Chosen once in the JVM that configures the container, handed to the container as a system property. */
+    private static final int HTTP_PORT = freePort();
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the admin password exists and the REST API answers: the container has finished booting Titrate. */
+    @Before
+    public void waitForTitrate() {
+        Path file = Path.of(System.getProperty("karaf.data"), "initial-admin-password");
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).until(() -> Files.exists(file) && Files.size(file) > 0);
+        try {
+            adminPassword = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> get("/modules").status() == 200);
+    }
+
+    // ---- HTTP ----
+
+    /** An HTTP answer; {@link #json()} parses the body. */
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The field names of a problem+json answer's {@code errors}. */
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            return fields;
+        }
+    }
+
+    protected static String baseUrl() {
+        return "http://localhost:" + System.getProperty("titrate.it.http.port");
+    }
+
+    protected Reply get(String path) {
+        return http("GET", path, "admin", adminPassword, null, Map.of());
+    }
+
+    protected Reply post(String path, Object body) {
+        return http("POST", path, "admin", adminPassword, body, Map.of());
+    }
+
+    protected Reply put(String path, Object body) {
+        return http("PUT", path, "admin", adminPassword, body, Map.of());
+    }
+
+    /**
+     * @param body a String is sent as is (to send broken JSON); anything else is serialised with Jackson
+     */
+    protected static Reply http(String method, String path, String user, String password, Object body, Map<String, String> headers) {
+        try {
+            String url = path.startsWith("http") ? path : baseUrl() + (path.startsWith("/soap") ? "" : "/api/v1") + path;
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+            if (user != null) {
+                String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                b.header("Authorization", "Basic " + token);
+            }
+            headers.forEach(b::header);
+            if (body == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                b.header("Content-Type", "application/json; charset=UTF-8");
+                b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, String> h = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(), String.join(",", v)));
+            return new Reply(r.statusCode(), h, r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** Asserts a problem+json answer with the given status and returns it. */
+    protected static Reply assertProblem(int status, Reply reply) {
+        assertEquals(reply.body(), status, reply.status());
+        assertEquals(reply.body(), "application/problem+json", reply.header("content-type").split(";")[0]);
+        assertEquals(status, reply.json().path("status").asInt());
+        return reply;
+    }
+
+    /** Creates a user with the given Titrate roles through the REST API; returns its password. */
+    protected String createUser(String username, String... roles) {
+        String password = "pw-" + UUID.randomUUID();
+        Reply r = post("/users", map("username", username, "password", password, "roles", java.util.List.of(roles)));
+        assertEquals(r.body(), 201, r.status());
+        return password;
+    }
+
+    // ---- Shell ----
+
+    /** Runs a shell command as the given user, as the SSH shell would: under that user's JAAS subject. */
+    protected String shell(String user, String password, String command) throws Exception {
+        Subject subject = new Subject();
+        LoginContext lc = new LoginContext("karaf", subject, callbacks -> {
+            for (var cb : callbacks) {
+                if (cb instanceof NameCallback n) {
+                    n.setName(user);
+                } else if (cb instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        });
+        lc.login();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
