@@ -29,9 +29,7 @@ public class DistributionRestartIT {
 
     @Before
     public void unpack() throws Exception {
-        String version = System.getProperty("project.version");
-        Path archive = Path.of(System.getProperty("maven.repo.local"), "org", "titrate", "titrate-distribution", version,
-                "titrate-distribution-" + version + ".tar.gz");
+        Path archive = TitrateTestSupport.distributionArchive();
         Path target = Path.of("target", "restart-it").toAbsolutePath();
         run(List.of("rm", "-rf", target.toString()), null);
         Files.createDirectories(target);

@@ -3,7 +3,6 @@ package org.titrate.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -72,7 +71,7 @@ public abstract class TitrateTestSupport {
     public Option[] config() {
         return options(
                 karafDistributionConfiguration()
-                        .frameworkUrl(maven("org.titrate", "titrate-distribution").type("tar.gz").versionAsInProject())
+                        .frameworkUrl(distributionArchive().toUri().toString())
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false)
                         .name("Titrate"),
@@ -88,6 +87,16 @@ public abstract class TitrateTestSupport {
                 mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
                 mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
                 junitBundles());
+    }
+
+    /** The tar.gz the reactor built (set by failsafe); not the local repository, which CI's `verify` does not fill. */
+    static Path distributionArchive() {
+        Path archive = Path.of(System.getProperty("titrate.distribution.archive", "../distribution/target/missing.tar.gz"))
+                .toAbsolutePath().normalize();
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("Build the distribution first: " + archive + " does not exist");
+        }
+        return archive;
     }
 
     /** Chosen once in the JVM that configures the container, handed to the container as a system property. */
