@@ -6,11 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -21,9 +18,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlatformIT extends TitrateTestSupport {
-
-    @Inject
-    private FeaturesService features;
 
     private Map<String, Boolean> installedModules() {
         Map<String, Boolean> modules = new HashMap<>();
@@ -78,7 +72,7 @@ public class PlatformIT extends TitrateTestSupport {
         String sku = "MOD-" + RUN;
         assertEquals(201, post("/products", map("sku", sku, "name", "硫酸 98%", "unit", "吨", "listPrice", 520)).status());
 
-        features.uninstallFeature("titrate-customers", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        shell("admin", adminPassword, "feature:uninstall titrate-customers");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/customers/" + code).status() == 404 && !installedModules().get("customers"));
         assertEquals(404, http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status());
@@ -86,7 +80,7 @@ public class PlatformIT extends TitrateTestSupport {
         assertEquals("硫酸 98%", get("/products/" + sku).json().path("name").asText());
         assertEquals(200, http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status());
 
-        features.installFeature("titrate-customers");
+        shell("admin", adminPassword, "feature:install titrate-customers");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/customers/" + code).status() == 200);
         assertEquals("杭州西湖电镀加工厂 " + RUN, get("/customers/" + code).json().path("name").asText());

@@ -154,12 +154,11 @@ public class JpaCustomerService implements CustomerService {
     }
 
     private static CustomerEntity customer(EntityManager em, String idOrCode) {
-        return byCode(em, idOrCode).or(() -> Optional.ofNullable(em.find(CustomerEntity.class, idOrCode)))
+        return JpaPages.byKeyOrId(em, CustomerEntity.class, "code", idOrCode)
                 .orElseThrow(() -> new NotFoundException("Customer", idOrCode));
     }
 
     private static Optional<CustomerEntity> byCode(EntityManager em, String code) {
-        return JpaPages.first(em.createQuery("SELECT c FROM CustomerEntity c WHERE c.code = :code", CustomerEntity.class)
-                .setParameter("code", code));
+        return JpaPages.byKey(em, CustomerEntity.class, "code", code);
     }
 }

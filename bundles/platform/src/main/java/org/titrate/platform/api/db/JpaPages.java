@@ -40,6 +40,17 @@ public final class JpaPages {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The record whose human key ({@code code}, {@code sku}) is {@code value}. */
+    public static <T> Optional<T> byKey(EntityManager em, Class<T> type, String keyField, String value) {
+        return first(em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e." + keyField + " = :value", type)
+                .setParameter("value", value));
+    }
+
+    /** API paths accept the human key or the opaque id: the key is tried first, as users type keys. */
+    public static <T> Optional<T> byKeyOrId(EntityManager em, Class<T> type, String keyField, String keyOrId) {
+        return byKey(em, type, keyField, keyOrId).or(() -> Optional.ofNullable(em.find(type, keyOrId)));
+    }
+
     /** Joins filter conditions with AND. */
     public static String and(List<String> conditions) {
         return String.join(" AND ", conditions);

@@ -202,23 +202,20 @@ public class JpaProductService implements ProductService {
     }
 
     private static ProductEntity product(EntityManager em, String idOrSku) {
-        return bySku(em, idOrSku).or(() -> Optional.ofNullable(em.find(ProductEntity.class, idOrSku)))
-                .orElseThrow(() -> new NotFoundException("Product", idOrSku));
+        return JpaPages.byKeyOrId(em, ProductEntity.class, "sku", idOrSku).orElseThrow(() -> new NotFoundException("Product", idOrSku));
     }
 
     private static Optional<ProductEntity> bySku(EntityManager em, String sku) {
-        return JpaPages.first(em.createQuery("SELECT p FROM ProductEntity p WHERE p.sku = :sku", ProductEntity.class)
-                .setParameter("sku", sku));
+        return JpaPages.byKey(em, ProductEntity.class, "sku", sku);
     }
 
     private static CategoryEntity category(EntityManager em, String idOrCode) {
-        return categoryByCode(em, idOrCode).or(() -> Optional.ofNullable(em.find(CategoryEntity.class, idOrCode)))
+        return JpaPages.byKeyOrId(em, CategoryEntity.class, "code", idOrCode)
                 .orElseThrow(() -> new NotFoundException("Category", idOrCode));
     }
 
     private static Optional<CategoryEntity> categoryByCode(EntityManager em, String code) {
-        return JpaPages.first(em.createQuery("SELECT c FROM CategoryEntity c WHERE c.code = :code", CategoryEntity.class)
-                .setParameter("code", code));
+        return JpaPages.byKey(em, CategoryEntity.class, "code", code);
     }
 
 }
