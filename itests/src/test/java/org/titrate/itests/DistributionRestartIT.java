@@ -71,8 +71,27 @@ public class DistributionRestartIT {
         assertEquals("1200000.00", again.json().path("creditLimit").decimalValue().toPlainString());
         assertEquals("上海华谊新材料有限公司 " + TitrateTestSupport.RUN, again.json().path("name").asText());
 
+        // The shell over SSH, as an administrator uses it: Chinese names come back intact.
+        String listed = sshShell("titrate:customer-list -q " + code);
+        assertTrue(listed, listed.contains("上海华谊新材料有限公司 " + TitrateTestSupport.RUN));
+
         System.out.printf("FIGURES cold start to first 200 from /api/v1/modules: %d ms; restart: %d ms; resident memory after start: %d MB%n",
                 cold, warm, rss / 1024);
+    }
+
+    /** Pipes a command into {@code bin/client} (SSH to this instance's port), the batch mode that prints reliably. */
+    private String sshShell(String command) throws Exception {
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "admin", "-p", PASSWORD, "-b")
+                .redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + out);
+        }
+        return out;
     }
 
     private long start() throws Exception {

@@ -43,6 +43,25 @@ public class PlatformIT extends TitrateTestSupport {
         assertTrue(doc.path("components").path("schemas").path("Customer").path("properties").has("creditLimit"));
     }
 
+    /** Karaf no longer tests OpenJPA upstream: show that the running entities are enhanced ones. */
+    @Test
+    public void entitiesRunEnhancedByOpenJpaInsideOsgi() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(getClass()).getBundleContext();
+        String[][] entities = {
+                {"org.titrate.titrate-products-impl", "org.titrate.products.impl.entity.ProductEntity"},
+                {"org.titrate.titrate-customers-impl", "org.titrate.customers.impl.entity.CustomerEntity"}};
+        for (String[] e : entities) {
+            org.osgi.framework.Bundle bundle = java.util.Arrays.stream(context.getBundles())
+                    .filter(b -> b.getSymbolicName().equals(e[0])).findFirst().orElseThrow();
+            Class<?> entity = bundle.loadClass(e[1]);
+            assertTrue(e[1], java.util.Arrays.stream(entity.getInterfaces())
+                    .anyMatch(i -> i.getName().equals("org.apache.openjpa.enhance.PersistenceCapable")));
+        }
+        // And they work: a write and a read through each persistence unit.
+        assertEquals(201, post("/customers", map("code", "ENH-" + RUN, "name", "合肥安科生物试剂商行")).status());
+        assertEquals("合肥安科生物试剂商行", get("/customers/ENH-" + RUN).json().path("name").asText());
+    }
+
     @Test
     public void shellListsCustomersProductsAndModulesAndLoadsDemoData() throws Exception {
         String loaded = shell("admin", adminPassword, "titrate:demo-load");
