@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ModuleCatalog.class)
 public class ModuleCatalog {
     static final String PREFIX = "titrate-";
+    /** Database drivers ({@code titrate-db-postgresql}) are infrastructure, not licensed modules. */
+    static final String DRIVER_PREFIX = "titrate-db-";
 
     @Reference
     private FeaturesService features;
@@ -27,7 +29,7 @@ public class ModuleCatalog {
         try {
             List<Module> result = new ArrayList<>();
             for (Feature f : features.listFeatures()) {
-                if (f.getName().startsWith(PREFIX)) {
+                if (f.getName().startsWith(PREFIX) && !f.getName().startsWith(DRIVER_PREFIX)) {
                     result.add(new Module(f.getName().substring(PREFIX.length()), features.isInstalled(f), true,
                             f.getVersion(), f.getDescription()));
                 }

@@ -1,0 +1,131 @@
+package org.titrate.itests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged distribution, unpacked into its own folder and run as a separate process on free
+ * ports with {@code bin/start} and {@code bin/stop}, exactly as the README tells users to.
+ */
+final class DistributionProcess implements AutoCloseable {
+    private final Path home;
+    private final int httpPort;
+    private final int sshPort;
+    private final String adminPassword;
+
+    DistributionProcess(String name, String adminPassword) throws Exception {
+        this.adminPassword = adminPassword;
+        Path target = Path.of("target", name).toAbsolutePath();
+        run(List.of("rm", "-rf", target.toString()), Map.of());
+        Files.createDirectories(target);
+        run(List.of("tar", "xzf", TitrateTestSupport.distributionArchive().toString(), "-C", target.toString()), Map.of());
+        try (var dirs = Files.list(target)) {
+            home = dirs.findFirst().orElseThrow();
+        }
+        httpPort = TitrateTestSupport.freePort();
+        append("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + httpPort);
+        sshPort = TitrateTestSupport.freePort();
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort);
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + TitrateTestSupport.freePort());
+        append("etc/org.apache.karaf.management.cfg", "rmiServerPort = " + TitrateTestSupport.freePort());
+    }
+
+    Path home() {
+        return home;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + httpPort + "/api/v1" + path;
+    }
+
+    TitrateTestSupport.Reply call(String method, String path, Object body) {
+        return TitrateTestSupport.http(method, url(path), "admin", adminPassword, body, Map.of());
+    }
+
+    void append(String file, String line) throws IOException {
+        Files.writeString(home.resolve(file), System.lineSeparator() + line + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Starts the container and waits for the REST API; returns the milliseconds that took (the
+     * figure the issue asks for). Then waits for the SSH shell too, which may come up later.
+     */
+    long start() throws Exception {
+        long t0 = System.nanoTime();
+        run(List.of(home.resolve("bin/start").toString()), Map.of("TITRATE_ADMIN_PASSWORD", adminPassword));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> call("GET", "/modules", null).status() == 200);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sshShell("titrate:module-list").contains("customers"));
+        return millis;
+    }
+
+    void stop() throws Exception {
+        if (pid() != null) {
+            run(List.of(home.resolve("bin/stop").toString()), Map.of());
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> pid() == null);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    /** Pipes a command into {@code bin/client} (SSH to this instance's port), the batch mode that prints reliably. */
+    String sshShell(String command) throws Exception {
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "admin",
+                "-p", adminPassword, "-b")
+                .redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + out);
+        }
+        return out;
+    }
+
+    /** The PID Karaf wrote, while that process lives. */
+    String pid() throws IOException {
+        Path file = home.resolve("karaf.pid");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        String pid = Files.readString(file).strip();
+        return Files.exists(Path.of("/proc", pid)) ? pid : null;
+    }
+
+    long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", pid(), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/distribution-process.log")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(command + " failed; see target/distribution-process.log");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.titrate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The distribution on PostgreSQL instead of the embedded Derby: the same migrations, queries and
+ * XA pool. Runs in the {@code postgresql} profile only, against a server the caller provides
+ * (see README: {@code mvn -B -ntp verify -Ppostgresql -Dtitrate.pg.url=... }).
+ */
+public class PostgresqlIT {
+    private static final String PASSWORD = "pg-" + TitrateTestSupport.RUN + "-secret";
+    private DistributionProcess titrate;
+
+    @Before
+    public void configure() throws Exception {
+        titrate = new DistributionProcess("postgresql-it", PASSWORD);
+        String datasource = String.join(System.lineSeparator(),
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "dataSourceName = titrate",
+                "osgi.jndi.service.name = titrate",
+                "url = " + System.getProperty("titrate.pg.url", "jdbc:postgresql://localhost:5432/titrate"),
+                "user = " + System.getProperty("titrate.pg.user", "titrate"),
+                "password = " + System.getProperty("titrate.pg.password", "titrate"),
+                "pool = dbcp2",
+                "xa = true");
+        titrate.append("etc/org.ops4j.datasource-titrate.cfg", datasource);
+        String features = java.nio.file.Files.readString(titrate.home().resolve("etc/org.apache.karaf.features.cfg"));
+        java.nio.file.Files.writeString(titrate.home().resolve("etc/org.apache.karaf.features.cfg"),
+                features.replace("featuresBoot = \\", "featuresBoot = \\" + System.lineSeparator()
+                        + "    titrate-db-postgresql, \\"));
+    }
+
+    @After
+    public void stop() throws Exception {
+        titrate.close();
+    }
+
+    @Test
+    public void runsOnPostgresqlWithChineseDataAcrossARestart() throws Exception {
+        titrate.start();
+        String loaded = titrate.sshShell("titrate:demo-load");
+        assertTrue(loaded, loaded.contains("customers"));
+        String code = "PG-" + TitrateTestSupport.RUN;
+        String name = "浙江龙盛化工贸易有限公司 " + TitrateTestSupport.RUN;
+        assertEquals(201, titrate.call("POST", "/customers", Map.of("code", code, "name", name)).status());
+        assertEquals(409, titrate.call("POST", "/customers", Map.of("code", code, "name", "duplicate")).status());
+        assertEquals(201, titrate.call("POST", "/customers/" + code + "/follow-ups",
+                Map.of("date", "2026-11-20", "channel", "VISIT", "summary", "拜访")).status());
+        assertEquals(1, titrate.call("GET", "/customers?q=" + ProductsIT.encode("龙盛化工贸易有限公司 " + TitrateTestSupport.RUN), null)
+                .json().path("total").asInt());
+
+        titrate.stop();
+        titrate.start();
+        assertEquals(name, titrate.call("GET", "/customers/" + code, null).json().path("name").asText());
+        assertEquals("7722-84-1", titrate.call("GET", "/products/H2O2-30", null).json().path("casNumber").asText());
+    }
+}
