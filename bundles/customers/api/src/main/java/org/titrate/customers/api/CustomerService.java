@@ -25,5 +25,7 @@ public interface CustomerService {
 
     Page<FollowUp> followUps(String customerIdOrCode, PageRequest page);
 
+    FollowUp followUp(String customerIdOrCode, String followUpId);
+
     FollowUp addFollowUp(String customerIdOrCode, FollowUp followUp);
 }

@@ -138,6 +138,18 @@ public class JpaCustomerService implements CustomerService {
     }
 
     @Override
+    public FollowUp followUp(String customerIdOrCode, String followUpId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CustomerEntity c = customer(em, customerIdOrCode);
+            FollowUpEntity f = em.find(FollowUpEntity.class, followUpId);
+            if (f == null || !f.customerId().equals(c.id())) {
+                throw new NotFoundException("Follow-up", followUpId);
+            }
+            return f.toRecord(c.code());
+        });
+    }
+
+    @Override
     public FollowUp addFollowUp(String customerIdOrCode, FollowUp input) {
         FollowUp f = CustomerRules.validate(input, LocalDate.now(BUSINESS_ZONE));
         return jpa.txExpr(TransactionType.Required, em -> {

@@ -7,15 +7,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import javax.transaction.SystemException;
+import javax.transaction.Transaction;
+import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
- * Counters in {@code PLT_NUMBER_SEQUENCE}, one row per series and year. The row is updated on a
+ * Counters in {@code PLT_NUMBER_SEQUENCE}, one row per series and period. The increment runs on a
  * connection that joins the caller's JTA transaction, so a rolled-back document gives its number
- * back and committed numbers have no gaps; concurrent creators of one series queue on the row lock.
+ * back, committed numbers have no gaps, and concurrent creators of one series queue on the row
+ * lock. A missing row is created beforehand in a transaction of its own: on PostgreSQL a failed
+ * insert (two requests starting the same series) would otherwise abort the caller's transaction.
  */
 @Component(service = DocumentNumbers.class)
 public class JdbcDocumentNumbers implements DocumentNumbers {
@@ -25,6 +30,9 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
 
     @Reference
     private PlatformSchema schema;
+
+    @Reference
+    private TransactionManager transactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -43,40 +51,66 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
         if (!SERIES.matcher(series).matches()) {
             throw new IllegalArgumentException("Series must be 1-10 capital letters: " + series);
         }
-        try (Connection c = schema.dataSource().getConnection()) {
-            for (int attempt = 0; attempt < 3; attempt++) {
+        try {
+            ensureRow(series, period);
+            try (Connection c = schema.dataSource().getConnection()) {
                 try (PreparedStatement up = c.prepareStatement(
                         "UPDATE PLT_NUMBER_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1 WHERE SERIES = ? AND PERIOD = ?")) {
                     up.setString(1, series);
                     up.setInt(2, period);
-                    if (up.executeUpdate() == 1) {
-                        try (PreparedStatement q = c.prepareStatement(
-                                "SELECT NEXT_VALUE FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
-                            q.setString(1, series);
-                            q.setInt(2, period);
-                            try (ResultSet rs = q.executeQuery()) {
-                                rs.next();
-                                return rs.getLong(1) - 1;
-                            }
-                        }
-                    }
+                    up.executeUpdate();
                 }
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 2)")) {
-                    ins.setString(1, series);
-                    ins.setInt(2, period);
-                    ins.executeUpdate();
-                    return 1;
-                } catch (SQLException e) {
-                    // Another transaction created the row first: take the update path again.
-                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                        throw e;
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT NEXT_VALUE FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
+                    q.setString(1, series);
+                    q.setInt(2, period);
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1) - 1;
                     }
                 }
             }
-            throw new IllegalStateException("Could not allocate a number in series " + series);
         } catch (SQLException e) {
             throw new IllegalStateException("Numbering of series " + series + " failed", e);
+        }
+    }
+
+    /** Creates the counter row outside any caller transaction; a concurrent creator winning is fine. */
+    private void ensureRow(String series, int period) throws SQLException {
+        Transaction suspended;
+        try {
+            suspended = transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("Cannot suspend the transaction to create series " + series, e);
+        }
+        try (Connection c = schema.dataSource().getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
+                q.setString(1, series);
+                q.setInt(2, period);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 1)")) {
+                ins.setString(1, series);
+                ins.setInt(2, period);
+                ins.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+            }
+        } finally {
+            if (suspended != null) {
+                try {
+                    transactions.resume(suspended);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot resume the transaction after creating series " + series, e);
+                }
+            }
         }
     }
 }

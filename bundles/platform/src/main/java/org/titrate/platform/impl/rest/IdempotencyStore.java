@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  */
 final class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(24);
+    /** A claim without an answer this old belongs to a request that died (a restart mid-request): free it. */
+    static final Duration ABANDONED = Duration.ofMinutes(5);
 
     /** What the store knows about a key. */
     sealed interface Lookup permits Claimed, InProgress, Replay, Mismatch {
@@ -42,6 +44,7 @@ final class IdempotencyStore {
 
     Lookup claim(String username, String key, String fingerprint) throws SQLException {
         purgeNowAndThen();
+        releaseAbandoned(username, key);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO PLT_IDEMPOTENCY (USERNAME, IDEM_KEY, FINGERPRINT, CREATED_AT) VALUES (?, ?, ?, ?)")) {
@@ -93,6 +96,17 @@ final class IdempotencyStore {
              PreparedStatement ps = c.prepareStatement("DELETE FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ?")) {
             ps.setString(1, username);
             ps.setString(2, key);
+            ps.executeUpdate();
+        }
+    }
+
+    private void releaseAbandoned(String username, String key) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "DELETE FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ? AND STATUS IS NULL AND CREATED_AT < ?")) {
+            ps.setString(1, username);
+            ps.setString(2, key);
+            ps.setTimestamp(3, Timestamp.from(Instant.now().minus(ABANDONED)));
             ps.executeUpdate();
         }
     }

@@ -123,11 +123,12 @@ final class OpenApiDocument {
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Type result = m.getGenericReturnType();
-        String ok = verb.equals("post") && m.getAnnotation(javax.ws.rs.Path.class) == null ? "201" : "200";
+        // Creates answer 201 with a Response carrying Location; actions (POST .../confirm) answer 200 with the document.
+        String ok = verb.equals("post") && result == javax.ws.rs.core.Response.class ? "201" : "200";
         if (result == void.class) {
             responses.put("204", Map.of("description", "Done"));
         } else if (result == javax.ws.rs.core.Response.class) {
-            responses.put(ok, Map.of("description", "OK"));
+            responses.put(ok, Map.of("description", ok.equals("201") ? "Created; Location names the new record" : "OK"));
         } else {
             responses.put(ok, Map.of("description", "OK", "content", Map.of("application/json", Map.of("schema", schema(result, schemas)))));
         }

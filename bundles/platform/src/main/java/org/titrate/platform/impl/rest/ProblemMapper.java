@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import javax.ws.rs.WebApplicationException;
@@ -24,29 +23,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        ProblemException problem = find(e, ProblemException.class);
+        ProblemException problem = Problems.find(e, ProblemException.class);
         if (problem != null) {
             return Problems.response(problem.status(), problem.title(), problem.detail(), problem.errors());
         }
         if (e instanceof WebApplicationException wae) {
             return fromWebApplication(wae);
         }
-        JsonProcessingException json = find(e, JsonProcessingException.class);
+        JsonProcessingException json = Problems.find(e, JsonProcessingException.class);
         if (json != null) {
             return fromJson(json);
         }
-        if (isOptimisticLock(e)) {
-            return Problems.response(409, "Conflict", "The record was changed by someone else meanwhile; reload it and try again", List.of());
-        }
-        SQLException sql = find(e, SQLException.class);
-        if (sql != null && sql.getSQLState() != null) {
-            String state = sql.getSQLState();
-            if (state.startsWith("23")) {
-                return Problems.response(409, "Conflict", "A record with the same code or number already exists", List.of());
-            }
-            if (state.equals("40001") || state.startsWith("40XL")) {
-                return Problems.response(409, "Conflict", "The record is being changed by another request; try again", List.of());
-            }
+        problem = Problems.classify(e);
+        if (problem != null) {
+            return Problems.response(problem.status(), problem.title(), problem.detail(), problem.errors());
         }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected error, incident {}", incident, e);
@@ -55,7 +45,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static Response fromWebApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        JsonProcessingException json = find(e, JsonProcessingException.class);
+        JsonProcessingException json = Problems.find(e, JsonProcessingException.class);
         if (json != null) {
             return fromJson(json);
         }
@@ -139,27 +129,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "an object";
     }
 
-    private static boolean isOptimisticLock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
 
-    static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
@@ -39,9 +41,8 @@ public class UsersResource implements RestResource {
     }
 
     @GET
-    public Page<User> list() {
-        List<User> all = users.list();
-        return new Page<>(all, all.size(), 0, all.size());
+    public Page<User> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return Page.of(users.list(), PageRequest.parse(offset, limit));
     }
 
     @GET

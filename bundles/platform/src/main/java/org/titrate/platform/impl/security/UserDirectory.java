@@ -113,12 +113,15 @@ public class UserDirectory {
             if (password == null || password.isBlank()) {
                 password = generatePassword();
                 Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
-                Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+                Files.deleteIfExists(file);
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    // Owner-only from the first byte, not narrowed after writing.
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException e) {
-                    LOG.debug("File system without POSIX permissions; {} keeps default permissions", file);
+                    LOG.warn("File system without POSIX permissions; protect {} yourself", file);
+                    Files.createFile(file);
                 }
+                Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
                 LOG.warn("Created user '{}' with a generated password; read it from {}", ADMIN, file);
             } else {
                 LOG.info("Created user '{}' with the password from {}", ADMIN, PASSWORD_ENV);

@@ -23,6 +23,7 @@ import org.titrate.platform.api.FieldError;
 import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.impl.rest.Problems;
 import org.titrate.platform.impl.security.JaasAuthenticator;
 
 /** SOAP endpoints on CXF under {@code /soap}, secured like the REST API. */
@@ -107,11 +108,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (!(e instanceof Fault fault)) {
                 return;
             }
-            ProblemException problem = null;
+            ProblemException problem = Problems.classify(fault);
             for (Throwable t = fault; t != null && problem == null; t = t.getCause()) {
-                if (t instanceof ProblemException p) {
-                    problem = p;
-                } else if (t instanceof AuthenticationException) {
+                if (t instanceof AuthenticationException) {
                     problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic credentials of a Titrate user", null);
                 } else if (t instanceof AccessDeniedException) {
                     problem = new ProblemException(403, "Forbidden", "The user lacks a role for this operation", null);
@@ -121,8 +120,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 return;
             }
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
-            if (problem.status() == 401 || problem.status() == 403) {
+            if (problem.status() == 401) {
                 // WS-I answers faults with 500; a missing login is better told the HTTP way, as REST does.
+                // Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
             }
             fault.setMessage(problem.title() + ": " + problem.detail());

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.Money;
 import org.titrate.products.api.Category;
-import org.titrate.products.api.ChemicalIds;
 import org.titrate.products.api.Product;
 
 /** Validates and normalises what a client sends; every bad field is reported at once. */

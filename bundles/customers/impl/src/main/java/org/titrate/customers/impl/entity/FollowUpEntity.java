@@ -60,6 +60,10 @@ public class FollowUpEntity {
         return e;
     }
 
+    public String customerId() {
+        return customerId;
+    }
+
     public FollowUp toRecord(String customerCode) {
         return new FollowUp(id, customerCode, date.toLocalDate(), channel, summary, nextAction,
                 nextDate == null ? null : nextDate.toLocalDate(), createdAt.toInstant(), createdBy);

@@ -74,6 +74,12 @@ public class CustomerResource implements RestResource {
         return customers.followUps(id, PageRequest.parse(offset, limit));
     }
 
+    @GET
+    @Path("/{id}/follow-ups/{followUpId}")
+    public FollowUp followUp(@PathParam("id") String id, @PathParam("followUpId") String followUpId) {
+        return customers.followUp(id, followUpId);
+    }
+
     @POST
     @Path("/{id}/follow-ups")
     @Allowed(Roles.SALES)

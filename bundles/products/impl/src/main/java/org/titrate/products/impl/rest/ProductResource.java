@@ -40,9 +40,10 @@ public class ProductResource implements RestResource {
         Check check = new Check();
         Boolean activeFlag = check.bool("active", active);
         String search = check.text("q", q, 200, false);
+        String category = check.code("categoryCode", categoryCode, false);
+        String hazard = check.text("hazardClass", hazardClass, 4, false);
         check.throwIfInvalid();
-        return products.find(new ProductQuery(search, blankToNull(categoryCode), activeFlag, blankToNull(hazardClass),
-                PageRequest.parse(offset, limit)));
+        return products.find(new ProductQuery(search, category, activeFlag, hazard, PageRequest.parse(offset, limit)));
     }
 
     @GET
@@ -63,9 +64,5 @@ public class ProductResource implements RestResource {
     @Allowed(Roles.PURCHASING)
     public Product update(@PathParam("id") String id, Product body) {
         return products.update(id, body);
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,4 +1,4 @@
-package org.titrate.products.api;
+package org.titrate.products.impl;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,11 +1,11 @@
-package org.titrate.products.api;
+package org.titrate.products.impl;
 
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rules for the identifiers of chemicals: CAS registry numbers, UN numbers, UN hazard classes. */
-public final class ChemicalIds {
+final class ChemicalIds {
     private static final Pattern CAS = Pattern.compile("(\\d{2,7})-(\\d{2})-(\\d)");
     private static final Pattern UN = Pattern.compile("(?:UN)?\\s?(\\d{4})", Pattern.CASE_INSENSITIVE);
     /** UN Model Regulations classes and divisions. */
