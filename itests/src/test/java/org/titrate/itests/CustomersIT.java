@@ -59,6 +59,10 @@ public class CustomersIT extends TitrateTestSupport {
                 "summary", "上门拜访，介绍液碱年度供货方案", "nextAction", "发送报价单", "nextDate", "2026-12-01"));
         assertEquals(visit.body(), 201, visit.status());
         assertEquals("admin", visit.json().path("createdBy").asText());
+        // Location names the new follow-up, and it can be read back there.
+        Reply back = http("GET", visit.header("location"), "admin", adminPassword, null, Map.of());
+        assertEquals(back.body(), 200, back.status());
+        assertEquals("发送报价单", back.json().path("nextAction").asText());
         assertEquals(201, post("/customers/" + code + "/follow-ups", map("date", "2026-11-25", "channel", "PHONE",
                 "summary", "电话确认月用量约 20 吨")).status());
 

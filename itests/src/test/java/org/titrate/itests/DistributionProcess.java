@@ -86,15 +86,21 @@ final class DistributionProcess implements AutoCloseable {
 
     /** Pipes a command into {@code bin/client} (SSH to this instance's port), the batch mode that prints reliably. */
     String sshShell(String command) throws Exception {
+        Path output = Files.createTempFile(home, "client", ".out");
         Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "admin",
                 "-p", adminPassword, "-b")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try (var in = p.getOutputStream()) {
             in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        // Output goes to a file, so a hung client cannot block us past the timeout.
+        boolean finished = p.waitFor(2, TimeUnit.MINUTES);
+        if (!finished) {
             p.destroyForcibly();
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        if (!finished) {
             throw new IllegalStateException("bin/client did not finish: " + out);
         }
         return out;

@@ -96,6 +96,11 @@ public class ProductsIT extends TitrateTestSupport {
                 "listPrice", new java.math.BigDecimal("0.001")))).errorFields());
         assertEquals(List.of("name"), assertProblem(400, post("/products", map("sku", sku, "name", "氢".repeat(201), "unit", "kg",
                 "listPrice", 1))).errorFields());
+        // Characters outside the basic plane take two UTF-16 units: 150 of them do not fit in 200.
+        assertEquals(List.of("name"), assertProblem(400, post("/products", map("sku", sku, "name", "\uD840\uDC00".repeat(150),
+                "unit", "kg", "listPrice", 1))).errorFields());
+        assertEquals(List.of("categoryCode"), assertProblem(400, get("/products?categoryCode=" + encode("no such code!")))
+                .errorFields());
         assertEquals(List.of("categoryCode"), assertProblem(400, post("/products", map("sku", sku, "name", "x", "unit", "kg",
                 "listPrice", 1, "categoryCode", "NOPE-" + RUN))).errorFields());
         assertEquals(List.of("hazardClass"), assertProblem(400, post("/products", map("sku", sku, "name", "x", "unit", "kg",

@@ -30,6 +30,10 @@ public class SecurityIT extends TitrateTestSupport {
         assertTrue(anonymous.header("www-authenticate").startsWith("Basic"));
         String users = Files.readString(Path.of(System.getProperty("karaf.etc"), "users.properties"));
         assertFalse("passwords are stored hashed", users.contains(adminPassword));
+        String stored = users.lines().filter(l -> l.startsWith("admin = {CRYPT}")).findFirst().orElseThrow()
+                .replaceAll("^admin = \\{CRYPT\\}([0-9a-f]+)\\{CRYPT\\}.*$", "$1");
+        String hash = new String(java.util.HexFormat.of().parseHex(stored), java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue("salted bcrypt, not a plain digest: " + hash, hash.startsWith("$2a$"));
         assertFalse(users.lines().anyMatch(l -> l.startsWith("karaf ")));
     }
 

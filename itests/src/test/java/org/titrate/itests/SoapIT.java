@@ -102,14 +102,21 @@ public class SoapIT extends TitrateTestSupport {
             call(readOnly, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>RO-" + RUN + "</code><name>x</name>"
                     + "</customer></c:saveCustomer>");
             throw new AssertionError("a viewer must not save");
-        } catch (javax.xml.ws.WebServiceException expected) {
+        } catch (SOAPFaultException expected) {
+            assertEquals("Client", expected.getFault().getFaultCodeAsQName().getLocalPart());
+            assertTrue(expected.getMessage(), expected.getMessage().startsWith("Forbidden"));
             assertProblem(404, get("/customers/RO-" + RUN));
         }
         try {
             call(client("CustomerService", CUSTOMERS, viewer, "wrong"), "<c:findCustomers xmlns:c='" + CUSTOMERS + "'/>");
             throw new AssertionError("wrong password must fail");
         } catch (javax.xml.ws.WebServiceException expected) {
-            // 401 from the endpoint
+            // CXF reports the HTTP 401 as the cause of "Could not send Message".
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = expected; t != null; t = t.getCause()) {
+                chain.append(t.getMessage()).append(" / ");
+            }
+            assertTrue(chain.toString(), chain.toString().contains("401"));
         }
     }
 

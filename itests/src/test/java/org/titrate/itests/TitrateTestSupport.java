@@ -120,8 +120,15 @@ public abstract class TitrateTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Modules start in any order after the platform: wait until each one serves REST, SOAP and the shell.
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> get("/modules").status() == 200);
+                .until(() -> get("/modules").status() == 200 && get("/customers?limit=1").status() == 200
+                        && get("/products?limit=1").status() == 200
+                        && http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
+                        && http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status() == 200
+                        && sessionFactory.getRegistry().getCommand("titrate", "customer-list") != null
+                        && sessionFactory.getRegistry().getCommand("titrate", "product-list") != null
+                        && sessionFactory.getRegistry().getCommand("titrate", "demo-load") != null);
     }
 
     // ---- HTTP ----
