@@ -83,6 +83,28 @@ public class CustomersIT extends TitrateTestSupport {
     }
 
     @Test
+    public void concurrentCreatesGetDistinctGeneratedCodes() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = "并发客户 " + RUN + " " + i;
+                replies.add(pool.submit(() -> post("/customers", map("name", name))));
+            }
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Reply> f : replies) {
+                Reply r = f.get();
+                assertEquals(r.body(), 201, r.status());
+                codes.add(r.json().path("code").asText());
+            }
+            assertEquals(16, codes.size());
+            assertEquals(16, get("/customers?q=" + ProductsIT.encode("并发客户 " + RUN)).json().path("total").asInt());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     public void rejectsBadCustomersAndKeepsCodesUnique() {
         String code = "BADC-" + RUN;
         Reply r = assertProblem(400, post("/customers", map("code", code, "name", "", "email", "not-mail", "phone", "call me",
