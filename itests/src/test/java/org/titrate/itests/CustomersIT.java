@@ -49,6 +49,24 @@ public class CustomersIT extends TitrateTestSupport {
         assertEquals(200, put("/customers/" + generated, change).status());
         assertProblem(409, put("/customers/" + generated, change));
         assertEquals("ACTIVE", get("/customers/" + generated).json().path("status").asText());
+
+        // Making a customer inactive needs a reason; the history tells who changed what, when and why.
+        long version = get("/customers/" + generated).json().path("version").asLong();
+        Map<String, Object> close = map("name", "无锡新纪元水处理科技有限公司 " + RUN, "status", "INACTIVE", "channel", "RETAIL",
+                "version", version);
+        assertEquals(List.of("changeReason"), assertProblem(400, put("/customers/" + generated, close)).errorFields());
+        close.put("changeReason", "工厂搬迁，停止合作");
+        assertEquals(200, put("/customers/" + generated, close).status());
+        JsonNode history = get("/customers/" + generated + "/history").json();
+        assertEquals(3, history.path("total").asInt());
+        JsonNode last = history.path("items").get(0);
+        assertEquals("ACTIVE", last.path("fromStatus").asText());
+        assertEquals("INACTIVE", last.path("toStatus").asText());
+        assertEquals("工厂搬迁，停止合作", last.path("reason").asText());
+        assertEquals("admin", last.path("by").asText());
+        assertEquals("status", last.path("fields").get(0).asText());
+        assertEquals("PROSPECT", history.path("items").get(1).path("fromStatus").asText());
+        assertTrue(history.path("items").get(2).path("fromStatus").isNull());
     }
 
     @Test

@@ -70,6 +70,22 @@ public class ProductsIT extends TitrateTestSupport {
         assertProblem(409, put("/products/" + sku, change));
         assertEquals("氢氧化钠 工业级 " + RUN, get("/products/" + sku).json().path("name").asText());
 
+        // Deactivating needs a reason; the history lists the changed fields of every update.
+        Map<String, Object> retire = product(sku, cat);
+        retire.put("name", "氢氧化钠 工业级 " + RUN);
+        retire.put("listPrice", 118);
+        retire.put("active", false);
+        retire.put("version", updated.json().path("version").asLong());
+        assertEquals(List.of("changeReason"), assertProblem(400, put("/products/" + sku, retire)).errorFields());
+        retire.put("changeReason", "供应商停产");
+        assertEquals(false, put("/products/" + sku, retire).json().path("active").asBoolean());
+        JsonNode history = get("/products/" + sku + "/history").json();
+        assertEquals(3, history.path("total").asInt());
+        assertEquals(List.of("active"), JSON.convertValue(history.path("items").get(0).path("fields"), List.class));
+        assertEquals("供应商停产", history.path("items").get(0).path("reason").asText());
+        assertEquals(List.of("name", "listPrice"), JSON.convertValue(history.path("items").get(1).path("fields"), List.class));
+        assertEquals(0, get("/products?active=true&q=" + sku).json().path("total").asInt());
+
         JsonNode tree = get("/product-categories/" + cat).json();
         assertEquals(root, tree.path("parentCode").asText());
     }

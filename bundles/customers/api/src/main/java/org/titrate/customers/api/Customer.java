@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A customer or prospect. {@code code} is the human id ({@code C000042}), generated when a client
  * leaves it empty. {@code creditLimit} is in {@code currency}; {@code paymentTermDays} sets when
- * invoices fall due.
+ * invoices fall due. {@code changeReason} is written, not stored on the customer: it goes into the
+ * change history (required when a customer is made inactive).
  */
 public record Customer(
         String id,
@@ -28,13 +29,14 @@ public record Customer(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        String changeReason) {
 
     /** What a client supplies to create a customer. */
     public static Customer of(String code, String name, CustomerStatus status, Channel channel, String contactName, String phone,
             String email, String address, CustomerSource source, Integer paymentTermDays, BigDecimal creditLimit) {
         return new Customer(null, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
-                creditLimit, null, null, null, null, null, null, null, null);
+                creditLimit, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean canOrder() {

@@ -23,6 +23,9 @@ public interface CustomerService {
     /** {@code customer.version()} must be the version the client read. */
     Customer update(String idOrCode, Customer customer);
 
+    /** Every change of the customer, newest first, from its creation on. */
+    Page<CustomerChange> history(String idOrCode, PageRequest page);
+
     Page<FollowUp> followUps(String customerIdOrCode, PageRequest page);
 
     FollowUp followUp(String customerIdOrCode, String followUpId);

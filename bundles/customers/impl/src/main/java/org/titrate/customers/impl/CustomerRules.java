@@ -33,11 +33,12 @@ final class CustomerRules {
         String currency = check.currency("currency", in.currency());
         String taxId = check.text("taxId", in.taxId(), 30, false);
         String notes = check.text("notes", in.notes(), 2000, false);
+        String reason = check.text("changeReason", in.changeReason(), 500, false);
         check.throwIfInvalid();
         return new Customer(in.id(), code, name, in.status() == null ? CustomerStatus.PROSPECT : in.status(),
                 in.channel() == null ? Channel.WHOLESALE : in.channel(), contact, phone, email, address, in.source(),
                 terms == null ? 0 : terms, credit == null ? Money.of(BigDecimal.ZERO) : credit, currency, taxId, notes,
-                in.version(), null, null, null, null);
+                in.version(), null, null, null, null, reason);
     }
 
     static FollowUp validate(FollowUp in, LocalDate today) {

@@ -17,11 +17,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerChange;
 import org.titrate.customers.api.CustomerQuery;
 import org.titrate.customers.api.CustomerService;
+import org.titrate.customers.api.CustomerStatus;
 import org.titrate.customers.api.FollowUp;
+import org.titrate.customers.impl.entity.CustomerChangeEntity;
 import org.titrate.customers.impl.entity.CustomerEntity;
 import org.titrate.customers.impl.entity.FollowUpEntity;
+import org.titrate.platform.api.Changes;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
@@ -103,6 +107,7 @@ public class JpaCustomerService implements CustomerService {
             CustomerEntity e = CustomerEntity.create(code, CurrentUser.name(), now);
             e.apply(c, CurrentUser.name(), now);
             em.persist(e);
+            em.persist(CustomerChangeEntity.of(e.id(), null, c.status(), List.of(), c.changeReason(), CurrentUser.name(), now));
             em.flush();
             return e.toRecord();
         });
@@ -122,9 +127,29 @@ public class JpaCustomerService implements CustomerService {
             if (e.version() != c.version()) {
                 throw ConflictException.staleVersion("Customer", e.code(), e.version(), c.version());
             }
-            e.apply(c, CurrentUser.name(), now());
+            Customer before = e.toRecord();
+            if (c.status() == CustomerStatus.INACTIVE && before.status() != CustomerStatus.INACTIVE && c.changeReason() == null) {
+                throw new ValidationException("changeReason", "is required to make a customer inactive");
+            }
+            Instant now = now();
+            e.apply(c, CurrentUser.name(), now);
+            Customer after = e.toRecord();
+            List<String> fields = Changes.fields(before, after);
+            if (!fields.isEmpty()) {
+                em.persist(CustomerChangeEntity.of(e.id(), before.status(), after.status(), fields, c.changeReason(),
+                        CurrentUser.name(), now));
+            }
             em.flush();
             return e.toRecord();
+        });
+    }
+
+    @Override
+    public Page<CustomerChange> history(String idOrCode, PageRequest page) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CustomerEntity c = customer(em, idOrCode);
+            return JpaPages.page(em, CustomerChangeEntity.class, "CustomerChangeEntity", "h", "h.customerId = :customer",
+                    "h.changedAt DESC, h.id", Map.of("customer", c.id()), page).map(CustomerChangeEntity::toRecord);
         });
     }
 

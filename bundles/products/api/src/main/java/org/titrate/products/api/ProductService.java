@@ -23,6 +23,9 @@ public interface ProductService {
     /** {@code product.version()} must be the version the client read. */
     Product update(String idOrSku, Product product);
 
+    /** Every change of the product, newest first, from its creation on. */
+    Page<ProductChange> history(String idOrSku, PageRequest page);
+
     Page<Category> findCategories(String q, PageRequest page);
 
     /** By code or id. */

@@ -1,6 +1,7 @@
 package org.titrate.products.impl;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.platform.api.Changes;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -26,9 +28,11 @@ import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Category;
 import org.titrate.products.api.Product;
+import org.titrate.products.api.ProductChange;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 import org.titrate.products.impl.entity.CategoryEntity;
+import org.titrate.products.impl.entity.ProductChangeEntity;
 import org.titrate.products.impl.entity.ProductEntity;
 
 /** Products and categories in their own persistence unit ({@code PRD_} tables). */
@@ -90,10 +94,11 @@ public class JpaProductService implements ProductService {
                 throw new ConflictException("sku", "a product with SKU '" + p.sku() + "' already exists");
             }
             requireCategory(em, p.categoryCode());
-            Instant now = Instant.now();
+            Instant now = now();
             ProductEntity e = ProductEntity.create(p.sku(), CurrentUser.name(), now);
             e.apply(p, CurrentUser.name(), now);
             em.persist(e);
+            em.persist(ProductChangeEntity.of(e.id(), null, p.active(), List.of(), p.changeReason(), CurrentUser.name(), now));
             em.flush();
             return e.toRecord();
         });
@@ -114,9 +119,29 @@ public class JpaProductService implements ProductService {
                 throw ConflictException.staleVersion("Product", e.sku(), e.version(), p.version());
             }
             requireCategory(em, p.categoryCode());
-            e.apply(p, CurrentUser.name(), Instant.now());
+            Product before = e.toRecord();
+            if (before.active() && !p.active() && p.changeReason() == null) {
+                throw new ValidationException("changeReason", "is required to deactivate a product");
+            }
+            Instant now = now();
+            e.apply(p, CurrentUser.name(), now);
+            Product after = e.toRecord();
+            List<String> fields = Changes.fields(before, after);
+            if (!fields.isEmpty()) {
+                em.persist(ProductChangeEntity.of(e.id(), before.active(), after.active(), fields, p.changeReason(),
+                        CurrentUser.name(), now));
+            }
             em.flush();
             return e.toRecord();
+        });
+    }
+
+    @Override
+    public Page<ProductChange> history(String idOrSku, PageRequest page) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            ProductEntity p = product(em, idOrSku);
+            return JpaPages.page(em, ProductChangeEntity.class, "ProductChangeEntity", "h", "h.productId = :product",
+                    "h.changedAt DESC, h.id", Map.of("product", p.id()), page).map(ProductChangeEntity::toRecord);
         });
     }
 
@@ -149,7 +174,7 @@ public class JpaProductService implements ProductService {
             if (c.parentCode() != null && categoryByCode(em, c.parentCode()).isEmpty()) {
                 throw new ValidationException("parentCode", "category '" + c.parentCode() + "' does not exist");
             }
-            Instant now = Instant.now();
+            Instant now = now();
             CategoryEntity e = CategoryEntity.create(c.code(), CurrentUser.name(), now);
             e.apply(c.name(), c.parentCode(), CurrentUser.name(), now);
             em.persist(e);
@@ -180,10 +205,14 @@ public class JpaProductService implements ProductService {
                     throw new ValidationException("parentCode", "would make the category its own ancestor");
                 }
             }
-            e.apply(c.name(), c.parentCode(), CurrentUser.name(), Instant.now());
+            e.apply(c.name(), c.parentCode(), CurrentUser.name(), now());
             em.flush();
             return e.toRecord();
         });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Set<String> ancestors(EntityManager em, String code) {

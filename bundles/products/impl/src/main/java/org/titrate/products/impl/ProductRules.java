@@ -47,9 +47,10 @@ final class ProductRules {
         String currency = check.currency("currency", in.currency());
         boolean lotTracked = Boolean.TRUE.equals(in.lotTracked());
         Integer shelfLife = check.range("shelfLifeDays", in.shelfLifeDays(), 1, MAX_SHELF_LIFE_DAYS, false);
+        String reason = check.text("changeReason", in.changeReason(), 500, false);
         check.throwIfInvalid();
         return new Product(in.id(), sku, name, category, unit, cas, un, hazard, packing, price, currency, lotTracked, shelfLife,
-                in.active() == null || in.active(), in.version(), null, null, null, null);
+                in.active() == null || in.active(), in.version(), null, null, null, null, reason);
     }
 
     static Category validate(Category in) {

@@ -114,7 +114,7 @@ public class CustomerEntity {
 
     public Customer toRecord() {
         return new Customer(id, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
-                creditLimit, currency, taxId, notes, version, createdAt.toInstant(), createdBy, updatedAt.toInstant(), updatedBy);
+                creditLimit, currency, taxId, notes, version, createdAt.toInstant(), createdBy, updatedAt.toInstant(), updatedBy, null);
     }
 
     public String id() {

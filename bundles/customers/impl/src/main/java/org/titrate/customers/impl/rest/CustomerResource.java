@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Channel;
 import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerChange;
 import org.titrate.customers.api.CustomerQuery;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerStatus;
@@ -65,6 +66,13 @@ public class CustomerResource implements RestResource {
     @Allowed(Roles.SALES)
     public Customer update(@PathParam("id") String id, Customer body) {
         return customers.update(id, body);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public Page<CustomerChange> history(@PathParam("id") String id, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return customers.history(id, PageRequest.parse(offset, limit));
     }
 
     @GET

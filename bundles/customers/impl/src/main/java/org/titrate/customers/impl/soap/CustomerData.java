@@ -12,7 +12,7 @@ import org.titrate.customers.api.CustomerStatus;
 /** A customer on the wire of {@code CustomerService} (JAXB needs a mutable bean; the API record is not). */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "customer", propOrder = {"code", "name", "status", "channel", "contactName", "phone", "email", "address",
-        "source", "paymentTermDays", "creditLimit", "currency", "taxId", "notes", "version"})
+        "source", "paymentTermDays", "creditLimit", "currency", "taxId", "notes", "version", "changeReason"})
 public class CustomerData {
     public String code;
     public String name;
@@ -29,6 +29,8 @@ public class CustomerData {
     public String taxId;
     public String notes;
     public Long version;
+    /** Why this save changes the customer; goes into its history. */
+    public String changeReason;
 
     static CustomerData of(Customer c) {
         CustomerData d = new CustomerData();
@@ -52,6 +54,7 @@ public class CustomerData {
 
     Customer toRecord(Long currentVersion) {
         return new Customer(null, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
-                creditLimit, currency, taxId, notes, version != null ? version : currentVersion, null, null, null, null);
+                creditLimit, currency, taxId, notes, version != null ? version : currentVersion, null, null, null, null,
+                changeReason);
     }
 }

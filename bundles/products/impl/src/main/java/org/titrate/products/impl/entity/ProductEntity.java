@@ -103,7 +103,11 @@ public class ProductEntity {
     public Product toRecord() {
         return new Product(id, sku, name, categoryCode, unit, casNumber, unNumber, hazardClass, packingGroup, listPrice,
                 currency, lotTracked, shelfLifeDays, active, version, createdAt.toInstant(), createdBy, updatedAt.toInstant(),
-                updatedBy);
+                updatedBy, null);
+    }
+
+    public String id() {
+        return id;
     }
 
     public String sku() {

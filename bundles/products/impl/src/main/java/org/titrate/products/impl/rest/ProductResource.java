@@ -20,6 +20,7 @@ import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.products.api.Product;
+import org.titrate.products.api.ProductChange;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 
@@ -50,6 +51,13 @@ public class ProductResource implements RestResource {
     @Path("/{id}")
     public Product get(@PathParam("id") String id) {
         return products.get(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public Page<ProductChange> history(@PathParam("id") String id, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return products.history(id, PageRequest.parse(offset, limit));
     }
 
     @POST

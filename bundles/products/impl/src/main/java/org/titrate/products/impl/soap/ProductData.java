@@ -9,7 +9,7 @@ import org.titrate.products.api.Product;
 /** A product on the wire of {@code ProductService} (JAXB needs a mutable bean; the API record is not). */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "product", propOrder = {"sku", "name", "categoryCode", "unit", "casNumber", "unNumber", "hazardClass",
-        "packingGroup", "listPrice", "currency", "lotTracked", "shelfLifeDays", "active", "version"})
+        "packingGroup", "listPrice", "currency", "lotTracked", "shelfLifeDays", "active", "version", "changeReason"})
 public class ProductData {
     public String sku;
     public String name;
@@ -25,6 +25,8 @@ public class ProductData {
     public Integer shelfLifeDays;
     public Boolean active;
     public Long version;
+    /** Why this save changes the product; goes into its history. */
+    public String changeReason;
 
     static ProductData of(Product p) {
         ProductData d = new ProductData();
@@ -47,6 +49,6 @@ public class ProductData {
 
     Product toRecord(Long currentVersion) {
         return new Product(null, sku, name, categoryCode, unit, casNumber, unNumber, hazardClass, packingGroup, listPrice, currency,
-                lotTracked, shelfLifeDays, active, version != null ? version : currentVersion, null, null, null, null);
+                lotTracked, shelfLifeDays, active, version != null ? version : currentVersion, null, null, null, null, changeReason);
     }
 }

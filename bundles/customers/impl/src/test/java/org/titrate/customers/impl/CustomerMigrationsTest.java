@@ -1,0 +1,45 @@
+package org.titrate.customers.impl;
+
+import static org.junit.Assert.assertEquals;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.Test;
+import org.titrate.platform.api.db.SchemaMigrations;
+
+/** The customers scripts run on Derby, and V2 gives customers from V1 their first history entry. */
+public class CustomerMigrationsTest {
+
+    @Test
+    public void upgradesAV1DatabaseWithData() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:customers-" + UUID.randomUUID());
+        ds.setCreateDatabase("create");
+        ClassLoader scripts = getClass().getClassLoader();
+        ClassLoader onlyV1 = new ClassLoader(null) {
+            @Override
+            public URL getResource(String name) {
+                return name.endsWith("/V1.sql") ? scripts.getResource(name) : null;
+            }
+        };
+        assertEquals(1, SchemaMigrations.migrate(ds, "customers", onlyV1));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO CUS_CUSTOMER (ID, CODE, NAME, STATUS, CHANNEL, PAYMENT_TERM_DAYS, CREDIT_LIMIT, CURRENCY, VERSION,"
+                    + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES ('c1', 'C1', '江苏恒瑞精细化工有限公司', 'ACTIVE',"
+                    + " 'WHOLESALE', 30, 500000.00, 'CNY', 1, CURRENT_TIMESTAMP, 'admin', CURRENT_TIMESTAMP, 'admin')");
+        }
+        assertEquals(2, SchemaMigrations.migrate(ds, "customers", scripts));
+        assertEquals(2, SchemaMigrations.migrate(ds, "customers", scripts));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT TO_STATUS, CHANGED_BY, FROM_STATUS FROM CUS_CUSTOMER_CHANGE WHERE CUSTOMER_ID = 'c1'")) {
+            rs.next();
+            assertEquals("ACTIVE", rs.getString(1));
+            assertEquals("admin", rs.getString(2));
+            assertEquals(null, rs.getString(3));
+        }
+    }
+}
