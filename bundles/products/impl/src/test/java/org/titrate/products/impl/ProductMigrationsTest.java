@@ -2,31 +2,22 @@ package org.titrate.products.impl;
 
 import static org.junit.Assert.assertEquals;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.UUID;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.Test;
 import org.titrate.platform.api.db.SchemaMigrations;
+import org.titrate.platform.testing.MigrationTesting;
 
 /** The products scripts run on Derby, and V2 gives products from V1 their first history entry. */
 public class ProductMigrationsTest {
 
     @Test
     public void upgradesAV1DatabaseWithData() throws Exception {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:products-" + UUID.randomUUID());
-        ds.setCreateDatabase("create");
+        DataSource ds = MigrationTesting.freshDerby();
         ClassLoader scripts = getClass().getClassLoader();
-        ClassLoader onlyV1 = new ClassLoader(null) {
-            @Override
-            public URL getResource(String name) {
-                return name.endsWith("/V1.sql") ? scripts.getResource(name) : null;
-            }
-        };
-        assertEquals(1, SchemaMigrations.migrate(ds, "products", onlyV1));
+        assertEquals(1, SchemaMigrations.migrate(ds, "products", MigrationTesting.scriptsUpTo(scripts, 1)));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO PRD_PRODUCT (ID, SKU, NAME, UNIT, LIST_PRICE, CURRENCY, LOT_TRACKED, ACTIVE, VERSION,"
                     + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES ('p1', 'NAOH-25', '氢氧化钠', '袋', 120.00, 'CNY',"
