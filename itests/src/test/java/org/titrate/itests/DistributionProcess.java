@@ -67,8 +67,18 @@ final class DistributionProcess implements AutoCloseable {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> call("GET", "/modules", null).status() == 200);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sshShell("titrate:module-list").contains("customers"));
+        // The first SSH connection makes Karaf generate its host key; seen once to hang that
+        // connection, so each attempt gets a short timeout of its own and the next one retries.
+        String[] last = {""};
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> {
+                        last[0] = sshShell("titrate:module-list", Duration.ofSeconds(20));
+                        return last[0].contains("customers");
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The SSH shell of " + home + " did not answer; last output: " + last[0], e);
+        }
         return millis;
     }
 
@@ -86,6 +96,10 @@ final class DistributionProcess implements AutoCloseable {
 
     /** Pipes a command into {@code bin/client} (SSH to this instance's port), the batch mode that prints reliably. */
     String sshShell(String command) throws Exception {
+        return sshShell(command, Duration.ofMinutes(2));
+    }
+
+    private String sshShell(String command, Duration timeout) throws Exception {
         Path output = Files.createTempFile(home, "client", ".out");
         Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "admin",
                 "-p", adminPassword, "-b")
@@ -94,7 +108,7 @@ final class DistributionProcess implements AutoCloseable {
             in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         }
         // Output goes to a file, so a hung client cannot block us past the timeout.
-        boolean finished = p.waitFor(2, TimeUnit.MINUTES);
+        boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             p.destroyForcibly();
         }
