@@ -26,6 +26,14 @@ public final class Check {
         return body;
     }
 
+    /** The version an update is based on; optimistic locking needs it. */
+    public static long version(Long sent) {
+        if (sent == null) {
+            throw new ValidationException("version", "is required: send the version you read");
+        }
+        return sent;
+    }
+
     public void fail(String field, String message) {
         errors.add(new FieldError(field, message));
     }

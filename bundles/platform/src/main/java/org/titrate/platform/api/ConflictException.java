@@ -14,9 +14,11 @@ public class ConflictException extends ProblemException {
         super(409, "Conflict", detail, List.of(new FieldError(field, detail)));
     }
 
-    /** The client edited an outdated copy of the record. */
-    public static ConflictException staleVersion(String what, String code, long current, Long sent) {
-        return new ConflictException("version", what + " '" + code + "' is at version " + current
-                + " but the request was based on version " + sent + "; reload and apply the change again");
+    /** Refuses an update based on an outdated copy of the record. */
+    public static void requireCurrentVersion(String what, String code, long current, long sent) {
+        if (current != sent) {
+            throw new ConflictException("version", what + " '" + code + "' is at version " + current
+                    + " but the request was based on version " + sent + "; reload and apply the change again");
+        }
     }
 }

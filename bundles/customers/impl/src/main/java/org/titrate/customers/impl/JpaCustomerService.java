@@ -26,6 +26,7 @@ import org.titrate.customers.impl.entity.CustomerChangeEntity;
 import org.titrate.customers.impl.entity.CustomerEntity;
 import org.titrate.customers.impl.entity.FollowUpEntity;
 import org.titrate.platform.api.Changes;
+import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
@@ -116,17 +117,13 @@ public class JpaCustomerService implements CustomerService {
     @Override
     public Customer update(String idOrCode, Customer input) {
         Customer c = CustomerRules.validate(input);
-        if (c.version() == null) {
-            throw new ValidationException("version", "is required: send the version you read");
-        }
+        long version = Check.version(c.version());
         return jpa.txExpr(TransactionType.Required, em -> {
             CustomerEntity e = customer(em, idOrCode);
             if (c.code() != null && !e.code().equals(c.code())) {
                 throw new ValidationException("code", "cannot be changed (it is '" + e.code() + "')");
             }
-            if (e.version() != c.version()) {
-                throw ConflictException.staleVersion("Customer", e.code(), e.version(), c.version());
-            }
+            ConflictException.requireCurrentVersion("Customer", e.code(), e.version(), version);
             Customer before = e.toRecord();
             if (c.status() == CustomerStatus.INACTIVE && before.status() != CustomerStatus.INACTIVE && c.changeReason() == null) {
                 throw new ValidationException("changeReason", "is required to make a customer inactive");

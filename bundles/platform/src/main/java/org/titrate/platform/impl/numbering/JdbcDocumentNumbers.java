@@ -19,8 +19,9 @@ import org.titrate.platform.impl.db.PlatformSchema;
  * Counters in {@code PLT_NUMBER_SEQUENCE}, one row per series and period. The increment runs on a
  * connection that joins the caller's JTA transaction, so a rolled-back document gives its number
  * back, committed numbers have no gaps, and concurrent creators of one series queue on the row
- * lock. A missing row is created beforehand in a transaction of its own: on PostgreSQL a failed
- * insert (two requests starting the same series) would otherwise abort the caller's transaction.
+ * lock. A missing row (once per series and period) is created in a transaction of its own: on
+ * PostgreSQL a failed insert (two requests starting the same series) would otherwise abort the
+ * caller's transaction.
  */
 @Component(service = DocumentNumbers.class)
 public class JdbcDocumentNumbers implements DocumentNumbers {
@@ -52,26 +53,38 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
             throw new IllegalArgumentException("Series must be 1-10 capital letters: " + series);
         }
         try {
-            ensureRow(series, period);
-            try (Connection c = schema.dataSource().getConnection()) {
-                try (PreparedStatement up = c.prepareStatement(
-                        "UPDATE PLT_NUMBER_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1 WHERE SERIES = ? AND PERIOD = ?")) {
-                    up.setString(1, series);
-                    up.setInt(2, period);
-                    up.executeUpdate();
-                }
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT NEXT_VALUE FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
-                    q.setString(1, series);
-                    q.setInt(2, period);
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1) - 1;
-                    }
-                }
+            Long next = incrementExisting(series, period);
+            if (next == null) {
+                // Once per series and period: create the row, then count as usual.
+                ensureRow(series, period);
+                next = incrementExisting(series, period);
             }
+            return next;
         } catch (SQLException e) {
             throw new IllegalStateException("Numbering of series " + series + " failed", e);
+        }
+    }
+
+    /** The number taken from the counter row, in the caller's transaction; null when the row does not exist yet. */
+    private Long incrementExisting(String series, int period) throws SQLException {
+        try (Connection c = schema.dataSource().getConnection()) {
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE PLT_NUMBER_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1 WHERE SERIES = ? AND PERIOD = ?")) {
+                up.setString(1, series);
+                up.setInt(2, period);
+                if (up.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT NEXT_VALUE FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
+                q.setString(1, series);
+                q.setInt(2, period);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) - 1;
+                }
+            }
         }
     }
 
@@ -84,15 +97,6 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
             throw new IllegalStateException("Cannot suspend the transaction to create series " + series, e);
         }
         try (Connection c = schema.dataSource().getConnection()) {
-            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM PLT_NUMBER_SEQUENCE WHERE SERIES = ? AND PERIOD = ?")) {
-                q.setString(1, series);
-                q.setInt(2, period);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-            }
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 1)")) {
                 ins.setString(1, series);

@@ -44,7 +44,15 @@ final class IdempotencyStore {
 
     Lookup claim(String username, String key, String fingerprint) throws SQLException {
         purgeNowAndThen();
-        releaseAbandoned(username, key);
+        Lookup lookup = tryClaim(username, key, fingerprint);
+        // Only a key that is taken can be an abandoned one: free it and claim it again.
+        if ((lookup instanceof InProgress || lookup instanceof Mismatch) && releaseAbandoned(username, key)) {
+            lookup = tryClaim(username, key, fingerprint);
+        }
+        return lookup;
+    }
+
+    private Lookup tryClaim(String username, String key, String fingerprint) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO PLT_IDEMPOTENCY (USERNAME, IDEM_KEY, FINGERPRINT, CREATED_AT) VALUES (?, ?, ?, ?)")) {
@@ -100,14 +108,14 @@ final class IdempotencyStore {
         }
     }
 
-    private void releaseAbandoned(String username, String key) throws SQLException {
+    private boolean releaseAbandoned(String username, String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "DELETE FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ? AND STATUS IS NULL AND CREATED_AT < ?")) {
             ps.setString(1, username);
             ps.setString(2, key);
             ps.setTimestamp(3, Timestamp.from(Instant.now().minus(ABANDONED)));
-            ps.executeUpdate();
+            return ps.executeUpdate() > 0;
         }
     }
 

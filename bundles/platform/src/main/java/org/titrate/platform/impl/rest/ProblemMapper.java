@@ -38,9 +38,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem != null) {
             return Problems.response(problem.status(), problem.title(), problem.detail(), problem.errors());
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.error("Unexpected error, incident {}", incident, e);
-        return Problems.response(500, "Internal error", "Unexpected error; quote incident " + incident + " to support", List.of());
+        return Problems.response(500, "Internal error", incident(e), List.of());
     }
 
     private static Response fromWebApplication(WebApplicationException e) {
@@ -59,11 +57,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             default -> e.getMessage() == null ? title : e.getMessage();
         };
         if (status >= 500) {
-            String incident = UUID.randomUUID().toString();
-            LOG.error("Unexpected error, incident {}", incident, e);
-            detail = "Unexpected error; quote incident " + incident + " to support";
+            detail = incident(e);
         }
         return Problems.response(status, title, detail, List.of());
+    }
+
+    /** Logs a server-side failure under an id the user can quote; returns the detail to show them. */
+    private static String incident(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Unexpected error, incident {}", incident, e);
+        return "Unexpected error; quote incident " + incident + " to support";
     }
 
     static Response fromJson(JsonProcessingException e) {

@@ -30,6 +30,7 @@ public class RestApplication {
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
     private Server server;
     private boolean active;
+    private IdempotencyStore idempotency;
 
     @Reference
     private PlatformSchema schema;
@@ -48,6 +49,7 @@ public class RestApplication {
     @Activate
     synchronized void activate() {
         active = true;
+        idempotency = new IdempotencyStore(schema.dataSource());
         publish();
     }
 
@@ -80,7 +82,7 @@ public class RestApplication {
                     new JacksonJsonProvider(Json.MAPPER),
                     new ProblemMapper(),
                     new SecurityFilter(),
-                    new IdempotencyFilter(new IdempotencyStore(schema.dataSource()))));
+                    new IdempotencyFilter(idempotency)));
             server = factory.create();
             LOG.info("REST API published at {} with {} resources", ADDRESS, resources.size());
         } finally {

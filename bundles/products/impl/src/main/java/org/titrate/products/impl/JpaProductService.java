@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.Changes;
+import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -107,17 +108,13 @@ public class JpaProductService implements ProductService {
     @Override
     public Product update(String idOrSku, Product input) {
         Product p = ProductRules.validate(input);
-        if (p.version() == null) {
-            throw new ValidationException("version", "is required: send the version you read");
-        }
+        long version = Check.version(p.version());
         return jpa.txExpr(TransactionType.Required, em -> {
             ProductEntity e = product(em, idOrSku);
             if (!e.sku().equals(p.sku())) {
                 throw new ValidationException("sku", "cannot be changed (it is '" + e.sku() + "')");
             }
-            if (e.version() != p.version()) {
-                throw ConflictException.staleVersion("Product", e.sku(), e.version(), p.version());
-            }
+            ConflictException.requireCurrentVersion("Product", e.sku(), e.version(), version);
             requireCategory(em, p.categoryCode());
             Product before = e.toRecord();
             if (before.active() && !p.active() && p.changeReason() == null) {
@@ -186,17 +183,13 @@ public class JpaProductService implements ProductService {
     @Override
     public Category updateCategory(String idOrCode, Category input) {
         Category c = ProductRules.validate(input);
-        if (c.version() == null) {
-            throw new ValidationException("version", "is required: send the version you read");
-        }
+        long version = Check.version(c.version());
         return jpa.txExpr(TransactionType.Required, em -> {
             CategoryEntity e = category(em, idOrCode);
             if (!e.code().equals(c.code())) {
                 throw new ValidationException("code", "cannot be changed (it is '" + e.code() + "')");
             }
-            if (e.version() != c.version()) {
-                throw ConflictException.staleVersion("Category", e.code(), e.version(), c.version());
-            }
+            ConflictException.requireCurrentVersion("Category", e.code(), e.version(), version);
             if (c.parentCode() != null) {
                 if (categoryByCode(em, c.parentCode()).isEmpty()) {
                     throw new ValidationException("parentCode", "category '" + c.parentCode() + "' does not exist");
