@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.login.AppConfigurationEntry;
@@ -43,6 +46,7 @@ public class UserDirectory {
     /** Karaf roles that let a user into the SSH shell and Karaf's own admin commands. */
     static final List<String> KARAF_ADMIN_ROLES = List.of("manager", "systembolt", "ssh");
     private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
+    private static final String USERS_OPTION = "users";
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
     /** Karaf registers its realms without a name property, so pick the {@code karaf} realm by name. */
@@ -91,15 +95,14 @@ public class UserDirectory {
         if (!active || bootstrapped) {
             return;
         }
-        BackingEngine engine = findEngine();
-        if (engine == null) {
+        if (findEngine() == null) {
             return;
         }
         try {
-            bootstrap(engine);
+            edit(this::bootstrap);
             bootstrapped = true;
         } catch (IOException e) {
-            LOG.error("Could not write the initial admin password", e);
+            LOG.error("Could not create the admin user", e);
         }
     }
 
@@ -135,20 +138,51 @@ public class UserDirectory {
     }
 
     public synchronized User add(String username, String password, Set<String> roles) {
-        BackingEngine engine = engine();
-        if (engine.lookupUser(username) != null) {
+        if (engine().lookupUser(username) != null) {
             throw new ConflictException("username", "user '" + username + "' already exists");
         }
-        engine.addUser(username, password);
-        Set<String> all = new LinkedHashSet<>(roles);
-        // Every Titrate user may open the shell; command ACLs decide what they may run there.
-        all.add("ssh");
-        if (roles.contains(Roles.ADMIN)) {
-            all.addAll(KARAF_ADMIN_ROLES);
+        try {
+            edit(engine -> {
+                engine.addUser(username, password);
+                Set<String> all = new LinkedHashSet<>(roles);
+                // Every Titrate user may open the shell; command ACLs decide what they may run there.
+                all.add("ssh");
+                if (roles.contains(Roles.ADMIN)) {
+                    all.addAll(KARAF_ADMIN_ROLES);
+                }
+                all.forEach(r -> engine.addRole(username, r));
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store user " + username, e);
         }
-        all.forEach(r -> engine.addRole(username, r));
         JaasAuthenticator.forget();
         return find(username);
+    }
+
+    /** A change of the users file, made by Karaf's backing engine. */
+    interface Edit {
+        void apply(BackingEngine engine) throws IOException;
+    }
+
+    /**
+     * Karaf's AutoEncryptionSupport rewrites users.properties whenever it changes; reading it in the
+     * middle of one of the engine's saves (one per added role) it has been seen to drop roles and
+     * invent users. So every change is made on a staging copy and moved over the file atomically:
+     * the watcher only ever sees complete files.
+     */
+    private void edit(Edit edit) throws IOException {
+        AppConfigurationEntry entry = propertiesEntry();
+        Path live = Path.of(String.valueOf(entry.getOptions().get(USERS_OPTION)));
+        Path staging = Files.createTempFile(live.getParent(), ".users", ".staging");
+        try {
+            Files.copy(live, staging, StandardCopyOption.REPLACE_EXISTING);
+            Map<String, Object> options = new HashMap<>(entry.getOptions());
+            options.put(USERS_OPTION, staging.toString());
+            edit.apply(engine(entry, options));
+            Files.move(staging, live, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(staging);
+        }
     }
 
     public User find(String username) {
@@ -183,6 +217,18 @@ public class UserDirectory {
     }
 
     private BackingEngine findEngine() {
+        AppConfigurationEntry entry = propertiesEntry();
+        return entry == null ? null : engine(entry, entry.getOptions());
+    }
+
+    private BackingEngine engine(AppConfigurationEntry entry, Map<String, ?> options) {
+        BackingEngineService service = new BackingEngineService();
+        service.setEngineFactories(new ArrayList<>(factories));
+        return service.get(new AppConfigurationEntry(entry.getLoginModuleName(), entry.getControlFlag(), options));
+    }
+
+    /** The karaf realm's properties login module, whose file holds the users. */
+    private AppConfigurationEntry propertiesEntry() {
         for (JaasRealm realm : realms) {
             if (!JaasAuthenticator.REALM.equals(realm.getName())) {
                 continue;
@@ -190,12 +236,7 @@ public class UserDirectory {
             for (AppConfigurationEntry entry : realm.getEntries()) {
                 // Karaf wraps every login module in its ProxyLoginModule and names the real one in an option.
                 if (PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
-                    BackingEngineService service = new BackingEngineService();
-                    service.setEngineFactories(new ArrayList<>(factories));
-                    BackingEngine engine = service.get(entry);
-                    if (engine != null) {
-                        return engine;
-                    }
+                    return entry;
                 }
             }
         }
