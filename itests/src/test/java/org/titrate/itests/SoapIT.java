@@ -4,18 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.net.URL;
 import java.util.Map;
-import javax.xml.namespace.QName;
 import javax.xml.transform.Source;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.stream.StreamResult;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.ws.BindingProvider;
 import javax.xml.ws.Dispatch;
-import javax.xml.ws.Service;
 import javax.xml.ws.soap.SOAPFaultException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -30,42 +21,27 @@ public class SoapIT extends TitrateTestSupport {
     private static final String CUSTOMERS = "urn:titrate:customers";
     private static final String PRODUCTS = "urn:titrate:products";
 
-    private Dispatch<Source> client(String service, String ns, String user, String password) throws Exception {
-        Service s = Service.create(new URL(baseUrl() + "/soap/" + service + "?wsdl"), new QName(ns, service));
-        Dispatch<Source> d = s.createDispatch(new QName(ns, service + "Port"), Source.class, Service.Mode.PAYLOAD);
-        d.getRequestContext().put(BindingProvider.USERNAME_PROPERTY, user);
-        d.getRequestContext().put(BindingProvider.PASSWORD_PROPERTY, password);
-        return d;
-    }
-
-    private static String call(Dispatch<Source> d, String payload) throws Exception {
-        Source result = d.invoke(new StreamSource(new StringReader(payload)));
-        StringWriter w = new StringWriter();
-        TransformerFactory.newInstance().newTransformer().transform(result, new StreamResult(w));
-        return w.toString();
-    }
-
     @Test
     public void savesGetsAndFindsCustomersWithChineseNames() throws Exception {
-        Dispatch<Source> d = client("CustomerService", CUSTOMERS, "admin", adminPassword);
+        Dispatch<Source> d = soapClient("CustomerService", CUSTOMERS, "admin", adminPassword);
         String code = "SOAP-" + RUN;
-        String saved = call(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>" + code + "</code>"
+        String saved = soapCall(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>" + code + "</code>"
                 + "<name>浙江龙盛化工贸易有限公司 " + RUN + "</name><status>ACTIVE</status><channel>WHOLESALE</channel>"
                 + "<contactName>陈晓燕</contactName><paymentTermDays>45</paymentTermDays><creditLimit>800000</creditLimit>"
                 + "</customer></c:saveCustomer>");
         assertTrue(saved, saved.contains("<code>" + code + "</code>") && saved.contains("<creditLimit>800000.00</creditLimit>"));
 
-        String got = call(d, "<c:getCustomer xmlns:c='" + CUSTOMERS + "'><code>" + code + "</code></c:getCustomer>");
+        String got = soapCall(d, "<c:getCustomer xmlns:c='" + CUSTOMERS + "'><code>" + code + "</code></c:getCustomer>");
         assertTrue(got, got.contains("浙江龙盛化工贸易有限公司 " + RUN) && got.contains("陈晓燕"));
         // REST sees what SOAP stored, and the other way round.
         assertEquals("陈晓燕", get("/customers/" + code).json().path("contactName").asText());
 
-        String found = call(d, "<c:findCustomers xmlns:c='" + CUSTOMERS + "'><query>龙盛化工贸易有限公司 " + RUN
+        String found = soapCall(d, "<c:findCustomers xmlns:c='" + CUSTOMERS + "'><query>龙盛化工贸易有限公司 " + RUN
                 + "</query><offset>0</offset><limit>10</limit></c:findCustomers>");
         assertTrue(found, found.contains("<total>1</total>"));
 
         // Saving again updates the same customer.
-        String updated = call(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>" + code + "</code>"
+        String updated = soapCall(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>" + code + "</code>"
                 + "<name>浙江龙盛化工贸易有限公司 " + RUN + "</name><status>ACTIVE</status><channel>WHOLESALE</channel>"
                 + "<paymentTermDays>60</paymentTermDays></customer></c:saveCustomer>");
         assertTrue(updated, updated.contains("<paymentTermDays>60</paymentTermDays>"));
@@ -74,9 +50,9 @@ public class SoapIT extends TitrateTestSupport {
 
     @Test
     public void faultsNameTheProblemAndRolesApply() throws Exception {
-        Dispatch<Source> d = client("CustomerService", CUSTOMERS, "admin", adminPassword);
+        Dispatch<Source> d = soapClient("CustomerService", CUSTOMERS, "admin", adminPassword);
         try {
-            call(d, "<c:getCustomer xmlns:c='" + CUSTOMERS + "'><code>NOPE-" + RUN + "</code></c:getCustomer>");
+            soapCall(d, "<c:getCustomer xmlns:c='" + CUSTOMERS + "'><code>NOPE-" + RUN + "</code></c:getCustomer>");
             throw new AssertionError("unknown customer must fault");
         } catch (SOAPFaultException e) {
             assertEquals("Client", e.getFault().getFaultCodeAsQName().getLocalPart());
@@ -84,7 +60,7 @@ public class SoapIT extends TitrateTestSupport {
             assertTrue(e.getFault().getDetail().getTextContent().contains("404"));
         }
         try {
-            call(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>BAD-" + RUN + "</code>"
+            soapCall(d, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>BAD-" + RUN + "</code>"
                     + "<email>nope</email></customer></c:saveCustomer>");
             throw new AssertionError("invalid customer must fault");
         } catch (SOAPFaultException e) {
@@ -95,11 +71,11 @@ public class SoapIT extends TitrateTestSupport {
 
         String viewer = "soapviewer-" + RUN;
         String pw = createUser(viewer, "viewer");
-        Dispatch<Source> readOnly = client("CustomerService", CUSTOMERS, viewer, pw);
-        String found = call(readOnly, "<c:findCustomers xmlns:c='" + CUSTOMERS + "'><query>" + RUN + "</query></c:findCustomers>");
+        Dispatch<Source> readOnly = soapClient("CustomerService", CUSTOMERS, viewer, pw);
+        String found = soapCall(readOnly, "<c:findCustomers xmlns:c='" + CUSTOMERS + "'><query>" + RUN + "</query></c:findCustomers>");
         assertTrue(found, found.contains("<total>"));
         try {
-            call(readOnly, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>RO-" + RUN + "</code><name>x</name>"
+            soapCall(readOnly, "<c:saveCustomer xmlns:c='" + CUSTOMERS + "'><customer><code>RO-" + RUN + "</code><name>x</name>"
                     + "</customer></c:saveCustomer>");
             throw new AssertionError("a viewer must not save");
         } catch (SOAPFaultException expected) {
@@ -108,7 +84,7 @@ public class SoapIT extends TitrateTestSupport {
             assertProblem(404, get("/customers/RO-" + RUN));
         }
         try {
-            call(client("CustomerService", CUSTOMERS, viewer, "wrong"), "<c:findCustomers xmlns:c='" + CUSTOMERS + "'/>");
+            soapCall(soapClient("CustomerService", CUSTOMERS, viewer, "wrong"), "<c:findCustomers xmlns:c='" + CUSTOMERS + "'/>");
             throw new AssertionError("wrong password must fail");
         } catch (javax.xml.ws.WebServiceException expected) {
             // CXF reports the HTTP 401 as the cause of "Could not send Message".
@@ -127,13 +103,13 @@ public class SoapIT extends TitrateTestSupport {
             assertEquals(200, wsdl.status());
             assertTrue(wsdl.body().contains("wsdl:definitions"));
         }
-        Dispatch<Source> d = client("ProductService", PRODUCTS, "admin", adminPassword);
+        Dispatch<Source> d = soapClient("ProductService", PRODUCTS, "admin", adminPassword);
         String sku = "SOAPP-" + RUN;
-        String saved = call(d, "<p:saveProduct xmlns:p='" + PRODUCTS + "'><product><sku>" + sku + "</sku>"
+        String saved = soapCall(d, "<p:saveProduct xmlns:p='" + PRODUCTS + "'><product><sku>" + sku + "</sku>"
                 + "<name>过氧化氢(双氧水) 30%</name><unit>桶</unit><casNumber>7722-84-1</casNumber><unNumber>UN2014</unNumber>"
                 + "<hazardClass>5.1</hazardClass><listPrice>85</listPrice><lotTracked>true</lotTracked></product></p:saveProduct>");
         assertTrue(saved, saved.contains("<listPrice>85.00</listPrice>"));
-        String got = call(d, "<p:getProduct xmlns:p='" + PRODUCTS + "'><sku>" + sku + "</sku></p:getProduct>");
+        String got = soapCall(d, "<p:getProduct xmlns:p='" + PRODUCTS + "'><sku>" + sku + "</sku></p:getProduct>");
         assertTrue(got, got.contains("过氧化氢(双氧水) 30%"));
     }
 

@@ -14,6 +14,17 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URL;
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.ws.BindingProvider;
+import javax.xml.ws.Dispatch;
+import javax.xml.ws.Service;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -123,11 +134,13 @@ public abstract class TitrateTestSupport {
         // Modules start in any order after the platform: wait until each one serves REST, SOAP and the shell.
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/modules").status() == 200 && get("/customers?limit=1").status() == 200
-                        && get("/products?limit=1").status() == 200
+                        && get("/products?limit=1").status() == 200 && get("/sales-orders?limit=1").status() == 200
                         && http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status() == 200
+                        && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200
                         && sessionFactory.getRegistry().getCommand("titrate", "customer-list") != null
                         && sessionFactory.getRegistry().getCommand("titrate", "product-list") != null
+                        && sessionFactory.getRegistry().getCommand("titrate", "order-show") != null
                         && sessionFactory.getRegistry().getCommand("titrate", "demo-load") != null);
     }
 
@@ -224,6 +237,25 @@ public abstract class TitrateTestSupport {
         Reply r = post("/users", map("username", username, "password", password, "roles", java.util.List.of(roles)));
         assertEquals(r.body(), 201, r.status());
         return password;
+    }
+
+    // ---- SOAP ----
+
+    /** A JAX-WS client built from the served WSDL, sending and receiving payload XML. */
+    protected static Dispatch<Source> soapClient(String service, String ns, String user, String password) throws Exception {
+        Service s = Service.create(new URL(baseUrl() + "/soap/" + service + "?wsdl"), new QName(ns, service));
+        Dispatch<Source> d = s.createDispatch(new QName(ns, service + "Port"), Source.class, Service.Mode.PAYLOAD);
+        d.getRequestContext().put(BindingProvider.USERNAME_PROPERTY, user);
+        d.getRequestContext().put(BindingProvider.PASSWORD_PROPERTY, password);
+        return d;
+    }
+
+    /** Sends one payload and returns the answer's payload as text. */
+    protected static String soapCall(Dispatch<Source> d, String payload) throws Exception {
+        Source result = d.invoke(new StreamSource(new StringReader(payload)));
+        StringWriter w = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(result, new StreamResult(w));
+        return w.toString();
     }
 
     // ---- Shell ----

@@ -162,6 +162,9 @@ final class OpenApiDocument {
         if (!(type instanceof Class<?> c)) {
             return Map.of("type", "object");
         }
+        if (c == Object.class) {
+            return Map.of(); // any JSON value, e.g. the values of custom fields
+        }
         if (c == String.class) {
             return Map.of("type", "string");
         }

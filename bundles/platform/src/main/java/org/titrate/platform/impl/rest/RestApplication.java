@@ -81,6 +81,7 @@ public class RestApplication {
             factory.setProviders(List.of(
                     new JacksonJsonProvider(Json.MAPPER),
                     new ProblemMapper(),
+                    new EmptyBodyFilter(),
                     new SecurityFilter(),
                     new IdempotencyFilter(idempotency)));
             server = factory.create();

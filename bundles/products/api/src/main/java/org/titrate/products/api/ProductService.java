@@ -1,5 +1,7 @@
 package org.titrate.products.api;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
@@ -17,6 +19,9 @@ public interface ProductService {
     Product get(String idOrSku);
 
     Optional<Product> findBySku(String sku);
+
+    /** The products with these SKUs, by SKU, in one query; unknown SKUs are left out. */
+    Map<String, Product> findBySkus(Collection<String> skus);
 
     Product create(Product product);
 

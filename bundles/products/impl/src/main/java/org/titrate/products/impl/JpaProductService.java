@@ -3,6 +3,7 @@ package org.titrate.products.impl;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,21 @@ public class JpaProductService implements ProductService {
     @Override
     public Optional<Product> findBySku(String sku) {
         return jpa.txExpr(TransactionType.Supports, em -> bySku(em, sku).map(ProductEntity::toRecord));
+    }
+
+    @Override
+    public Map<String, Product> findBySkus(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Product> found = new HashMap<>();
+            em.createQuery("SELECT p FROM ProductEntity p WHERE p.sku IN :skus", ProductEntity.class)
+                    .setParameter("skus", List.copyOf(new HashSet<>(skus)))
+                    .getResultList()
+                    .forEach(p -> found.put(p.sku(), p.toRecord()));
+            return found;
+        });
     }
 
     @Override

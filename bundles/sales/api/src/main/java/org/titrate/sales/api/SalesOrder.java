@@ -1,0 +1,53 @@
+package org.titrate.sales.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sales order or return order ({@link OrderType}). Amounts are signed like the lines:
+ * {@code shippedAmount} sums the {@code SHIP} lines, {@code returnedAmount} the {@code RETURN}
+ * lines (≤ 0), {@code totalAmount} both. {@code paidAmount} and {@code outstandingAmount} come from
+ * finance (zero while no finance module is installed). {@code channel} and {@code customerName}
+ * are the customer's when the document was written. {@code carrier} and {@code trackingNumber}
+ * are the customer's return shipment. {@code customFields} hold the values of the fields defined
+ * under {@code /custom-fields}: text, numbers, dates as {@code YYYY-MM-DD}.
+ */
+public record SalesOrder(
+        String id,
+        String number,
+        OrderType type,
+        OrderStatus status,
+        String customerCode,
+        String customerName,
+        String channel,
+        String warehouseCode,
+        String sourceOrderNumber,
+        String currency,
+        LocalDate orderDate,
+        String comment,
+        Map<String, Object> customFields,
+        List<OrderLine> lines,
+        BigDecimal shippedAmount,
+        BigDecimal returnedAmount,
+        BigDecimal totalAmount,
+        BigDecimal paidAmount,
+        BigDecimal outstandingAmount,
+        String carrier,
+        String trackingNumber,
+        List<StatusChange> history,
+        Long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    /** What a client supplies to create a document or change a draft. */
+    public static SalesOrder of(OrderType type, String customerCode, String warehouseCode, String sourceOrderNumber, String currency,
+            Map<String, Object> customFields, List<OrderLine> lines) {
+        return new SalesOrder(null, null, type, null, customerCode, null, null, warehouseCode, sourceOrderNumber, currency, null, null,
+                customFields, lines, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,47 @@
+package org.titrate.sales.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+
+/**
+ * Sales and return orders. Documents are addressed by number ({@code SO-2026-000042}) or id.
+ * Methods throw the platform's problem exceptions: 400 for bad input (naming the field, e.g.
+ * {@code lines[2].quantity}), 404 for unknown documents, 409 for illegal state changes, stale
+ * versions, concurrent changes and postings a listener refuses.
+ */
+public interface SalesOrderService {
+
+    OrderList find(OrderQuery query);
+
+    SalesOrder get(String idOrNumber);
+
+    SalesOrder create(SalesOrder order);
+
+    /** Replaces a draft's header and lines; {@code order.version()} must be the version read. */
+    SalesOrder update(String idOrNumber, SalesOrder order);
+
+    /**
+     * A draft {@code RETURN} copying the order's customer, warehouse, currency, prices and lines
+     * (as {@code RETURN} lines with negated quantities), with {@code sourceOrderNumber} set. An
+     * information link only: nothing is checked against or deducted from the source.
+     */
+    SalesOrder createReturn(String sourceIdOrNumber, String comment);
+
+    /**
+     * Performs a workflow action ({@code CONFIRM}, {@code SHIP}, {@code CANCEL}, {@code SUBMIT},
+     * {@code APPROVE}, {@code REJECT}, {@code RECEIVE}, {@code CLOSE}). {@code comment} goes into
+     * the history; a rejection requires it (the reason). {@code version}, when given, must be current.
+     */
+    SalesOrder act(String idOrNumber, OrderAction action, String comment, Long version);
+
+    /** Records the customer's return shipment of a return order. */
+    SalesOrder track(String idOrNumber, Tracking tracking);
+
+    /** The history of a document, oldest first. */
+    Page<StatusChange> history(String idOrNumber, PageRequest page);
+
+    /** Documents changed after {@code since}, oldest change first, at most {@code limit}. */
+    List<SalesOrder> changedSince(Instant since, int limit);
+}

@@ -1,0 +1,14 @@
+package org.titrate.sales.api;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Supplies the paid and outstanding amounts of sales documents; implemented by finance. While no
+ * implementation is registered, both amounts are zero.
+ */
+public interface SalesSettlements {
+
+    /** Settlements by document number; documents finance does not know are left out. */
+    Map<String, Settlement> settlements(Collection<String> orderNumbers);
+}

@@ -1,0 +1,510 @@
+package org.titrate.sales.impl;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerService;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.DocumentNumbers;
+import org.titrate.platform.api.Money;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.Texts;
+import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.db.JpaPages;
+import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.products.api.Product;
+import org.titrate.products.api.ProductService;
+import org.titrate.sales.api.CustomField;
+import org.titrate.sales.api.OrderAction;
+import org.titrate.sales.api.OrderLine;
+import org.titrate.sales.api.OrderList;
+import org.titrate.sales.api.OrderQuery;
+import org.titrate.sales.api.OrderStatus;
+import org.titrate.sales.api.OrderTotals;
+import org.titrate.sales.api.OrderType;
+import org.titrate.sales.api.PostingKind;
+import org.titrate.sales.api.PostingLine;
+import org.titrate.sales.api.ReturnReason;
+import org.titrate.sales.api.SalesOrder;
+import org.titrate.sales.api.SalesOrderService;
+import org.titrate.sales.api.SalesPosting;
+import org.titrate.sales.api.SalesPostingListener;
+import org.titrate.sales.api.SalesSettlements;
+import org.titrate.sales.api.SalesSetupService;
+import org.titrate.sales.api.Settlement;
+import org.titrate.sales.api.StatusChange;
+import org.titrate.sales.api.Tracking;
+import org.titrate.sales.impl.CustomFieldValues.Value;
+import org.titrate.sales.impl.entity.OrderFieldEntity;
+import org.titrate.sales.impl.entity.OrderHistoryEntity;
+import org.titrate.sales.impl.entity.OrderLineEntity;
+import org.titrate.sales.impl.entity.SalesOrderEntity;
+
+/**
+ * Sales and return orders in the {@code SAL_} tables. Every write is one JTA transaction: the
+ * document, its history entry and — for shipments and return receipts — every posting listener's
+ * bookings commit together. A document and its lines, history and field values are read with one
+ * query each, for a single document or a whole page.
+ */
+@Component(service = SalesOrderService.class)
+public class JpaSalesOrderService implements SalesOrderService {
+    /** Order dates are the sales office's local dates. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Settlement UNSETTLED = new Settlement(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO));
+
+    @Reference(target = "(osgi.unit.name=titrate-sales)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private DocumentNumbers numbers;
+
+    @Reference
+    private CustomerService customers;
+
+    @Reference
+    private ProductService products;
+
+    /** Also runs the sales schema migrations, so it is active before this component touches a table. */
+    @Reference
+    private SalesSetupService setup;
+
+    @Reference
+    private OrderEvents events;
+
+    /** Sorted by service ranking, lowest first (DS orders reference collections like ServiceReference.compareTo). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<SalesPostingListener> listeners;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SalesSettlements settlements;
+
+    /** A document as validated, before it is written. */
+    private record Draft(OrderType type, Customer customer, String warehouseCode, String sourceOrderNumber, String currency,
+            LocalDate orderDate, String comment, List<OrderLine> lines, Map<String, Value> fields) {
+    }
+
+    // ---- reading ----
+
+    @Override
+    public OrderList find(OrderQuery query) {
+        Check check = new Check();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (query.type() != null) {
+            where.add("o.type = :type");
+            params.put("type", query.type());
+        }
+        if (query.status() != null) {
+            where.add("o.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.customerCode() != null) {
+            where.add("o.customerCode = :customer");
+            params.put("customer", query.customerCode());
+        }
+        if (query.channel() != null) {
+            where.add("o.channel = :channel");
+            params.put("channel", query.channel());
+        }
+        if (query.currency() != null) {
+            where.add("o.currency = :currency");
+            params.put("currency", query.currency());
+        }
+        if (query.from() != null) {
+            where.add("o.orderDate >= :from");
+            params.put("from", java.sql.Date.valueOf(query.from()));
+        }
+        if (query.to() != null) {
+            where.add("o.orderDate <= :to");
+            params.put("to", java.sql.Date.valueOf(query.to()));
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            where.add("(LOWER(o.number) LIKE :q ESCAPE '!' OR LOWER(o.customerName) LIKE :q ESCAPE '!'"
+                    + " OR LOWER(o.sourceOrderNumber) LIKE :q ESCAPE '!' OR LOWER(o.trackingNumber) LIKE :q ESCAPE '!')");
+            params.put("q", Texts.containsPattern(query.q()));
+        }
+        if (query.customFields() != null && !query.customFields().isEmpty()) {
+            Map<String, CustomField> defs = setup.fieldsOf(SalesSetupService.SALES_ORDER).stream()
+                    .collect(Collectors.toMap(CustomField::key, f -> f));
+            int i = 0;
+            for (Map.Entry<String, String> cf : new TreeMap<>(query.customFields()).entrySet()) {
+                String field = "cf." + cf.getKey();
+                CustomField def = defs.get(cf.getKey());
+                if (def == null) {
+                    check.fail(field, "unknown custom field; defined: " + new TreeMap<>(defs).keySet());
+                    continue;
+                }
+                String value = CustomFieldValues.canonical(check, field, def, cf.getValue());
+                if (value != null) {
+                    where.add("EXISTS (SELECT f.id FROM OrderFieldEntity f WHERE f.orderId = o.id AND f.key = :cfk" + i
+                            + " AND f.value = :cfv" + i + ")");
+                    params.put("cfk" + i, def.key());
+                    params.put("cfv" + i, value);
+                    i++;
+                }
+            }
+        }
+        check.throwIfInvalid();
+        String condition = where.isEmpty() ? "" : " WHERE " + JpaPages.and(where);
+        PageRequest page = query.page();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // Count and totals of the whole filtered list in one statement, then the page.
+            var totalsQuery = em.createQuery("SELECT COUNT(o), SUM(o.shippedAmount), SUM(o.returnedAmount), MIN(o.currency), "
+                    + "MAX(o.currency) FROM SalesOrderEntity o" + condition, Object[].class);
+            params.forEach(totalsQuery::setParameter);
+            Object[] row = totalsQuery.getSingleResult();
+            long total = ((Number) row[0]).longValue();
+            List<SalesOrder> items = List.of();
+            if (total > page.offset()) {
+                var itemsQuery = em.createQuery("SELECT o FROM SalesOrderEntity o" + condition
+                        + " ORDER BY o.orderDate DESC, o.createdAt DESC, o.number DESC", SalesOrderEntity.class);
+                params.forEach(itemsQuery::setParameter);
+                items = assemble(em, itemsQuery.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList());
+            }
+            return new OrderList(items, total, page.offset(), page.limit(), totals(total, row, query.currency()));
+        });
+    }
+
+    /** Sums in one currency; a list mixing currencies has no meaningful single total. */
+    private static OrderTotals totals(long count, Object[] row, String currency) {
+        BigDecimal zero = Money.of(BigDecimal.ZERO);
+        if (count == 0) {
+            return new OrderTotals(zero, zero, zero, currency != null ? currency : Money.DEFAULT_CURRENCY);
+        }
+        if (!row[3].equals(row[4])) {
+            return new OrderTotals(null, null, null, null);
+        }
+        BigDecimal shipped = Money.of((BigDecimal) row[1]);
+        BigDecimal returned = Money.of((BigDecimal) row[2]);
+        return new OrderTotals(shipped, returned, shipped.add(returned), (String) row[3]);
+    }
+
+    @Override
+    public SalesOrder get(String idOrNumber) {
+        return jpa.txExpr(TransactionType.Supports, em -> assemble(em, List.of(order(em, idOrNumber))).get(0));
+    }
+
+    @Override
+    public Page<StatusChange> history(String idOrNumber, PageRequest page) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            SalesOrderEntity o = order(em, idOrNumber);
+            return JpaPages.page(em, OrderHistoryEntity.class, "OrderHistoryEntity", "h", "h.orderId = :order", "h.seq",
+                    Map.of("order", o.id()), page).map(OrderHistoryEntity::toRecord);
+        });
+    }
+
+    @Override
+    public List<SalesOrder> changedSince(Instant since, int limit) {
+        if (since == null) {
+            throw new ValidationException("since", "is required: the instant after which changes are wanted");
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> assemble(em, em.createQuery(
+                "SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
+                .setParameter("since", Timestamp.from(since)).setMaxResults(limit).getResultList()));
+    }
+
+    // ---- writing ----
+
+    @Override
+    public SalesOrder create(SalesOrder input) {
+        Draft d = validate(Check.body(input));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            String user = CurrentUser.name();
+            Instant now = JpaSalesSetupService.now();
+            SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
+            apply(e, d);
+            em.persist(e);
+            writeLines(em, e, d);
+            StatusChange change = record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment());
+            em.flush();
+            SalesOrder created = e.toRecord(d.lines(), List.of(change), render(d.fields()), UNSETTLED);
+            events.afterCommit(created, change);
+            return created;
+        });
+    }
+
+    @Override
+    public SalesOrder update(String idOrNumber, SalesOrder input) {
+        SalesOrder o = Check.body(input);
+        long version = Check.version(o.version());
+        Draft d = validate(o);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            SalesOrderEntity e = order(em, idOrNumber);
+            if (d.type() != e.type()) {
+                throw new ValidationException("type", "cannot be changed (it is " + e.type() + "); create a new document instead");
+            }
+            if (!OrderWorkflow.editable(e.status())) {
+                throw new ConflictException("status", e.number() + " is " + e.status() + ": only drafts are changed in place; "
+                        + "a posted document is corrected by a new one (a return, a cancellation)");
+            }
+            ConflictException.requireCurrentVersion("Sales document", e.number(), e.version(), version);
+            String user = CurrentUser.name();
+            Instant now = JpaSalesSetupService.now();
+            List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            apply(e, d);
+            e.moveTo(OrderStatus.DRAFT, user, now);
+            // Lines and values may change while the header stays the same: the version must move all the same.
+            em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            em.createQuery("DELETE FROM OrderLineEntity l WHERE l.orderId = :order").setParameter("order", e.id()).executeUpdate();
+            em.createQuery("DELETE FROM OrderFieldEntity f WHERE f.orderId = :order").setParameter("order", e.id()).executeUpdate();
+            writeLines(em, e, d);
+            StatusChange change = record(em, e, history.size() + 1, OrderAction.UPDATE, OrderStatus.DRAFT, user, now, d.comment());
+            em.flush();
+            SalesOrder updated = e.toRecord(d.lines(), append(history, change), render(d.fields()), settlement(e.number()));
+            events.afterCommit(updated, change);
+            return updated;
+        });
+    }
+
+    @Override
+    public SalesOrder createReturn(String sourceIdOrNumber, String comment) {
+        Check check = new Check();
+        String note = check.text("comment", comment, 2000, false);
+        check.throwIfInvalid();
+        SalesOrder source = get(sourceIdOrNumber);
+        if (source.type() != OrderType.ORDER) {
+            throw new ConflictException("type", source.number() + " is itself a return; returns are created from orders");
+        }
+        if (source.status() == OrderStatus.CANCELLED) {
+            throw new ConflictException("status", source.number() + " was cancelled: nothing was delivered that could come back");
+        }
+        Set<String> active = setup.fieldsOf(SalesSetupService.SALES_ORDER).stream().filter(f -> Boolean.TRUE.equals(f.active()))
+                .map(CustomField::key).collect(Collectors.toSet());
+        Map<String, Object> fields = new LinkedHashMap<>(source.customFields());
+        fields.keySet().retainAll(active);
+        SalesOrder draft = new SalesOrder(null, null, OrderType.RETURN, null, source.customerCode(), null, null, source.warehouseCode(),
+                source.number(), source.currency(), null, note != null ? note : "Return of " + source.number(), fields,
+                OrderRules.returnLinesOf(source.lines()), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return create(draft);
+    }
+
+    @Override
+    public SalesOrder act(String idOrNumber, OrderAction action, String comment, Long version) {
+        if (action == null || action == OrderAction.CREATE || action == OrderAction.UPDATE || action == OrderAction.TRACKING) {
+            throw new ValidationException("action", "must be one of CONFIRM, SHIP, CANCEL, SUBMIT, APPROVE, REJECT, RECEIVE, CLOSE");
+        }
+        Check check = new Check();
+        String note = check.text(action == OrderAction.REJECT ? "reason" : "comment", comment, 2000, false);
+        check.throwIfInvalid();
+        if (action == OrderAction.REJECT && note == null) {
+            throw new ValidationException("reason", "is required to reject a return: the customer is told why");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            SalesOrderEntity e = order(em, idOrNumber);
+            if (version != null) {
+                ConflictException.requireCurrentVersion("Sales document", e.number(), e.version(), version);
+            }
+            OrderStatus from = e.status();
+            OrderStatus to = OrderWorkflow.next(e.type(), from, action);
+            List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            if (action == OrderAction.SUBMIT) {
+                OrderRules.requireReasons(lines);
+            }
+            List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            String user = CurrentUser.name();
+            Instant now = JpaSalesSetupService.now();
+            e.moveTo(to, user, now);
+            StatusChange change = record(em, e, history.size() + 1, action, from, user, now, note);
+            // The version check: of two clients acting at once, only one gets past this line.
+            em.flush();
+            if (action == OrderAction.SHIP || action == OrderAction.RECEIVE) {
+                post(e, action == OrderAction.SHIP ? PostingKind.SHIPMENT : PostingKind.RETURN_RECEIPT, lines, user, now);
+            }
+            return announce(em, e, lines, history, change);
+        });
+    }
+
+    @Override
+    public SalesOrder track(String idOrNumber, Tracking tracking) {
+        Tracking t = Check.body(tracking);
+        Check check = new Check();
+        String carrier = check.text("carrier", t.carrier(), 100, true);
+        String number = check.text("trackingNumber", t.trackingNumber(), 100, true);
+        check.throwIfInvalid();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            SalesOrderEntity e = order(em, idOrNumber);
+            if (!OrderWorkflow.trackable(e.type(), e.status())) {
+                throw new ConflictException("status", e.type() == OrderType.ORDER
+                        ? e.number() + " is an order: tracking records a customer's return shipment, on a return"
+                        : e.number() + " is " + e.status() + ": the return shipment can be tracked until the goods are received");
+            }
+            List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            String user = CurrentUser.name();
+            Instant now = JpaSalesSetupService.now();
+            e.track(carrier, number, user, now);
+            StatusChange change = record(em, e, history.size() + 1, OrderAction.TRACKING, e.status(), user, now, carrier + " " + number);
+            em.flush();
+            return announce(em, e, lines, history, change);
+        });
+    }
+
+    // ---- helpers ----
+
+    private Draft validate(SalesOrder o) {
+        Check check = new Check();
+        OrderType type = check.required("type", o.type());
+        String customerCode = check.code("customerCode", o.customerCode(), true);
+        String warehouseCode = check.code("warehouseCode", o.warehouseCode(), false);
+        String source = check.text("sourceOrderNumber", o.sourceOrderNumber(), 40, false);
+        if (type == OrderType.ORDER && source != null) {
+            check.fail("sourceOrderNumber", "only returns refer to a source order");
+        }
+        String currency = check.currency("currency", o.currency());
+        String comment = check.text("comment", o.comment(), 2000, false);
+        LocalDate orderDate = o.orderDate() != null ? o.orderDate() : LocalDate.now(BUSINESS_ZONE);
+        Customer customer = null;
+        if (customerCode != null) {
+            customer = customers.findByCode(customerCode).orElse(null);
+            if (customer == null) {
+                check.fail("customerCode", "unknown customer '" + customerCode + "'");
+            } else if (!customer.canOrder()) {
+                check.fail("customerCode", "customer '" + customerCode + "' is inactive");
+            }
+        }
+        List<OrderLine> given = o.lines() == null ? List.of() : o.lines();
+        Map<String, Product> found = products.findBySkus(given.stream()
+                .filter(l -> l != null && l.sku() != null).map(l -> l.sku().strip()).collect(Collectors.toSet()));
+        Set<String> reasons = setup.activeReturnReasons().stream().map(ReturnReason::code).collect(Collectors.toSet());
+        List<OrderLine> lines = OrderRules.lines(check, type, currency, o.lines(), found, reasons);
+        Map<String, Value> fields = CustomFieldValues.validate(check, o.customFields(), setup.fieldsOf(SalesSetupService.SALES_ORDER));
+        check.throwIfInvalid();
+        return new Draft(type, customer, warehouseCode, source, currency, orderDate, comment, lines, fields);
+    }
+
+    private static void apply(SalesOrderEntity e, Draft d) {
+        e.apply(d.customer().code(), d.customer().name(), d.customer().channel().name(), d.warehouseCode(), d.sourceOrderNumber(),
+                d.currency(), d.orderDate(), d.comment(), OrderRules.shipped(d.lines()), OrderRules.returned(d.lines()));
+    }
+
+    private static void writeLines(EntityManager em, SalesOrderEntity e, Draft d) {
+        for (OrderLine l : d.lines()) {
+            em.persist(OrderLineEntity.of(e.id(), l));
+        }
+        d.fields().forEach((key, v) -> em.persist(OrderFieldEntity.of(e.id(), key, v.type(), v.text())));
+    }
+
+    private static StatusChange record(EntityManager em, SalesOrderEntity e, int seq, OrderAction action, OrderStatus from, String user,
+            Instant now, String comment) {
+        OrderHistoryEntity h = OrderHistoryEntity.of(e.id(), seq, action, from, e.status(), user, now, comment);
+        em.persist(h);
+        return h.toRecord();
+    }
+
+    /** Hands a shipment or return receipt to every listener, inside the caller's transaction; one refusal undoes it all. */
+    private void post(SalesOrderEntity e, PostingKind kind, List<OrderLine> lines, String user, Instant now) {
+        List<SalesPostingListener> current = listeners;
+        if (current == null || current.isEmpty()) {
+            return;
+        }
+        SalesPosting posting = new SalesPosting(kind, e.id(), e.number(), e.type(), e.sourceOrderNumber(), e.customerCode(), e.channel(),
+                e.warehouseCode(), e.currency(), e.orderDate(), e.totalAmount(),
+                lines.stream().map(l -> new PostingLine(l.lineNo(), l.sku(), l.direction(), l.quantity(), l.unitPrice(), l.amount(),
+                        l.lot(), l.reasonCode())).toList(), now, user);
+        List<SalesPostingListener> ordered = new ArrayList<>(current);
+        Collections.reverse(ordered);
+        for (SalesPostingListener listener : ordered) {
+            listener.posted(posting);
+        }
+    }
+
+    private List<SalesOrder> assemble(EntityManager em, List<SalesOrderEntity> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = orders.stream().map(SalesOrderEntity::id).toList();
+        Map<String, List<OrderLine>> lines = loadLines(em, ids);
+        Map<String, List<StatusChange>> history = loadHistory(em, ids);
+        Map<String, Map<String, Object>> fields = loadFields(em, ids);
+        Map<String, Settlement> settled = settlementsOf(orders.stream().map(SalesOrderEntity::number).toList());
+        return orders.stream().map(o -> o.toRecord(lines.getOrDefault(o.id(), List.of()), history.getOrDefault(o.id(), List.of()),
+                fields.getOrDefault(o.id(), Map.of()), settled.getOrDefault(o.number(), UNSETTLED))).toList();
+    }
+
+    private static Map<String, List<OrderLine>> loadLines(EntityManager em, List<String> ids) {
+        Map<String, List<OrderLine>> result = new HashMap<>();
+        em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :ids ORDER BY l.orderId, l.lineNo", OrderLineEntity.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(l -> result.computeIfAbsent(l.orderId(), k -> new ArrayList<>()).add(l.toRecord()));
+        return result;
+    }
+
+    private static Map<String, List<StatusChange>> loadHistory(EntityManager em, List<String> ids) {
+        Map<String, List<StatusChange>> result = new HashMap<>();
+        em.createQuery("SELECT h FROM OrderHistoryEntity h WHERE h.orderId IN :ids ORDER BY h.orderId, h.seq", OrderHistoryEntity.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(h -> result.computeIfAbsent(h.orderId(), k -> new ArrayList<>()).add(h.toRecord()));
+        return result;
+    }
+
+    private Map<String, Map<String, Object>> loadFields(EntityManager em, List<String> ids) {
+        Map<String, Map<String, Object>> result = new HashMap<>();
+        if (setup.fieldsOf(SalesSetupService.SALES_ORDER).isEmpty()) {
+            return result; // nothing can be stored while no field is defined: spare the query
+        }
+        em.createQuery("SELECT f FROM OrderFieldEntity f WHERE f.orderId IN :ids ORDER BY f.orderId, f.key", OrderFieldEntity.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(f -> result.computeIfAbsent(f.orderId(), k -> new LinkedHashMap<>())
+                        .put(f.key(), CustomFieldValues.render(f.type(), f.value())));
+        return result;
+    }
+
+    private static Map<String, Object> render(Map<String, Value> fields) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        fields.forEach((k, v) -> result.put(k, CustomFieldValues.render(v.type(), v.text())));
+        return result;
+    }
+
+    private Settlement settlement(String number) {
+        return settlementsOf(List.of(number)).getOrDefault(number, UNSETTLED);
+    }
+
+    private Map<String, Settlement> settlementsOf(List<String> orderNumbers) {
+        SalesSettlements finance = settlements;
+        return finance == null ? Map.of() : finance.settlements(orderNumbers);
+    }
+
+    /** The document as it stands after {@code change}; its event is posted once the transaction commits. */
+    private SalesOrder announce(EntityManager em, SalesOrderEntity e, List<OrderLine> lines, List<StatusChange> history,
+            StatusChange change) {
+        Map<String, Object> fields = loadFields(em, List.of(e.id())).getOrDefault(e.id(), Map.of());
+        SalesOrder result = e.toRecord(lines, append(history, change), fields, settlement(e.number()));
+        events.afterCommit(result, change);
+        return result;
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> result = new ArrayList<>(list);
+        result.add(item);
+        return result;
+    }
+
+    private static SalesOrderEntity order(EntityManager em, String idOrNumber) {
+        return JpaPages.byKeyOrId(em, SalesOrderEntity.class, "number", idOrNumber)
+                .orElseThrow(() -> new NotFoundException("Sales document", idOrNumber));
+    }
+}

@@ -1,0 +1,60 @@
+package org.titrate.sales.impl;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.sales.api.OrderAction;
+import org.titrate.sales.api.OrderStatus;
+import org.titrate.sales.api.OrderType;
+
+/** The state machines of orders and returns: which action leads from which state to which. */
+final class OrderWorkflow {
+    private static final Map<OrderStatus, Map<OrderAction, OrderStatus>> ORDER = new EnumMap<>(OrderStatus.class);
+    private static final Map<OrderStatus, Map<OrderAction, OrderStatus>> RETURN = new EnumMap<>(OrderStatus.class);
+
+    static {
+        allow(ORDER, OrderStatus.DRAFT, OrderAction.CONFIRM, OrderStatus.CONFIRMED);
+        allow(ORDER, OrderStatus.DRAFT, OrderAction.CANCEL, OrderStatus.CANCELLED);
+        allow(ORDER, OrderStatus.CONFIRMED, OrderAction.SHIP, OrderStatus.SHIPPED);
+        allow(ORDER, OrderStatus.CONFIRMED, OrderAction.CANCEL, OrderStatus.CANCELLED);
+        allow(ORDER, OrderStatus.SHIPPED, OrderAction.CLOSE, OrderStatus.CLOSED);
+
+        allow(RETURN, OrderStatus.DRAFT, OrderAction.SUBMIT, OrderStatus.SUBMITTED);
+        allow(RETURN, OrderStatus.DRAFT, OrderAction.CANCEL, OrderStatus.CANCELLED);
+        allow(RETURN, OrderStatus.SUBMITTED, OrderAction.APPROVE, OrderStatus.APPROVED);
+        allow(RETURN, OrderStatus.SUBMITTED, OrderAction.REJECT, OrderStatus.REJECTED);
+        allow(RETURN, OrderStatus.APPROVED, OrderAction.RECEIVE, OrderStatus.RECEIVED);
+        allow(RETURN, OrderStatus.RECEIVED, OrderAction.CLOSE, OrderStatus.CLOSED);
+    }
+
+    private OrderWorkflow() {
+    }
+
+    private static void allow(Map<OrderStatus, Map<OrderAction, OrderStatus>> machine, OrderStatus from, OrderAction action,
+            OrderStatus to) {
+        machine.computeIfAbsent(from, s -> new EnumMap<>(OrderAction.class)).put(action, to);
+    }
+
+    /** The state {@code action} leads to, or a 409 saying what is possible instead. */
+    static OrderStatus next(OrderType type, OrderStatus from, OrderAction action) {
+        Map<OrderAction, OrderStatus> possible = (type == OrderType.ORDER ? ORDER : RETURN).getOrDefault(from, Map.of());
+        OrderStatus to = possible.get(action);
+        if (to == null) {
+            String kind = type == OrderType.ORDER ? "an order" : "a return";
+            throw new ConflictException("status", "cannot " + action.name().toLowerCase() + " " + kind + " that is " + from
+                    + (possible.isEmpty() ? " (no further action is possible)" : "; possible now: " + possible.keySet()));
+        }
+        return to;
+    }
+
+    /** Drafts are the only documents changed in place; everything after is corrected by new documents. */
+    static boolean editable(OrderStatus status) {
+        return status == OrderStatus.DRAFT;
+    }
+
+    /** A return's shipment can be tracked until the goods have arrived. */
+    static boolean trackable(OrderType type, OrderStatus status) {
+        return type == OrderType.RETURN
+                && (status == OrderStatus.DRAFT || status == OrderStatus.SUBMITTED || status == OrderStatus.APPROVED);
+    }
+}

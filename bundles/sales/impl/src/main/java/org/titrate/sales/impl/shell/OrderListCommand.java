@@ -1,0 +1,71 @@
+package org.titrate.sales.impl.shell;
+
+import java.util.Map;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.platform.api.PageRequest;
+import org.titrate.sales.api.OrderList;
+import org.titrate.sales.api.OrderQuery;
+import org.titrate.sales.api.OrderStatus;
+import org.titrate.sales.api.OrderTotals;
+import org.titrate.sales.api.OrderType;
+import org.titrate.sales.api.SalesOrder;
+import org.titrate.sales.api.SalesOrderService;
+
+@Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals")
+@Service
+public class OrderListCommand implements Action {
+
+    @Option(name = "-t", aliases = "--type", description = "ORDER or RETURN")
+    @Completion(value = StringsCompleter.class, values = {"ORDER", "RETURN"})
+    private OrderType type;
+
+    @Option(name = "-s", aliases = "--status", description = "Document status, e.g. CONFIRMED or SUBMITTED")
+    @Completion(value = StringsCompleter.class, values = {"DRAFT", "CONFIRMED", "SHIPPED", "CANCELLED", "SUBMITTED", "APPROVED",
+            "REJECTED", "RECEIVED", "CLOSED"})
+    private OrderStatus status;
+
+    @Option(name = "-c", aliases = "--customer", description = "Customer code")
+    private String customer;
+
+    @Option(name = "-q", aliases = "--query", description = "Text in number, customer name, source order or tracking number")
+    private String query;
+
+    @Option(name = "-n", aliases = "--limit", description = "At most this many rows (1-500)")
+    private int limit = 50;
+
+    @Reference
+    private SalesOrderService orders;
+
+    @Override
+    public Object execute() {
+        OrderList list = orders.find(new OrderQuery(type, status, customer, null, null, null, null, query, Map.of(),
+                new PageRequest(0, limit)));
+        ShellTable table = new ShellTable();
+        table.column("Number");
+        table.column("Type");
+        table.column("Status");
+        table.column("Date");
+        table.column("Customer");
+        table.column("Lines").alignRight();
+        table.column("Total").alignRight();
+        table.column("Cur");
+        for (SalesOrder o : list.items()) {
+            table.addRow().addContent(o.number(), o.type(), o.status(), o.orderDate(), o.customerCode() + " " + o.customerName(),
+                    o.lines().size(), o.totalAmount().toPlainString(), o.currency());
+        }
+        table.print(System.out);
+        OrderTotals t = list.totals();
+        System.out.println(list.items().size() + " of " + list.total() + " documents; "
+                + (t.currency() == null && list.total() > 0 ? "several currencies, filter by one for totals"
+                        : "shipped " + t.shippedAmount().toPlainString() + ", returned " + t.returnedAmount().toPlainString()
+                                + ", net " + t.netAmount().toPlainString() + (t.currency() == null ? "" : " " + t.currency())));
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package org.titrate.sales.impl;
+
+import static org.junit.Assert.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.Test;
+import org.titrate.platform.api.db.SchemaMigrations;
+import org.titrate.platform.testing.MigrationTesting;
+
+/** The sales scripts run on Derby, once, and seed the return reasons. */
+public class SalesMigrationsTest {
+
+    @Test
+    public void createsTheSchemaWithTheDefaultReturnReasons() throws Exception {
+        DataSource ds = MigrationTesting.freshDerby();
+        ClassLoader scripts = getClass().getClassLoader();
+        assertEquals(1, SchemaMigrations.migrate(ds, "sales", scripts));
+        assertEquals(1, SchemaMigrations.migrate(ds, "sales", scripts));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SAL_RETURN_REASON WHERE ACTIVE = TRUE")) {
+            rs.next();
+            assertEquals(5, rs.getInt(1));
+        }
+    }
+}
