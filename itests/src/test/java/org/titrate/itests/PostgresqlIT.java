@@ -54,6 +54,22 @@ public class PostgresqlIT {
                 Map.of("date", "2026-11-20", "channel", "VISIT", "summary", "拜访")).status());
         assertEquals(1, titrate.call("GET", "/customers?q=" + ProductsIT.encode("龙盛化工贸易有限公司 " + TitrateTestSupport.RUN), null)
                 .json().path("total").asInt());
+        // Sales: numbering, the workflow, totals and the list's index-ordered page on PostgreSQL.
+        assertTrue(loaded, loaded.contains("sales"));
+        var order = titrate.call("POST", "/sales-orders", Map.of("type", "ORDER", "customerCode", code, "lines",
+                java.util.List.of(Map.of("sku", "NAOH-25", "quantity", 2), Map.of("sku", "HCL-31", "quantity", 4))));
+        assertEquals(201, order.status());
+        String number = order.json().path("number").asText();
+        assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/confirm", null).status());
+        assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
+        assertEquals(409, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
+        var ret = titrate.call("POST", "/sales-orders/" + number + "/returns", null);
+        assertEquals(201, ret.status());
+        var list = titrate.call("GET", "/sales-orders?customerCode=" + code, null).json();
+        assertEquals(2, list.path("total").asInt());
+        assertEquals("380.00", list.path("totals").path("shippedAmount").asText());
+        assertEquals("-380.00", list.path("totals").path("returnedAmount").asText());
+        assertEquals(number, list.path("items").get(1).path("number").asText());
 
         titrate.stop();
         titrate.start();

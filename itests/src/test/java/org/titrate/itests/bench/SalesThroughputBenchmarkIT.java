@@ -55,11 +55,11 @@ public class SalesThroughputBenchmarkIT extends SalesBenchmarkSupport {
     @Test
     public void ordersPerSecondAndTheOrderListOverManyOrders() throws Exception {
         masterData();
-        for (int i = 0; i < 40; i++) {
-            assertEquals(0, postOneOrder());
-        }
-        throughput(1, 200);
-        throughput(4, 100);
+        // The JIT needs a few thousand requests before the figures settle.
+        throughput(2, 150);
+        report(throughput(1, 300));
+        report(throughput(4, 150));
+        report(throughput(8, 75));
 
         assertEquals(201, post("/custom-fields", map("key", REGION, "label", "销售区域", "type", "CHOICE",
                 "choices", List.of("华东", "华南", "华北"))).status());
@@ -78,7 +78,7 @@ public class SalesThroughputBenchmarkIT extends SalesBenchmarkSupport {
         }
     }
 
-    private void throughput(int clients, int ordersPerClient) throws Exception {
+    private String throughput(int clients, int ordersPerClient) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long start = System.nanoTime();
@@ -98,9 +98,9 @@ public class SalesThroughputBenchmarkIT extends SalesBenchmarkSupport {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             int orders = clients * ordersPerClient;
-            report(String.format("%d client(s): %d orders (create 3 lines + confirm + ship) in %.1f s = %.0f orders/s, %d failed requests",
-                    clients, orders, seconds, orders / seconds, failed));
             assertEquals(0, failed);
+            return String.format("%d client(s): %d orders (create 3 lines + confirm + ship) in %.1f s = %.0f orders/s", clients, orders,
+                    seconds, orders / seconds);
         } finally {
             pool.shutdownNow();
         }

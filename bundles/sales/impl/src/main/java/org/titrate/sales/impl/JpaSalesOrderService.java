@@ -160,8 +160,7 @@ public class JpaSalesOrderService implements SalesOrderService {
                 }
                 String value = CustomFieldValues.canonical(check, field, def, cf.getValue());
                 if (value != null) {
-                    where.add("EXISTS (SELECT f.id FROM OrderFieldEntity f WHERE f.orderId = o.id AND f.key = :cfk" + i
-                            + " AND f.value = :cfv" + i + ")");
+                    where.add("o.id IN (SELECT f.orderId FROM OrderFieldEntity f WHERE f.key = :cfk" + i + " AND f.value = :cfv" + i + ")");
                     params.put("cfk" + i, def.key());
                     params.put("cfv" + i, value);
                     i++;

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.customers.api.Channel;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
@@ -61,7 +62,7 @@ public class SalesOrderResource implements RestResource {
         OrderType t = check.choice("type", type, OrderType.class);
         OrderStatus s = check.choice("status", status, OrderStatus.class);
         String customer = check.code("customerCode", customerCode, false);
-        String ch = check.code("channel", channel, false);
+        Channel ch = check.choice("channel", channel, Channel.class);
         String cur = currency == null || currency.isBlank() ? null : check.currency("currency", currency);
         LocalDate fromDate = date(check, "from", from);
         LocalDate toDate = date(check, "to", to);
@@ -76,7 +77,7 @@ public class SalesOrderResource implements RestResource {
             }
         });
         check.throwIfInvalid();
-        return orders.find(new OrderQuery(t, s, customer, ch == null ? null : ch.toUpperCase(java.util.Locale.ROOT), cur, fromDate,
+        return orders.find(new OrderQuery(t, s, customer, ch == null ? null : ch.name(), cur, fromDate,
                 toDate, search, customFields, PageRequest.parse(offset, limit)));
     }
 
