@@ -40,10 +40,15 @@ public final class JpaPages {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** The record whose human key ({@code code}, {@code sku}) is {@code value}. */
+    /**
+     * The record whose human key ({@code code}, {@code sku}, {@code number}) is {@code value}. Keys are
+     * unique columns, so the query has no row limit: OpenJPA then reuses its prepared SQL for it,
+     * which matters on the hot path of every document action.
+     */
     public static <T> Optional<T> byKey(EntityManager em, Class<T> type, String keyField, String value) {
-        return first(em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e." + keyField + " = :value", type)
-                .setParameter("value", value));
+        List<T> rows = em.createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e." + keyField + " = :value", type)
+                .setParameter("value", value).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** API paths accept the human key or the opaque id: the key is tried first, as users type keys. */
