@@ -122,7 +122,9 @@ public class ProductsIT extends TitrateTestSupport {
         assertEquals(List.of("hazardClass"), assertProblem(400, post("/products", map("sku", sku, "name", "x", "unit", "kg",
                 "listPrice", 1, "unNumber", "UN1823"))).errorFields());
         assertEquals(List.of("body"), assertProblem(400, post("/products", "")).errorFields());
-        assertProblem(415, http("POST", "/products", "admin", adminPassword, null, Map.of()));
+        // No body and no Content-Type is read as an empty JSON body: the missing body is named.
+        assertEquals(List.of("body"), assertProblem(400, http("POST", "/products", "admin", adminPassword, null, Map.of())).errorFields());
+        assertProblem(415, http("POST", "/products", "admin", adminPassword, "sku=x", Map.of("Content-Type", "text/plain")));
         assertProblem(404, get("/products/" + sku));
 
         // Paging parameters are validated, not silently clamped.

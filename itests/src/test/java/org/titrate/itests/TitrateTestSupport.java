@@ -200,7 +200,9 @@ public abstract class TitrateTestSupport {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-                b.header("Content-Type", "application/json; charset=UTF-8");
+                if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                    b.header("Content-Type", "application/json; charset=UTF-8");
+                }
                 b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
             }
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
