@@ -151,6 +151,19 @@ public final class Check {
         return value;
     }
 
+    /** Parses a date {@code YYYY-MM-DD} from a query parameter or wire text. */
+    public java.time.LocalDate date(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            fail(field, "must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
     /** Parses an integer from a query parameter. */
     public Integer integer(String field, String raw, int min, int max) {
         if (raw == null || raw.isBlank()) {

@@ -42,6 +42,11 @@ public interface SalesOrderService {
     /** The history of a document, oldest first. */
     Page<StatusChange> history(String idOrNumber, PageRequest page);
 
-    /** Documents changed after {@code since}, oldest change first, at most {@code limit}. */
+    /**
+     * Documents changed after {@code since}, oldest change first, about {@code limit} (never cut between
+     * documents changed in the same millisecond). A change appears a couple of seconds after it was
+     * made, once no transaction that could still commit an earlier change is running, so a poller that
+     * continues from the last {@code updatedAt} it saw misses nothing.
+     */
     List<SalesOrder> changedSince(Instant since, int limit);
 }

@@ -15,6 +15,8 @@ final class CustomFieldRules {
     /** Keys appear in query parameters ({@code cf.<key>=}) and JSON, so they are plain identifiers. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final int MAX_CHOICES = 100;
+    /** The choices are stored one per line in a column of this size. */
+    private static final int MAX_CHOICES_LENGTH = 4000;
 
     private CustomFieldRules() {
     }
@@ -53,6 +55,8 @@ final class CustomFieldRules {
         }
         if (choices.size() > MAX_CHOICES) {
             check.fail("choices", "at most " + MAX_CHOICES + " choices");
+        } else if (String.join("\n", choices).length() > MAX_CHOICES_LENGTH) {
+            check.fail("choices", "together at most " + MAX_CHOICES_LENGTH + " characters");
         }
         check.throwIfInvalid();
         return new CustomField(null, entity, key, label, type, Boolean.TRUE.equals(f.required()), List.copyOf(choices),

@@ -17,7 +17,11 @@ import org.titrate.sales.api.CustomFieldType;
  * of a filter value is what the order list compares, so {@code cf.drums=4.0} finds {@code 4}.
  */
 final class CustomFieldValues {
-    static final int MAX_TEXT = 1000;
+    /**
+     * Values are indexed for filtering; 200 characters stay within PostgreSQL's b-tree entry limit
+     * (2 704 bytes) even in four-byte UTF-8. Longer notes belong in the document's comment.
+     */
+    static final int MAX_TEXT = 200;
     private static final BigDecimal MAX_NUMBER = new BigDecimal("1E15");
 
     /** A checked value: its type and canonical text. */
@@ -46,13 +50,16 @@ final class CustomFieldValues {
             if (e.getValue() == null) {
                 continue;
             }
+            if (e.getValue() instanceof String blank && blank.isBlank()) {
+                continue; // an empty text is no value; a required field then says so
+            }
             String text = canonical(check, field, def, e.getValue());
             if (text != null) {
                 result.put(def.key(), new Value(def.type(), text));
             }
         }
         for (CustomField def : byKey.values()) {
-            if (Boolean.TRUE.equals(def.required()) && given.get(def.key()) == null) {
+            if (Boolean.TRUE.equals(def.required()) && !result.containsKey(def.key())) {
                 check.fail("customFields." + def.key(), "is required (" + def.label() + ")");
             }
         }

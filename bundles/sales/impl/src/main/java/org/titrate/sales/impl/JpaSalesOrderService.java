@@ -74,6 +74,10 @@ import org.titrate.sales.impl.entity.SalesOrderEntity;
 public class JpaSalesOrderService implements SalesOrderService {
     /** Order dates are the sales office's local dates. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    /** States of documents that moved neither goods nor money. */
+    private static final List<OrderStatus> VOID = List.of(OrderStatus.CANCELLED, OrderStatus.REJECTED);
+    /** Longer than any write transaction may take (Derby's lock wait is 10 s, commits take milliseconds). */
+    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(2);
     private static final Settlement UNSETTLED = new Settlement(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO));
 
     @Reference(target = "(osgi.unit.name=titrate-sales)")
@@ -175,9 +179,13 @@ public class JpaSalesOrderService implements SalesOrderService {
         PageRequest page = query.page();
         return jpa.txExpr(TransactionType.Supports, em -> {
             // Count and totals of the whole filtered list in one statement, then the page.
-            var totalsQuery = em.createQuery("SELECT COUNT(o), SUM(o.shippedAmount), SUM(o.returnedAmount), MIN(o.currency), "
+            // Cancelled orders and rejected returns are listed but never moved goods or money: they count for nothing.
+            var totalsQuery = em.createQuery("SELECT COUNT(o), "
+                    + "SUM(CASE WHEN o.status IN :void THEN 0 ELSE o.shippedAmount END), "
+                    + "SUM(CASE WHEN o.status IN :void THEN 0 ELSE o.returnedAmount END), MIN(o.currency), "
                     + "MAX(o.currency) FROM " + from + condition, Object[].class);
             params.forEach(totalsQuery::setParameter);
+            totalsQuery.setParameter("void", VOID);
             Object[] row = totalsQuery.getSingleResult();
             long total = ((Number) row[0]).longValue();
             List<SalesOrder> items = List.of();
@@ -200,8 +208,8 @@ public class JpaSalesOrderService implements SalesOrderService {
         if (!row[3].equals(row[4])) {
             return new OrderTotals(null, null, null, null);
         }
-        BigDecimal shipped = Money.of((BigDecimal) row[1]);
-        BigDecimal returned = Money.of((BigDecimal) row[2]);
+        BigDecimal shipped = Money.of(new BigDecimal(row[1].toString()));
+        BigDecimal returned = Money.of(new BigDecimal(row[2].toString()));
         return new OrderTotals(shipped, returned, shipped.add(returned), (String) row[3]);
     }
 
@@ -224,9 +232,22 @@ public class JpaSalesOrderService implements SalesOrderService {
         if (since == null) {
             throw new ValidationException("since", "is required: the instant after which changes are wanted");
         }
-        return jpa.txExpr(TransactionType.Supports, em -> assemble(em, em.createQuery(
-                "SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
-                .setParameter("since", Timestamp.from(since)).setMaxResults(limit).getResultList()));
+        // A change is stamped before its transaction commits; the feed shows it once every transaction that could
+        // still commit with an earlier stamp has ended, so a poller continuing from the last updatedAt misses nothing.
+        Timestamp settled = Timestamp.from(JpaSalesSetupService.now().minus(FEED_SETTLING));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<SalesOrderEntity> changed = new ArrayList<>(em.createQuery("SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since"
+                    + " AND o.updatedAt <= :settled ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
+                    .setParameter("since", Timestamp.from(since)).setParameter("settled", settled).setMaxResults(limit).getResultList());
+            if (changed.size() == limit) {
+                // Never cut between documents changed in the same millisecond: the next poll starts after it.
+                Timestamp last = Timestamp.from(changed.get(limit - 1).updatedAt());
+                Set<String> seen = changed.stream().map(SalesOrderEntity::id).collect(Collectors.toSet());
+                em.createQuery("SELECT o FROM SalesOrderEntity o WHERE o.updatedAt = :last ORDER BY o.id", SalesOrderEntity.class)
+                        .setParameter("last", last).getResultList().stream().filter(o -> !seen.contains(o.id())).forEach(changed::add);
+            }
+            return assemble(em, changed);
+        });
     }
 
     // ---- writing ----
@@ -238,7 +259,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
             SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
-            apply(e, d);
+            apply(e, d, LocalDate.now(BUSINESS_ZONE));
             em.persist(e);
             writeLines(em, e, d);
             StatusChange change = record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment());
@@ -267,7 +288,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
             List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
-            apply(e, d);
+            apply(e, d, e.orderDate());
             e.moveTo(OrderStatus.DRAFT, user, now);
             // Lines and values may change while the header stays the same: the version must move all the same,
             // and it is checked before the lines are touched.
@@ -381,7 +402,8 @@ public class JpaSalesOrderService implements SalesOrderService {
         }
         String currency = check.currency("currency", o.currency());
         String comment = check.text("comment", o.comment(), 2000, false);
-        LocalDate orderDate = o.orderDate() != null ? o.orderDate() : LocalDate.now(BUSINESS_ZONE);
+        // Null keeps a draft's date on update; a new document gets today's.
+        LocalDate orderDate = o.orderDate();
         Customer customer = null;
         if (customerCode != null) {
             customer = customers.findByCode(customerCode).orElse(null);
@@ -401,9 +423,10 @@ public class JpaSalesOrderService implements SalesOrderService {
         return new Draft(type, customer, warehouseCode, source, currency, orderDate, comment, lines, fields);
     }
 
-    private static void apply(SalesOrderEntity e, Draft d) {
+    private static void apply(SalesOrderEntity e, Draft d, LocalDate dateIfNone) {
         e.apply(d.customer().code(), d.customer().name(), d.customer().channel().name(), d.warehouseCode(), d.sourceOrderNumber(),
-                d.currency(), d.orderDate(), d.comment(), OrderRules.shipped(d.lines()), OrderRules.returned(d.lines()));
+                d.currency(), d.orderDate() != null ? d.orderDate() : dateIfNone, d.comment(), OrderRules.shipped(d.lines()),
+                OrderRules.returned(d.lines()));
     }
 
     private static void writeLines(EntityManager em, SalesOrderEntity e, Draft d) {

@@ -36,9 +36,12 @@ public class OrderEvents {
         Event event = event(order, change);
         try {
             Transaction tx = transactions.getTransaction();
-            if (tx == null || tx.getStatus() != Status.STATUS_ACTIVE) {
+            if (tx == null) {
                 post(event);
                 return;
+            }
+            if (tx.getStatus() != Status.STATUS_ACTIVE) {
+                return; // marked for rollback: the change will not happen, so it is not announced
             }
             tx.registerSynchronization(new Synchronization() {
                 @Override

@@ -55,6 +55,16 @@ public class CustomFieldValuesTest {
     }
 
     @Test
+    public void aBlankTextIsNoValueForARequiredField() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("drums", "  ");
+        Check check = new Check();
+        Map<String, CustomFieldValues.Value> result = CustomFieldValues.validate(check, values, FIELDS);
+        assertTrue(result.isEmpty());
+        assertEquals(List.of("customFields.drums"), check.errors().stream().map(e -> e.field()).toList());
+    }
+
+    @Test
     public void definitionsAreChecked() {
         CustomField ok = CustomFieldRules.validate(new CustomField(null, null, "transport", "运输方式", CustomFieldType.CHOICE, null,
                 List.of("危险品专车", "客户自提"), null, null));
@@ -67,6 +77,8 @@ public class CustomFieldValuesTest {
         assertRejected(new CustomField(null, null, "k", "x", CustomFieldType.CHOICE, null, List.of("a", "a"), null, null), "choices[1]");
         assertRejected(new CustomField(null, "customer", "k", "x", CustomFieldType.TEXT, null, null, null, null), "entity");
         assertRejected(new CustomField(null, null, "k", null, null, null, null, null, null), "label");
+        List<String> long50 = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "选项" + i + "x".repeat(90)).toList();
+        assertRejected(new CustomField(null, null, "k", "x", CustomFieldType.CHOICE, null, long50, null, null), "choices");
     }
 
     private static void assertRejected(CustomField f, String field) {

@@ -27,7 +27,7 @@ public class OrderFieldEntity {
     @Column(name = "FIELD_TYPE", nullable = false, length = 10)
     private CustomFieldType type;
 
-    @Column(name = "VALUE_TEXT", nullable = false, length = 1000)
+    @Column(name = "VALUE_TEXT", nullable = false, length = 200)
     private String value;
 
     public static OrderFieldEntity of(String orderId, String key, CustomFieldType type, String value) {

@@ -194,4 +194,8 @@ public class SalesOrderEntity {
     public long version() {
         return version;
     }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
+    }
 }

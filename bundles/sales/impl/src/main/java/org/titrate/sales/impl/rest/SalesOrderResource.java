@@ -2,7 +2,6 @@ package org.titrate.sales.impl.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -64,8 +63,8 @@ public class SalesOrderResource implements RestResource {
         String customer = check.code("customerCode", customerCode, false);
         Channel ch = check.choice("channel", channel, Channel.class);
         String cur = currency == null || currency.isBlank() ? null : check.currency("currency", currency);
-        LocalDate fromDate = date(check, "from", from);
-        LocalDate toDate = date(check, "to", to);
+        LocalDate fromDate = check.date("from", from);
+        LocalDate toDate = check.date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             check.fail("to", "must not be before 'from'");
         }
@@ -192,17 +191,4 @@ public class SalesOrderResource implements RestResource {
     private static Response created(SalesOrder order) {
         return Response.created(URI.create("sales-orders/" + order.number())).entity(order).build();
     }
-
-    private static LocalDate date(Check check, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            check.fail(field, "must be a date YYYY-MM-DD");
-            return null;
-        }
-    }
-
 }

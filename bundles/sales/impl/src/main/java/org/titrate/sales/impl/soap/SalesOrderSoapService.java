@@ -42,7 +42,7 @@ public class SalesOrderSoapService {
         return OrderData.of(orders.create(order.toRecord()));
     }
 
-    /** Documents changed strictly after {@code since}, oldest change first, at most 500 per call. */
+    /** Documents changed strictly after {@code since}, oldest change first, about 500 per call; poll on from the last {@code updatedAt}. */
     @WebMethod
     @WebResult(name = "order")
     public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) {

@@ -1,8 +1,7 @@
 package org.titrate.sales.impl.soap;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.Check;
 
 /** Dates arrive as {@code YYYY-MM-DD} text; a malformed one is a client fault naming the field. */
 final class SoapDates {
@@ -10,13 +9,9 @@ final class SoapDates {
     }
 
     static LocalDate parse(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be a date YYYY-MM-DD");
-        }
+        Check check = new Check();
+        LocalDate date = check.date(field, value);
+        check.throwIfInvalid();
+        return date;
     }
 }
