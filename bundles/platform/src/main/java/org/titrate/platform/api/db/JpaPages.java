@@ -34,12 +34,6 @@ public final class JpaPages {
         return new Page<>(rows, total, page.offset(), page.limit());
     }
 
-    /** The first result, if any (JPA 2.1 has no {@code getResultStream}). */
-    public static <T> Optional<T> first(TypedQuery<T> query) {
-        List<T> rows = query.setMaxResults(1).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
     /**
      * The record whose human key ({@code code}, {@code sku}, {@code number}) is {@code value}. Keys are
      * unique columns, so the query has no row limit: OpenJPA then reuses its prepared SQL for it,
