@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,38 @@ final class DistributionProcess implements AutoCloseable {
     }
 
     /** The PID Karaf wrote, while that process lives. */
+    /** User and system CPU of the running process (JIT and GC included), in clock ticks. */
+    long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc", pid(), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** JDBC work on a database connection, committed by the caller's {@link #database}. */
+    interface Sql<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs JDBC work on the stopped distribution's embedded Derby database, then shuts that database down again. */
+    <T> T database(Sql<T> work) throws SQLException {
+        String url = "jdbc:derby:" + home.resolve("data/titrate-db");
+        T result;
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            result = work.run(c);
+            c.commit();
+        }
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown of one database as SQLState 08006; the distribution may now open it.
+            if (!"08006".equals(expected.getSQLState())) {
+                throw expected;
+            }
+        }
+        return result;
+    }
+
     String pid() throws IOException {
         Path file = home.resolve("karaf.pid");
         if (!Files.exists(file)) {

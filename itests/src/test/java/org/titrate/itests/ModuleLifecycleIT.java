@@ -28,6 +28,15 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
         return modules;
     }
 
+    private String confirmed(String customer, String warehouse, String sku, int quantity) {
+        Reply created = post("/sales-orders", map("type", "ORDER", "customerCode", customer, "warehouseCode", warehouse,
+                "lines", List.of(map("sku", sku, "quantity", quantity))));
+        assertEquals(created.body(), 201, created.status());
+        String number = created.json().path("number").asText();
+        assertEquals(200, post("/sales-orders/" + number + "/confirm", map()).status());
+        return number;
+    }
+
     @Test
     public void modulesLeaveAndReturnWithTheirDataWhileTheOthersServe() throws Exception {
         String code = "MOD-" + RUN;
@@ -38,7 +47,37 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
         assertEquals(order.body(), 201, order.status());
         String number = order.json().path("number").asText();
 
-        // Sales is downstream: it leaves alone and everything upstream keeps serving.
+        // Inventory leaves alone: sales ships without stock checks or movements, and its own tables stay.
+        String wh = "MODW-" + RUN;
+        assertEquals(201, post("/warehouses", map("code", wh, "name", "嘉兴港区危化品仓库")).status());
+        Reply receipt = post("/stock-documents", map("type", "RECEIPT", "warehouseCode", wh, "lines", List.of(map("sku", sku, "quantity", 5))));
+        assertEquals(receipt.body(), 201, receipt.status());
+        String tooMuch = confirmed(code, wh, sku, 8);
+        assertEquals(409, post("/sales-orders/" + tooMuch + "/ship", map()).status());
+        shell("admin", adminPassword, "feature:uninstall titrate-inventory");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/stock?sku=" + sku).status() == 404 && !installedModules().get("inventory"));
+        assertEquals(404, http("GET", "/soap/InventoryService?wsdl", null, null, null, Map.of()).status());
+        // Sales may still be rebuilding its endpoint when inventory's resources leave.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> post("/sales-orders/" + tooMuch + "/ship", map()).status() == 200);
+        assertEquals("SHIPPED", get("/sales-orders/" + tooMuch).json().path("status").asText());
+        shell("admin", adminPassword, "feature:install titrate-inventory");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> get("/stock?sku=" + sku).status() == 200 && installedModules().get("inventory"));
+        // The ledger is intact, and the shipment made while inventory was away moved nothing.
+        assertEquals(1, get("/stock-movements?sku=" + sku).json().path("total").asInt());
+        assertEquals(0, get("/stock-movements?documentNumber=" + tooMuch).json().path("total").asInt());
+        assertEquals(5, get("/stock?sku=" + sku).json().path("items").get(0).path("quantity").asInt());
+        // The posting listener needs what the stock resources need, so it is registered by now: stock is checked again.
+        String again = confirmed(code, wh, sku, 8);
+        Reply refused = post("/sales-orders/" + again + "/ship", map());
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.json().path("detail").asText().contains("not enough stock"));
+
+        // Sales is downstream of customers and products: with inventory gone first, it leaves alone and upstream keeps serving.
+        shell("admin", adminPassword, "feature:uninstall titrate-inventory");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> !installedModules().get("inventory"));
         shell("admin", adminPassword, "feature:uninstall titrate-sales");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/sales-orders/" + number).status() == 404 && !installedModules().get("sales"));

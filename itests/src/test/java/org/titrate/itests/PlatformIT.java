@@ -67,6 +67,10 @@ public class PlatformIT extends TitrateTestSupport {
         // Loading twice adds nothing.
         String again = shell("admin", adminPassword, "titrate:demo-load");
         assertTrue(again, again.contains("0 products") && again.contains("0 customers"));
+        // The demo orders shipped from the demo stock: caustic soda first from the lot that expires first.
+        assertTrue(loaded, loaded.contains("2 warehouses"));
+        String stock = shell("admin", adminPassword, "titrate:stock NAOH-25");
+        assertTrue(stock, stock.contains("ZT20251203") && stock.contains("ZT20260912") && stock.contains("Available 140.000"));
 
         String customers = shell("admin", adminPassword, "titrate:customer-list --status ACTIVE --channel WHOLESALE");
         assertTrue(customers, customers.contains("江苏恒瑞精细化工有限公司") && customers.contains("Credit limit"));

@@ -63,6 +63,10 @@ public class PostgresqlIT {
         assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/confirm", null).status());
         assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
         assertEquals(409, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
+        // Inventory: the order named no warehouse, so the demo's default one issued both lines, under their product locks.
+        assertEquals(2, titrate.call("GET", "/stock-movements?documentNumber=" + number, null).json().path("total").asInt());
+        assertEquals(409, titrate.call("POST", "/stock-documents", Map.of("type", "ISSUE", "warehouseCode", "WH1", "lines",
+                java.util.List.of(Map.of("sku", "TOLUENE", "quantity", 1000)))).status());
         var ret = titrate.call("POST", "/sales-orders/" + number + "/returns", null);
         assertEquals(201, ret.status());
         var list = titrate.call("GET", "/sales-orders?customerCode=" + code, null).json();

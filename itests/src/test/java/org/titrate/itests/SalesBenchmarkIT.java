@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -101,7 +100,7 @@ public class SalesBenchmarkIT {
         for (String query : queries) {
             TitrateTestSupport.Reply first = titrate.call("GET", "/sales-orders?" + query, null);
             assertEquals(first.body(), 200, first.status());
-            double ms = medianMillis(7, () -> titrate.call("GET", "/sales-orders?" + query, null));
+            double ms = Benchmarks.medianMillis(7, () -> titrate.call("GET", "/sales-orders?" + query, null));
             report(String.format("GET /sales-orders?%s: %.0f ms (median of 7; %s documents, net %s)", query, ms,
                     first.json().path("total").asText(), first.json().path("totals").path("netAmount").asText()));
         }
@@ -136,7 +135,7 @@ public class SalesBenchmarkIT {
     private String throughput(int clients, int ordersPerClient) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            long cpuBefore = serverCpuTicks();
+            long cpuBefore = titrate.cpuTicks();
             long start = System.nanoTime();
             List<Future<Integer>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -153,7 +152,7 @@ public class SalesBenchmarkIT {
                 failed += f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long cpuTicks = serverCpuTicks() - cpuBefore;
+            long cpuTicks = titrate.cpuTicks() - cpuBefore;
             int orders = clients * ordersPerClient;
             assertEquals("failed requests", 0, failed);
             // Clock ticks are 1/100 s on Linux.
@@ -162,13 +161,6 @@ public class SalesBenchmarkIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** User and system CPU of the distribution's process (JIT and GC included), in clock ticks. */
-    private long serverCpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc", titrate.pid(), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private void countStatementsOfOneOrder() throws IOException {
@@ -205,9 +197,7 @@ public class SalesBenchmarkIT {
 
     /** Orders of 200 customers over 2025, one in ten a received return, every third with a region. */
     private void bulkInsert(int count) throws SQLException {
-        String url = "jdbc:derby:" + titrate.home().resolve("data/titrate-db");
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
+        titrate.database(c -> {
             try (PreparedStatement order = c.prepareStatement("INSERT INTO SAL_ORDER (ID, ORDER_NUMBER, ORDER_TYPE, STATUS, CUSTOMER_CODE,"
                     + " CUSTOMER_NAME, CHANNEL, WAREHOUSE_CODE, CURRENCY, ORDER_DATE, SHIPPED_AMOUNT, RETURNED_AMOUNT, TOTAL_AMOUNT, VERSION,"
                     + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, 'WHOLESALE', 'WH1', 'CNY', ?, ?, ?, ?, 3, ?,"
@@ -274,36 +264,11 @@ public class SalesBenchmarkIT {
                     }
                 }
             }
-        }
-        try {
-            DriverManager.getConnection(url + ";shutdown=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown of one database as SQLState 08006; the distribution may now open it.
-            if (!"08006".equals(expected.getSQLState())) {
-                throw expected;
-            }
-        }
-    }
-
-    /** The median of several timed runs, in milliseconds. */
-    private static double medianMillis(int runs, Supplier<?> work) {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.get();
-            times.add(System.nanoTime() - start);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2) / 1_000_000.0;
+            return null;
+        });
     }
 
     private static void report(String line) {
-        System.out.println("BENCHMARK " + line);
-        try {
-            Files.writeString(REPORT, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Benchmarks.report(REPORT, line);
     }
 }

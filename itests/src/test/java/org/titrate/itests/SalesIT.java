@@ -70,6 +70,8 @@ public class SalesIT extends TitrateTestSupport {
 
     @Before
     public void masterData() {
+        // These tests are about the sales workflow, not stock: their warehouse lets shipments run ahead of receipts.
+        ensureWarehouse("WH1", "上海金山化工区危化品仓库", true, true);
         if (get("/customers/" + CUSTOMER).status() == 200) {
             return;
         }

@@ -135,12 +135,15 @@ public abstract class TitrateTestSupport {
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> get("/modules").status() == 200 && get("/customers?limit=1").status() == 200
                         && get("/products?limit=1").status() == 200 && get("/sales-orders?limit=1").status() == 200
+                        && get("/warehouses?limit=1").status() == 200 && get("/stock?limit=1").status() == 200
                         && http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200
+                        && http("GET", "/soap/InventoryService?wsdl", null, null, null, Map.of()).status() == 200
                         && sessionFactory.getRegistry().getCommand("titrate", "customer-list") != null
                         && sessionFactory.getRegistry().getCommand("titrate", "product-list") != null
                         && sessionFactory.getRegistry().getCommand("titrate", "order-show") != null
+                        && sessionFactory.getRegistry().getCommand("titrate", "stock") != null
                         && sessionFactory.getRegistry().getCommand("titrate", "demo-load") != null);
     }
 
@@ -231,6 +234,18 @@ public abstract class TitrateTestSupport {
         assertEquals(reply.body(), "application/problem+json", reply.header("content-type").split(";")[0]);
         assertEquals(status, reply.json().path("status").asInt());
         return reply;
+    }
+
+    /**
+     * Makes sure a warehouse exists (tests share a container): sales tests that ship without
+     * receiving stock first use a default warehouse that allows negative stock.
+     */
+    protected void ensureWarehouse(String code, String name, boolean allowNegativeStock, boolean defaultWarehouse) {
+        if (get("/warehouses/" + code).status() == 404) {
+            Reply r = post("/warehouses", map("code", code, "name", name, "allowNegativeStock", allowNegativeStock,
+                    "defaultWarehouse", defaultWarehouse));
+            assertEquals(r.body(), 201, r.status());
+        }
     }
 
     /** Creates a user with the given Titrate roles through the REST API; returns its password. */

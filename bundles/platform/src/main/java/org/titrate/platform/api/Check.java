@@ -151,6 +151,16 @@ public final class Check {
         return value;
     }
 
+    /** Both ends of a date range ({@code from}, {@code to}, either may be left out), refusing one that ends before it starts. */
+    public java.time.LocalDate[] dateRange(String rawFrom, String rawTo) {
+        java.time.LocalDate from = date("from", rawFrom);
+        java.time.LocalDate to = date("to", rawTo);
+        if (from != null && to != null && to.isBefore(from)) {
+            fail("to", "must not be before 'from'");
+        }
+        return new java.time.LocalDate[] {from, to};
+    }
+
     /** Parses a date {@code YYYY-MM-DD} from a query parameter or wire text. */
     public java.time.LocalDate date(String field, String raw) {
         if (raw == null || raw.isBlank()) {

@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import javax.transaction.SystemException;
-import javax.transaction.Transaction;
-import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.DocumentNumbers;
+import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
@@ -33,7 +31,7 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
     private PlatformSchema schema;
 
     @Reference
-    private TransactionManager transactions;
+    private MissingRows missingRows;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -56,7 +54,7 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
             Long next = incrementExisting(series, period);
             if (next == null) {
                 // Once per series and period: create the row, then count as usual.
-                ensureRow(series, period);
+                missingRows.insertIfAbsent("INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 1)", series, period);
                 next = incrementExisting(series, period);
             }
             return next;
@@ -83,36 +81,6 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     return rs.getLong(1) - 1;
-                }
-            }
-        }
-    }
-
-    /** Creates the counter row outside any caller transaction; a concurrent creator winning is fine. */
-    private void ensureRow(String series, int period) throws SQLException {
-        Transaction suspended;
-        try {
-            suspended = transactions.suspend();
-        } catch (SystemException e) {
-            throw new IllegalStateException("Cannot suspend the transaction to create series " + series, e);
-        }
-        try (Connection c = schema.dataSource().getConnection()) {
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO PLT_NUMBER_SEQUENCE (SERIES, PERIOD, NEXT_VALUE) VALUES (?, ?, 1)")) {
-                ins.setString(1, series);
-                ins.setInt(2, period);
-                ins.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                    throw e;
-                }
-            }
-        } finally {
-            if (suspended != null) {
-                try {
-                    transactions.resume(suspended);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot resume the transaction after creating series " + series, e);
                 }
             }
         }

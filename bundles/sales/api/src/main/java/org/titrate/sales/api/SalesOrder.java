@@ -13,7 +13,9 @@ import java.util.Map;
  * finance (zero while no finance module is installed). {@code channel} and {@code customerName}
  * are the customer's when the document was written. {@code carrier} and {@code trackingNumber}
  * are the customer's return shipment. {@code customFields} hold the values of the fields defined
- * under {@code /custom-fields}: text, numbers, dates as {@code YYYY-MM-DD}.
+ * under {@code /custom-fields}: text, numbers, dates as {@code YYYY-MM-DD}. {@code warnings} are
+ * what other modules found worth a look before a return is approved (a lot never shipped to this
+ * customer, an expired lot); they block nothing.
  */
 public record SalesOrder(
         String id,
@@ -42,12 +44,20 @@ public record SalesOrder(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<DocumentWarning> warnings) {
 
     /** What a client supplies to create a document or change a draft. */
     public static SalesOrder of(OrderType type, String customerCode, String warehouseCode, String sourceOrderNumber, String currency,
             Map<String, Object> customFields, List<OrderLine> lines) {
         return new SalesOrder(null, null, type, null, customerCode, null, null, warehouseCode, sourceOrderNumber, currency, null, null,
-                customFields, lines, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                customFields, lines, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of());
+    }
+
+    /** This document with {@code found} as its warnings. */
+    public SalesOrder withWarnings(List<DocumentWarning> found) {
+        return new SalesOrder(id, number, type, status, customerCode, customerName, channel, warehouseCode, sourceOrderNumber, currency,
+                orderDate, comment, customFields, lines, shippedAmount, returnedAmount, totalAmount, paidAmount, outstandingAmount, carrier,
+                trackingNumber, history, version, createdAt, createdBy, updatedAt, updatedBy, List.copyOf(found));
     }
 }

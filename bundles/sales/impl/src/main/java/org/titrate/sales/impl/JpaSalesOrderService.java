@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.titrate.customers.api.Customer;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.platform.api.Check;
@@ -39,6 +41,7 @@ import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.sales.api.CustomField;
+import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.OrderList;
@@ -48,6 +51,7 @@ import org.titrate.sales.api.OrderTotals;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.PostingKind;
 import org.titrate.sales.api.PostingLine;
+import org.titrate.sales.api.ReturnChecks;
 import org.titrate.sales.api.ReturnReason;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
@@ -72,6 +76,7 @@ import org.titrate.sales.impl.entity.SalesOrderEntity;
  */
 @Component(service = SalesOrderService.class)
 public class JpaSalesOrderService implements SalesOrderService {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaSalesOrderService.class);
     /** Order dates are the sales office's local dates. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     /** States of documents that moved neither goods nor money. */
@@ -105,6 +110,9 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SalesSettlements settlements;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ReturnChecks> returnChecks;
 
     /** A document as validated, before it is written. */
     private record Draft(OrderType type, Customer customer, String warehouseCode, String sourceOrderNumber, String currency,
@@ -177,7 +185,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         check.throwIfInvalid();
         String condition = where.isEmpty() ? "" : " WHERE " + JpaPages.and(where);
         PageRequest page = query.page();
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        OrderList list = jpa.txExpr(TransactionType.Supports, em -> {
             // Count and totals of the whole filtered list in one statement, then the page.
             // Cancelled orders and rejected returns are listed but never moved goods or money: they count for nothing.
             var totalsQuery = em.createQuery("SELECT COUNT(o), "
@@ -197,6 +205,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             }
             return new OrderList(items, total, page.offset(), page.limit(), totals(total, row, query.currency()));
         });
+        return new OrderList(warned(list.items()), list.total(), list.offset(), list.limit(), list.totals());
     }
 
     /** Sums in one currency; a list mixing currencies has no meaningful single total. */
@@ -215,7 +224,7 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Override
     public SalesOrder get(String idOrNumber) {
-        return jpa.txExpr(TransactionType.Supports, em -> assemble(em, List.of(order(em, idOrNumber))).get(0));
+        return warnedOne(jpa.txExpr(TransactionType.Supports, em -> assemble(em, List.of(order(em, idOrNumber))).get(0)));
     }
 
     @Override
@@ -235,7 +244,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         // A change is stamped before its transaction commits; the feed shows it once every transaction that could
         // still commit with an earlier stamp has ended, so a poller continuing from the last updatedAt misses nothing.
         Timestamp settled = Timestamp.from(JpaSalesSetupService.now().minus(FEED_SETTLING));
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        return warned(jpa.txExpr(TransactionType.Supports, em -> {
             List<SalesOrderEntity> changed = new ArrayList<>(em.createQuery("SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since"
                     + " AND o.updatedAt <= :settled ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
                     .setParameter("since", Timestamp.from(since)).setParameter("settled", settled).setMaxResults(limit).getResultList());
@@ -247,7 +256,7 @@ public class JpaSalesOrderService implements SalesOrderService {
                         .setParameter("last", last).getResultList().stream().filter(o -> !seen.contains(o.id())).forEach(changed::add);
             }
             return assemble(em, changed);
-        });
+        }));
     }
 
     // ---- writing ----
@@ -255,7 +264,7 @@ public class JpaSalesOrderService implements SalesOrderService {
     @Override
     public SalesOrder create(SalesOrder input) {
         Draft d = validate(Check.body(input));
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
             SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
@@ -267,7 +276,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             SalesOrder created = e.toRecord(d.lines(), List.of(change), render(d.fields()), UNSETTLED);
             events.afterCommit(created, change);
             return created;
-        });
+        }));
     }
 
     @Override
@@ -275,7 +284,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         SalesOrder o = Check.body(input);
         long version = Check.version(o.version());
         Draft d = validate(o);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             SalesOrderEntity e = order(em, idOrNumber);
             if (d.type() != e.type()) {
                 throw new ValidationException("type", "cannot be changed (it is " + e.type() + "); create a new document instead");
@@ -302,7 +311,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             SalesOrder updated = e.toRecord(d.lines(), append(history, change), render(d.fields()), settlement(e.number()));
             events.afterCommit(updated, change);
             return updated;
-        });
+        }));
     }
 
     @Override
@@ -323,7 +332,8 @@ public class JpaSalesOrderService implements SalesOrderService {
         fields.keySet().retainAll(active);
         SalesOrder draft = new SalesOrder(null, null, OrderType.RETURN, null, source.customerCode(), null, null, source.warehouseCode(),
                 source.number(), source.currency(), null, note != null ? note : "Return of " + source.number(), fields,
-                OrderRules.returnLinesOf(source.lines()), null, null, null, null, null, null, null, null, null, null, null, null, null);
+                OrderRules.returnLinesOf(source.lines()), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of());
         return create(draft);
     }
 
@@ -338,7 +348,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         if (action == OrderAction.REJECT && note == null) {
             throw new ValidationException("reason", "is required to reject a return: the customer is told why");
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             SalesOrderEntity e = order(em, idOrNumber);
             if (version != null) {
                 ConflictException.requireCurrentVersion("Sales document", e.number(), e.version(), version);
@@ -361,7 +371,7 @@ public class JpaSalesOrderService implements SalesOrderService {
                 post(e, action == OrderAction.SHIP ? PostingKind.SHIPMENT : PostingKind.RETURN_RECEIPT, lines, user, now);
             }
             return announce(em, e, lines, history, change);
-        });
+        }));
     }
 
     @Override
@@ -371,7 +381,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         String carrier = check.text("carrier", t.carrier(), 100, true);
         String number = check.text("trackingNumber", t.trackingNumber(), 100, true);
         check.throwIfInvalid();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             SalesOrderEntity e = order(em, idOrNumber);
             if (!OrderWorkflow.trackable(e.type(), e.status())) {
                 throw new ConflictException("status", e.type() == OrderType.ORDER
@@ -386,10 +396,36 @@ public class JpaSalesOrderService implements SalesOrderService {
             em.flush();
             StatusChange change = record(em, e, history.size() + 1, OrderAction.TRACKING, e.status(), user, now, carrier + " " + number);
             return announce(em, e, lines, history, change);
-        });
+        }));
     }
 
     // ---- helpers ----
+
+    private SalesOrder warnedOne(SalesOrder document) {
+        return warned(List.of(document)).get(0);
+    }
+
+    /**
+     * The documents with what the registered return checks found. Runs after the document's transaction: a
+     * check that fails must never undo a sales action, and it can only cost the warnings.
+     */
+    private List<SalesOrder> warned(List<SalesOrder> documents) {
+        List<ReturnChecks> checks = returnChecks;
+        List<SalesOrder> returns = documents.stream().filter(o -> o.type() == OrderType.RETURN).toList();
+        if (checks == null || checks.isEmpty() || returns.isEmpty()) {
+            return documents;
+        }
+        Map<String, List<DocumentWarning>> found = new HashMap<>();
+        for (ReturnChecks check : checks) {
+            try {
+                check.check(returns).forEach((id, w) -> found.computeIfAbsent(id, k -> new ArrayList<>()).addAll(w));
+            } catch (RuntimeException e) {
+                LOG.warn("Return check {} failed; documents are shown without its warnings", check.getClass().getName(), e);
+            }
+        }
+        return found.isEmpty() ? documents
+                : documents.stream().map(o -> found.containsKey(o.id()) ? o.withWarnings(found.get(o.id())) : o).toList();
+    }
 
     private Draft validate(SalesOrder o) {
         Check check = new Check();

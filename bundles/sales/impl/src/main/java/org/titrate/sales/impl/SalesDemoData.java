@@ -62,7 +62,7 @@ public class SalesDemoData implements DemoData {
                 null, null, shipped.number(), "CNY", null, "客户反映 2 袋片碱运输途中破损", Map.of(),
                 List.of(new OrderLine(null, "NAOH-25", null, null, Direction.RETURN, new BigDecimal("-2"), null, null, null, null,
                         "DAMAGED", "外包装破裂，已拍照留存")),
-                null, null, null, null, null, null, null, null, returned.version(), null, null, null, null));
+                null, null, null, null, null, null, null, null, returned.version(), null, null, null, null, List.of()));
         orders.track(damaged.number(), new Tracking("顺丰速运", "SF1402938475621"));
         orders.act(damaged.number(), OrderAction.SUBMIT, "请质检部确认破损情况", null);
 
@@ -78,7 +78,7 @@ public class SalesDemoData implements DemoData {
     private SalesOrder order(String customer, String comment, OrderLine... lines) {
         SalesOrder o = SalesOrder.of(OrderType.ORDER, customer, "WH1", null, "CNY", Map.of(), List.of(lines));
         return orders.create(new SalesOrder(null, null, o.type(), null, o.customerCode(), null, null, o.warehouseCode(), null, o.currency(),
-                null, comment, o.customFields(), o.lines(), null, null, null, null, null, null, null, null, null, null, null, null, null));
+                null, comment, o.customFields(), o.lines(), null, null, null, null, null, null, null, null, null, null, null, null, null, List.of()));
     }
 
     private static OrderLine ship(String sku, String quantity, LocalDate deliveryDate) {

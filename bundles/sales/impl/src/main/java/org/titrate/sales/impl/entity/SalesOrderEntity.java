@@ -144,7 +144,7 @@ public class SalesOrderEntity {
         return new SalesOrder(id, number, type, status, customerCode, customerName, channel, warehouseCode, sourceOrderNumber, currency,
                 orderDate.toLocalDate(), comment, fields, lines, shippedAmount, returnedAmount, totalAmount, settlement.paidAmount(),
                 settlement.outstandingAmount(), carrier, trackingNumber, history, version, createdAt.toInstant(), createdBy,
-                updatedAt.toInstant(), updatedBy);
+                updatedAt.toInstant(), updatedBy, List.of());
     }
 
     public String id() {

@@ -63,11 +63,7 @@ public class SalesOrderResource implements RestResource {
         String customer = check.code("customerCode", customerCode, false);
         Channel ch = check.choice("channel", channel, Channel.class);
         String cur = currency == null || currency.isBlank() ? null : check.currency("currency", currency);
-        LocalDate fromDate = check.date("from", from);
-        LocalDate toDate = check.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            check.fail("to", "must not be before 'from'");
-        }
+        LocalDate[] range = check.dateRange(from, to);
         String search = check.text("q", q, 200, false);
         Map<String, String> customFields = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
@@ -76,8 +72,8 @@ public class SalesOrderResource implements RestResource {
             }
         });
         check.throwIfInvalid();
-        return orders.find(new OrderQuery(t, s, customer, ch == null ? null : ch.name(), cur, fromDate,
-                toDate, search, customFields, PageRequest.parse(offset, limit)));
+        return orders.find(new OrderQuery(t, s, customer, ch == null ? null : ch.name(), cur, range[0],
+                range[1], search, customFields, PageRequest.parse(offset, limit)));
     }
 
     @GET

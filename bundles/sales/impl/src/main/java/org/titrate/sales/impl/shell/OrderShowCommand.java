@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
@@ -59,6 +60,9 @@ public class OrderShowCommand implements Action {
                     l.unitPrice().toPlainString(), l.amount().toPlainString(), nz(l.lot()), nz(l.reasonCode()));
         }
         lines.print(System.out);
+        for (DocumentWarning w : o.warnings()) {
+            System.out.println("WARNING " + w.field() + " " + w.code() + ": " + w.message());
+        }
         System.out.println("Total " + o.totalAmount().toPlainString() + " " + o.currency() + " (shipped " + o.shippedAmount().toPlainString()
                 + ", returned " + o.returnedAmount().toPlainString() + "); paid " + o.paidAmount().toPlainString() + ", outstanding "
                 + o.outstandingAmount().toPlainString());

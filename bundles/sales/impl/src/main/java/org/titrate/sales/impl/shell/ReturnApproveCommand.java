@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
@@ -33,6 +34,10 @@ public class ReturnApproveCommand implements Action {
         SalesOrder approved = orders.act(o.number(), OrderAction.APPROVE, comment, o.version());
         System.out.println(approved.number() + " is " + approved.status() + " (" + approved.customerName() + ", "
                 + approved.totalAmount().toPlainString() + " " + approved.currency() + ")");
+        // The approver answers for what the checks found: say it again next to the decision.
+        for (DocumentWarning w : approved.warnings()) {
+            System.out.println("WARNING " + w.field() + " " + w.code() + ": " + w.message());
+        }
         return null;
     }
 }

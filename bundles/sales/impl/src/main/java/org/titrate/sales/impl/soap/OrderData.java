@@ -101,6 +101,6 @@ public class OrderData {
                         l.lot, l.reasonCode, l.note)).toList();
         return new SalesOrder(null, null, type, null, customerCode, null, null, warehouseCode, sourceOrderNumber, currency,
                 SoapDates.parse("orderDate", orderDate), comment, fields, input, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, List.of());
     }
 }

@@ -1,0 +1,88 @@
+package org.titrate.inventory.impl;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.inventory.api.StockStatus;
+import org.titrate.inventory.impl.StockLedger.Opened;
+import org.titrate.inventory.impl.StockLedger.Source;
+import org.titrate.inventory.impl.entity.WarehouseEntity;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.products.api.Product;
+import org.titrate.products.api.ProductService;
+import org.titrate.sales.api.Direction;
+import org.titrate.sales.api.PostingKind;
+import org.titrate.sales.api.PostingLine;
+import org.titrate.sales.api.SalesPosting;
+import org.titrate.sales.api.SalesPostingListener;
+
+/**
+ * The stock side of sales, inside the sales action's transaction: a shipment issues its lines
+ * (first-expiry-first-out where the order names no lot, never an expired lot); a return receipt
+ * puts the returned lots into the warehouse's quarantine and issues an exchange's {@code SHIP}
+ * lines. Where stock would go negative in a warehouse that forbids it, the 409 undoes the action.
+ */
+@Component(service = SalesPostingListener.class)
+public class SalesStockPosting implements SalesPostingListener {
+
+    @Reference(target = "(osgi.unit.name=titrate-inventory)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private InventorySchema schema;
+
+    @Reference
+    private StockLedger ledger;
+
+    @Reference
+    private ProductService products;
+
+    @Override
+    public void posted(SalesPosting posting) {
+        List<PostingLine> lines = posting.lines().stream()
+                .filter(l -> l.direction() == Direction.SHIP || posting.kind() == PostingKind.RETURN_RECEIPT).toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, Product> found = products.findBySkus(lines.stream().map(PostingLine::sku).collect(Collectors.toSet()));
+        jpa.tx(TransactionType.Mandatory, em -> {
+            WarehouseEntity w = posting.warehouseCode() == null ? defaultWarehouse(em, posting)
+                    : StockLedger.warehouse(em, posting.warehouseCode(), m -> new ConflictException("warehouseCode",
+                            posting.orderNumber() + " cannot move stock: " + m));
+            LocalDate today = InventorySchema.today();
+            Opened opened = ledger.open(em, found.keySet(), List.of(w.code()), lines.stream().map(PostingLine::lot).toList(), today);
+            Map<Integer, String> reasons = new HashMap<>();
+            for (PostingLine l : lines) {
+                String field = "lines[" + (l.lineNo() - 1) + "]";
+                Product p = found.get(l.sku());
+                if (p == null) {
+                    throw new ConflictException(field + ".sku", "product " + l.sku() + " no longer exists: no stock can be moved for it");
+                }
+                if (l.direction() == Direction.SHIP) {
+                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), Boolean.TRUE.equals(p.lotTracked()),
+                            StockStatus.AVAILABLE, l.quantity(), w.allowNegativeStock(), true);
+                } else {
+                    opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE, l.quantity().negate(), null);
+                    if (l.reasonCode() != null) {
+                        reasons.put(l.lineNo(), l.reasonCode());
+                    }
+                }
+            }
+            ledger.write(em, opened, new Source(posting.kind().name(), posting.orderNumber(), posting.customerCode(), null,
+                    posting.postedBy(), reasons));
+        });
+    }
+
+    private static WarehouseEntity defaultWarehouse(EntityManager em, SalesPosting posting) {
+        return em.createQuery("SELECT w FROM WarehouseEntity w WHERE w.defaultWarehouse = TRUE AND w.active = TRUE", WarehouseEntity.class)
+                .getResultList().stream().findFirst().orElseThrow(() -> new ConflictException("warehouseCode", posting.orderNumber()
+                        + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"));
+    }
+}

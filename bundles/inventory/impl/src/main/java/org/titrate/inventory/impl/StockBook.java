@@ -1,0 +1,230 @@
+package org.titrate.inventory.impl;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.titrate.inventory.api.StockStatus;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.ValidationException;
+
+/**
+ * The stock of the products one posting touches, as read under their lock rows, and the movements
+ * the posting makes. Every rule about quantities lives here — first-expiry-first-out, no negative
+ * stock where the warehouse forbids it, counts, lot expiry — so that it is tested without a
+ * database. A refusal throws before anything is written.
+ */
+final class StockBook {
+    /** Stock without a lot is booked under the empty lot. */
+    static final String NO_LOT = "";
+
+    record Key(String sku, String warehouseCode, String lot, StockStatus status) {
+        Key {
+            lot = lot == null ? NO_LOT : lot;
+        }
+    }
+
+    record LotKey(String sku, String lot) {
+    }
+
+    /** A movement this posting makes: {@code quantity} signed, {@code balanceAfter} of its key right after it. */
+    record Move(int lineNo, Key key, BigDecimal quantity, BigDecimal balanceAfter, LocalDate expiryDate) {
+    }
+
+    private final LocalDate today;
+    private final Map<Key, BigDecimal> balances = new HashMap<>();
+    private final Map<Key, LocalDate> expiries = new HashMap<>();
+    /** Expiry of every lot known, null when the lot has none; lots first seen in this posting are also in {@link #newLots}. */
+    private final Map<LotKey, LocalDate> lots = new HashMap<>();
+    private final Map<LotKey, LocalDate> newLots = new LinkedHashMap<>();
+    private final Map<Key, BigDecimal> changed = new LinkedHashMap<>();
+    private final List<Move> moves = new ArrayList<>();
+
+    StockBook(LocalDate today) {
+        this.today = today;
+    }
+
+    /** What is booked, as read from the database. */
+    void load(Key key, BigDecimal quantity, LocalDate expiryDate) {
+        balances.put(key, quantity);
+        expiries.put(key, expiryDate);
+        if (!key.lot().isEmpty()) {
+            lots.putIfAbsent(new LotKey(key.sku(), key.lot()), expiryDate);
+        }
+    }
+
+    void loadLot(String sku, String lot, LocalDate expiryDate) {
+        lots.put(new LotKey(sku, lot), expiryDate);
+    }
+
+    BigDecimal balance(Key key) {
+        return balances.getOrDefault(key, BigDecimal.ZERO);
+    }
+
+    boolean knowsLot(String sku, String lot) {
+        return lots.containsKey(new LotKey(sku, lot));
+    }
+
+    /** The expiry date of a known lot; null when the lot has none or is unknown. */
+    LocalDate expiryOf(String sku, String lot) {
+        return lot == null ? null : lots.get(new LotKey(sku, lot));
+    }
+
+    /**
+     * Puts {@code quantity} (> 0) into a lot. A lot seen for the first time takes {@code expiryDate};
+     * a known lot keeps its own, and a different one given for it is refused.
+     */
+    Move add(int lineNo, String field, String sku, String warehouseCode, String lot, StockStatus status, BigDecimal quantity,
+            LocalDate expiryDate) {
+        return add(lineNo, field, sku, warehouseCode, lot, status, quantity, expiryDate, null);
+    }
+
+    /** As {@link #add(int, String, String, String, String, StockStatus, BigDecimal, LocalDate)}; a new lot given no expiry takes {@code expiryIfNew}. */
+    Move add(int lineNo, String field, String sku, String warehouseCode, String lot, StockStatus status, BigDecimal quantity,
+            LocalDate expiryDate, LocalDate expiryIfNew) {
+        LocalDate expiry = expiryDate;
+        if (lot != null && !lot.isEmpty()) {
+            LotKey lk = new LotKey(sku, lot);
+            if (lots.containsKey(lk)) {
+                LocalDate known = lots.get(lk);
+                if (expiryDate != null && !expiryDate.equals(known)) {
+                    throw new ValidationException(field + ".expiryDate", "lot " + lot + " of " + sku + (known == null
+                            ? " was recorded without an expiry date" : " expires on " + known)
+                            + "; a lot's expiry is fixed when the lot is first booked (leave it out to use the lot's)");
+                }
+                expiry = known;
+            } else {
+                expiry = expiryDate != null ? expiryDate : expiryIfNew;
+                lots.put(lk, expiry);
+                newLots.put(lk, expiry);
+            }
+        }
+        return move(lineNo, new Key(sku, warehouseCode, lot, status), quantity, expiry);
+    }
+
+    /**
+     * Takes {@code quantity} (> 0) out of a status. With a {@code lot} (or for a product without lots)
+     * from exactly that stock; for a lot-tracked product without one, first-expiry-first-out over
+     * its lots that have not expired. Stock may go below zero only where {@code allowNegative} and
+     * only while available; quarantined goods are counted, never owed.
+     *
+     * @param refuseExpired refuse to take a named lot that has expired (goods sold to customers)
+     */
+    List<Move> take(int lineNo, String field, String sku, String warehouseCode, String lot, boolean lotTracked, StockStatus status,
+            BigDecimal quantity, boolean allowNegative, boolean refuseExpired) {
+        boolean mayOwe = allowNegative && status == StockStatus.AVAILABLE;
+        if (lot != null || !lotTracked) {
+            Key key = new Key(sku, warehouseCode, lot, status);
+            LocalDate expiry = expiries.getOrDefault(key, expiryOf(sku, lot));
+            if (refuseExpired && expiry != null && expiry.isBefore(today)) {
+                throw new ConflictException(field + ".lot", "lot " + lot + " of " + sku + " expired on " + expiry
+                        + " and is not shipped; choose another lot or let the system choose");
+            }
+            BigDecimal have = balance(key);
+            if (!mayOwe && have.compareTo(quantity) < 0) {
+                throw shortage(field, sku, warehouseCode, status, lot, quantity, have.max(BigDecimal.ZERO), BigDecimal.ZERO);
+            }
+            return List.of(move(lineNo, key, quantity.negate(), expiry));
+        }
+        List<Key> candidates = balances.keySet().stream()
+                .filter(k -> k.sku().equals(sku) && k.warehouseCode().equals(warehouseCode) && k.status() == status)
+                .filter(k -> balance(k).signum() > 0)
+                .sorted(Comparator.comparing((Key k) -> expiries.get(k), Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Key::lot))
+                .toList();
+        BigDecimal expired = BigDecimal.ZERO;
+        BigDecimal usable = BigDecimal.ZERO;
+        for (Key k : candidates) {
+            LocalDate e = expiries.get(k);
+            if (e != null && e.isBefore(today)) {
+                expired = expired.add(balance(k));
+            } else {
+                usable = usable.add(balance(k));
+            }
+        }
+        if (!mayOwe && usable.compareTo(quantity) < 0) {
+            throw shortage(field, sku, warehouseCode, status, null, quantity, usable, expired);
+        }
+        List<Move> result = new ArrayList<>();
+        BigDecimal remaining = quantity;
+        for (Key k : candidates) {
+            LocalDate e = expiries.get(k);
+            if (remaining.signum() == 0) {
+                break;
+            }
+            if (e != null && e.isBefore(today)) {
+                continue;
+            }
+            BigDecimal part = remaining.min(balance(k));
+            result.add(move(lineNo, k, part.negate(), e));
+            remaining = remaining.subtract(part);
+        }
+        if (remaining.signum() > 0) {
+            // Owed where negative stock is allowed: booked without a lot until a count or receipt puts it right.
+            result.add(move(lineNo, new Key(sku, warehouseCode, NO_LOT, status), remaining.negate(), null));
+        }
+        return result;
+    }
+
+    /** A stock count: books the difference between {@code counted} and what is booked; returns that difference. */
+    BigDecimal count(int lineNo, String field, String sku, String warehouseCode, String lot, BigDecimal counted, LocalDate expiryDate,
+            LocalDate expiryIfNew) {
+        Key key = new Key(sku, warehouseCode, lot, StockStatus.AVAILABLE);
+        BigDecimal difference = counted.subtract(balance(key));
+        if (difference.signum() > 0) {
+            add(lineNo, field, sku, warehouseCode, lot, StockStatus.AVAILABLE, difference, expiryDate, expiryIfNew);
+        } else if (difference.signum() < 0) {
+            move(lineNo, key, difference, expiries.getOrDefault(key, expiryOf(sku, lot)));
+        }
+        return difference;
+    }
+
+    private Move move(int lineNo, Key key, BigDecimal quantity, LocalDate expiryDate) {
+        BigDecimal after = balance(key).add(quantity);
+        balances.put(key, after);
+        expiries.putIfAbsent(key, expiryDate);
+        changed.put(key, after);
+        Move m = new Move(lineNo, key, quantity, after, expiries.get(key));
+        moves.add(m);
+        return m;
+    }
+
+    private static ConflictException shortage(String field, String sku, String warehouseCode, StockStatus status, String lot,
+            BigDecimal wanted, BigDecimal available, BigDecimal expired) {
+        String what = status == StockStatus.QUARANTINE ? "in quarantine" : "available";
+        String where = lot == null ? sku : sku + " lot " + lot;
+        String detail = "not enough stock of " + where + " in " + warehouseCode + ": " + wanted.stripTrailingZeros().toPlainString()
+                + " wanted, " + available.stripTrailingZeros().toPlainString() + " " + what;
+        if (expired.signum() > 0) {
+            detail += " (" + expired.stripTrailingZeros().toPlainString() + " more in expired lots, which are never chosen)";
+        }
+        return new ConflictException(field + ".quantity", detail);
+    }
+
+    /** Every movement so far, in the order made. */
+    List<Move> moves() {
+        return List.copyOf(moves);
+    }
+
+    /** The balances this posting changed, with their new quantities. */
+    Map<Key, BigDecimal> changed() {
+        return Map.copyOf(changed);
+    }
+
+    LocalDate expiryOf(Key key) {
+        return expiries.get(key);
+    }
+
+    /** Lots first seen in this posting, with their expiry dates (null for none). */
+    Map<LotKey, LocalDate> newLots() {
+        return new LinkedHashMap<>(newLots);
+    }
+
+    LocalDate today() {
+        return today;
+    }
+}

@@ -1,0 +1,61 @@
+package org.titrate.inventory.impl.shell;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.inventory.api.StockRow;
+import org.titrate.inventory.api.StockService;
+import org.titrate.inventory.api.StockStatus;
+
+@Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product: warehouse, lot, expiry, status, quantity")
+@Service
+public class StockCommand implements Action {
+
+    @Argument(index = 0, name = "sku", description = "Product SKU", required = true)
+    private String sku;
+
+    @Option(name = "--warehouse", aliases = "-w", description = "Only this warehouse")
+    private String warehouse;
+
+    @Reference
+    private StockService stock;
+
+    @Override
+    public Object execute() {
+        List<StockRow> rows = stock.stockOf(sku, warehouse);
+        if (rows.isEmpty()) {
+            System.out.println("No stock of " + sku + (warehouse == null ? "" : " in " + warehouse));
+            return null;
+        }
+        System.out.println(rows.get(0).sku() + "  " + (rows.get(0).productName() == null ? "" : rows.get(0).productName()));
+        ShellTable table = new ShellTable();
+        table.column("Warehouse");
+        table.column("Lot");
+        table.column("Expiry");
+        table.column("Days").alignRight();
+        table.column("Status");
+        table.column("Quantity").alignRight();
+        table.column("Unit");
+        BigDecimal available = BigDecimal.ZERO;
+        BigDecimal quarantined = BigDecimal.ZERO;
+        for (StockRow r : rows) {
+            table.addRow().addContent(r.warehouseCode(), r.lot() == null ? "" : r.lot(), r.expiryDate() == null ? "" : r.expiryDate(),
+                    r.daysToExpiry() == null ? "" : r.daysToExpiry(), r.status(), r.quantity().toPlainString(),
+                    r.unit() == null ? "" : r.unit());
+            if (r.status() == StockStatus.AVAILABLE) {
+                available = available.add(r.quantity());
+            } else {
+                quarantined = quarantined.add(r.quantity());
+            }
+        }
+        table.print(System.out);
+        System.out.println("Available " + available.toPlainString() + ", in quarantine " + quarantined.toPlainString());
+        return null;
+    }
+}

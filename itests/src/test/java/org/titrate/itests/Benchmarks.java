@@ -1,0 +1,41 @@
+package org.titrate.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What the benchmarks share: timing and their report files. They print figures and never assert a time. */
+final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    /** The median of several timed runs, in milliseconds. */
+    static double medianMillis(int runs, Supplier<?> work) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.get();
+            times.add(System.nanoTime() - start);
+        }
+        Collections.sort(times);
+        return times.get(times.size() / 2) / 1_000_000.0;
+    }
+
+    /** Prints a figure and appends it to the benchmark's report file. */
+    static void report(Path file, String line) {
+        System.out.println("BENCHMARK " + line);
+        try {
+            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
