@@ -124,7 +124,8 @@ public class InventoryBenchmarkIT {
         String warehouse = WAREHOUSES.get(0);
         LocalDate weekFrom = loaded.firstDay().plusDays(180);
         String week = "from=" + weekFrom + "&to=" + weekFrom.plusDays(6);
-        timeQueries("/stock", List.of("sku=" + sku, "warehouseCode=" + warehouse + "&limit=50", "expiringWithinDays=30", "limit=50"));
+        timeQueries("/stock", List.of("sku=" + sku, "warehouseCode=" + warehouse + "&limit=50", "expiringWithinDays=30",
+                "expiringWithinDays=365&limit=50", "limit=50"));
         timeQueries("/stock-movements", List.of("limit=50", "sku=" + sku + "&limit=50", "sku=" + sku + "&lot=" + loaded.sampleLot()
                 + "&limit=50", "warehouseCode=" + warehouse + "&limit=50", "documentNumber=" + loaded.sampleDocument(),
                 week + "&limit=50", "sku=" + sku + "&" + week + "&limit=50", "offset=10000&limit=50"));
@@ -429,7 +430,7 @@ public class InventoryBenchmarkIT {
             Instant[][] lotFirstPosted = new Instant[PRODUCTS][BULK_LOTS];
             String[] seq = new String[LINES];
             for (int j = 0; j < LINES; j++) {
-                seq[j] = String.format("/%04d", j + 1);
+                seq[j] = String.format("/%06d", j + 1);
             }
             Random random = new Random(20_240_101L);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO INV_MOVEMENT (ID, POSTED_AT, POSTED_BY, DOC_TYPE, DOC_NUMBER,"

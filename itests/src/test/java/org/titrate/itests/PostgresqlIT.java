@@ -3,7 +3,14 @@ package org.titrate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -67,6 +74,34 @@ public class PostgresqlIT {
         assertEquals(2, titrate.call("GET", "/stock-movements?documentNumber=" + number, null).json().path("total").asInt());
         assertEquals(409, titrate.call("POST", "/stock-documents", Map.of("type", "ISSUE", "warehouseCode", "WH1", "lines",
                 java.util.List.of(Map.of("sku", "TOLUENE", "quantity", 1000)))).status());
+        // The product lock on PostgreSQL: of five concurrent issues of 4 from 10 units, exactly two go through.
+        String scarce = "PGI-" + TitrateTestSupport.RUN;
+        assertEquals(201, titrate.call("POST", "/products", Map.of("sku", scarce, "name", "异丙醇 99.9% 160kg/桶", "unit", "桶",
+                "listPrice", 1380)).status());
+        assertEquals(201, titrate.call("POST", "/stock-documents", Map.of("type", "RECEIPT", "warehouseCode", "WH1", "lines",
+                java.util.List.of(Map.of("sku", scarce, "quantity", 10)))).status());
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> issues = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                issues.add(pool.submit(() -> {
+                    start.await();
+                    return titrate.call("POST", "/stock-documents", Map.of("type", "ISSUE", "warehouseCode", "WH1", "lines",
+                            java.util.List.of(Map.of("sku", scarce, "quantity", 4)))).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : issues) {
+                statuses.add(f.get());
+            }
+            Collections.sort(statuses);
+            assertEquals(List.of(201, 201, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("2.000", titrate.call("GET", "/stock?sku=" + scarce, null).json().path("items").get(0).path("quantity").asText());
         var ret = titrate.call("POST", "/sales-orders/" + number + "/returns", null);
         assertEquals(201, ret.status());
         var list = titrate.call("GET", "/sales-orders?customerCode=" + code, null).json();

@@ -44,6 +44,7 @@ public class SalesBenchmarkIT {
     private static final String CUSTOMER = "BENCH-" + RUN;
     private static final List<String> SKUS = List.of("BN1-" + RUN, "BN2-" + RUN, "BN3-" + RUN);
     private static final String REGION = "benchRegion" + RUN;
+    private static final String WAREHOUSE = "BW-" + RUN;
     private static final int BULK_ORDERS = Integer.getInteger("titrate.benchmark.orders", 100_000);
     private static final Path REPORT = Path.of("target", "benchmark-sales.txt");
 
@@ -114,10 +115,18 @@ public class SalesBenchmarkIT {
             assertEquals(201, titrate.call("POST", "/products", Map.of("sku", SKUS.get(i), "name", names.get(i), "unit", "袋",
                     "listPrice", new BigDecimal("120.00").add(BigDecimal.valueOf(i)), "lotTracked", true)).status());
         }
+        // Shipping issues stock (inventory is installed): one well-stocked lot per product, so that every order ships.
+        assertEquals(201, titrate.call("POST", "/warehouses", Map.of("code", WAREHOUSE, "name", "上海金山化工区危化品仓库")).status());
+        List<Map<String, Object>> lots = new java.util.ArrayList<>();
+        for (String sku : SKUS) {
+            lots.add(Map.of("sku", sku, "quantity", 10_000_000, "lot", "BL-" + RUN, "expiryDate", LocalDate.now().plusYears(2).toString()));
+        }
+        assertEquals(201, titrate.call("POST", "/stock-documents", Map.of("type", "RECEIPT", "warehouseCode", WAREHOUSE, "lines", lots))
+                .status());
     }
 
     private static Map<String, Object> orderBody() {
-        return Map.of("type", "ORDER", "customerCode", CUSTOMER, "warehouseCode", "WH1", "lines", List.of(
+        return Map.of("type", "ORDER", "customerCode", CUSTOMER, "warehouseCode", WAREHOUSE, "lines", List.of(
                 Map.of("sku", SKUS.get(0), "quantity", 2), Map.of("sku", SKUS.get(1), "quantity", 3), Map.of("sku", SKUS.get(2), "quantity", 4)));
     }
 

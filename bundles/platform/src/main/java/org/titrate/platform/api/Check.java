@@ -167,11 +167,20 @@ public final class Check {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(raw.strip());
+            return date(field, java.time.LocalDate.parse(raw.strip()));
         } catch (java.time.format.DateTimeParseException e) {
             fail(field, "must be a date YYYY-MM-DD");
             return null;
         }
+    }
+
+    /** A date within the years 1 to 9999, the range every supported database stores and every date calculation survives. */
+    public java.time.LocalDate date(String field, java.time.LocalDate value) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            fail(field, "must be a date between the years 1 and 9999");
+            return null;
+        }
+        return value;
     }
 
     /** Parses an integer from a query parameter. */

@@ -39,7 +39,6 @@ import org.titrate.platform.api.Check;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
-import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
@@ -131,8 +130,9 @@ public class JpaStockService implements StockService {
             case ISSUE -> book.take(l.lineNo(), field, sku, from.code(), l.lot(), lotTracked(p), StockStatus.AVAILABLE, l.quantity(),
                     from.allowNegativeStock(), false);
             case TRANSFER -> {
+                // A transfer moves what is there: owing at the source would conjure stock without a lot at the destination.
                 for (StockBook.Move out : book.take(l.lineNo(), field, sku, from.code(), l.lot(), lotTracked(p), StockStatus.AVAILABLE,
-                        l.quantity(), from.allowNegativeStock(), false)) {
+                        l.quantity(), false, false)) {
                     book.add(l.lineNo(), field, sku, dest.code(), out.key().lot().isEmpty() ? null : out.key().lot(),
                             StockStatus.AVAILABLE, out.quantity().negate(), null);
                 }
@@ -147,6 +147,15 @@ public class JpaStockService implements StockService {
         }
         LocalDate expiry = book.expiryOf(sku, l.lot());
         return new StockDocumentLine(l.lineNo(), sku, p.name(), p.unit(), l.quantity(), l.lot(), expiry, difference);
+    }
+
+    /**
+     * Where lot-tracked goods come in, are counted or are put on hold, the lot is named. Issues and transfers may
+     * leave it to first-expiry-first-out; releases and scrapping may leave it out for returned goods that came back
+     * without one (the quarantined stock without a lot).
+     */
+    private static boolean needsLot(StockDocumentType type) {
+        return type == StockDocumentType.RECEIPT || type == StockDocumentType.ADJUSTMENT || type == StockDocumentType.HOLD;
     }
 
     private static boolean lotTracked(Product p) {
@@ -182,12 +191,12 @@ public class JpaStockService implements StockService {
             BigDecimal min = type == StockDocumentType.ADJUSTMENT ? BigDecimal.ZERO : new BigDecimal("0.001");
             BigDecimal quantity = check.decimal(f + ".quantity", l.quantity(), min, MAX_QUANTITY, 3, true);
             String lot = check.code(f + ".lot", l.lot(), false);
-            LocalDate expiry = l.expiryDate();
+            LocalDate expiry = check.date(f + ".expiryDate", l.expiryDate());
             if (p != null) {
                 if (!lotTracked(p) && lot != null) {
                     check.fail(f + ".lot", "product " + p.sku() + " is not lot-tracked");
                 }
-                if (lotTracked(p) && lot == null && type == StockDocumentType.RECEIPT) {
+                if (lotTracked(p) && lot == null && needsLot(type)) {
                     check.fail(f + ".lot", "is required: " + p.sku() + " is lot-tracked");
                 }
             }
@@ -295,7 +304,17 @@ public class JpaStockService implements StockService {
 
     @Override
     public List<StockRow> stockOf(String sku, String warehouseCode) {
-        return stock(new StockQuery(sku, warehouseCode, null, null, null, new PageRequest(0, PageRequest.MAX_LIMIT))).items();
+        // Everything one product holds, however many lots: SOAP and the shell add it up.
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var query = em.createQuery("SELECT s FROM StockEntity s WHERE s.sku = :sku AND s.quantity <> 0"
+                    + (warehouseCode == null ? "" : " AND s.warehouseCode = :warehouse")
+                    + " ORDER BY s.warehouseCode, s.status, s.expiryDate, s.lot", StockEntity.class).setParameter("sku", sku);
+            if (warehouseCode != null) {
+                query.setParameter("warehouse", warehouseCode);
+            }
+            List<StockEntity> rows = query.getResultList();
+            return rows(new Page<>(rows, rows.size(), 0, Math.max(rows.size(), 1)), InventorySchema.today()).items();
+        });
     }
 
     private Page<StockRow> rows(Page<StockEntity> page, LocalDate today) {

@@ -19,6 +19,8 @@ import org.titrate.platform.api.ValidationException;
  * database. A refusal throws before anything is written.
  */
 final class StockBook {
+    /** The largest balance a stock row holds (DECIMAL(19, 3)). */
+    static final BigDecimal LIMIT = new BigDecimal("9999999999999999.999");
     /** Stock without a lot is booked under the empty lot. */
     static final String NO_LOT = "";
 
@@ -41,6 +43,8 @@ final class StockBook {
     /** Expiry of every lot known, null when the lot has none; lots first seen in this posting are also in {@link #newLots}. */
     private final Map<LotKey, LocalDate> lots = new HashMap<>();
     private final Map<LotKey, LocalDate> newLots = new LinkedHashMap<>();
+    /** Known lots without an expiry date that this posting gives one. */
+    private final Map<LotKey, LocalDate> datedLots = new LinkedHashMap<>();
     private final Map<Key, BigDecimal> changed = new LinkedHashMap<>();
     private final List<Move> moves = new ArrayList<>();
 
@@ -91,10 +95,13 @@ final class StockBook {
             LotKey lk = new LotKey(sku, lot);
             if (lots.containsKey(lk)) {
                 LocalDate known = lots.get(lk);
-                if (expiryDate != null && !expiryDate.equals(known)) {
-                    throw new ValidationException(field + ".expiryDate", "lot " + lot + " of " + sku + (known == null
-                            ? " was recorded without an expiry date" : " expires on " + known)
-                            + "; a lot's expiry is fixed when the lot is first booked (leave it out to use the lot's)");
+                if (known == null && expiryDate != null) {
+                    // A lot first met without a date (it came back in a return) gets one as soon as someone knows it.
+                    date(lk, expiryDate);
+                    known = expiryDate;
+                } else if (expiryDate != null && !expiryDate.equals(known)) {
+                    throw new ValidationException(field + ".expiryDate", "lot " + lot + " of " + sku + " expires on " + known
+                            + "; a lot has one expiry date (leave it out to use the lot's)");
                 }
                 expiry = known;
             } else {
@@ -103,7 +110,17 @@ final class StockBook {
                 newLots.put(lk, expiry);
             }
         }
-        return move(lineNo, new Key(sku, warehouseCode, lot, status), quantity, expiry);
+        return move(lineNo, field, new Key(sku, warehouseCode, lot, status), quantity, expiry);
+    }
+
+    private void date(LotKey lot, LocalDate expiry) {
+        lots.put(lot, expiry);
+        if (newLots.containsKey(lot)) {
+            newLots.put(lot, expiry);
+        } else {
+            datedLots.put(lot, expiry);
+        }
+        expiries.replaceAll((k, e) -> e == null && k.sku().equals(lot.sku()) && k.lot().equals(lot.lot()) ? expiry : e);
     }
 
     /**
@@ -128,7 +145,7 @@ final class StockBook {
             if (!mayOwe && have.compareTo(quantity) < 0) {
                 throw shortage(field, sku, warehouseCode, status, lot, quantity, have.max(BigDecimal.ZERO), BigDecimal.ZERO);
             }
-            return List.of(move(lineNo, key, quantity.negate(), expiry));
+            return List.of(move(lineNo, field, key, quantity.negate(), expiry));
         }
         List<Key> candidates = balances.keySet().stream()
                 .filter(k -> k.sku().equals(sku) && k.warehouseCode().equals(warehouseCode) && k.status() == status)
@@ -160,12 +177,12 @@ final class StockBook {
                 continue;
             }
             BigDecimal part = remaining.min(balance(k));
-            result.add(move(lineNo, k, part.negate(), e));
+            result.add(move(lineNo, field, k, part.negate(), e));
             remaining = remaining.subtract(part);
         }
         if (remaining.signum() > 0) {
             // Owed where negative stock is allowed: booked without a lot until a count or receipt puts it right.
-            result.add(move(lineNo, new Key(sku, warehouseCode, NO_LOT, status), remaining.negate(), null));
+            result.add(move(lineNo, field, new Key(sku, warehouseCode, NO_LOT, status), remaining.negate(), null));
         }
         return result;
     }
@@ -178,13 +195,17 @@ final class StockBook {
         if (difference.signum() > 0) {
             add(lineNo, field, sku, warehouseCode, lot, StockStatus.AVAILABLE, difference, expiryDate, expiryIfNew);
         } else if (difference.signum() < 0) {
-            move(lineNo, key, difference, expiries.getOrDefault(key, expiryOf(sku, lot)));
+            move(lineNo, field, key, difference, expiries.getOrDefault(key, expiryOf(sku, lot)));
         }
         return difference;
     }
 
-    private Move move(int lineNo, Key key, BigDecimal quantity, LocalDate expiryDate) {
+    private Move move(int lineNo, String field, Key key, BigDecimal quantity, LocalDate expiryDate) {
         BigDecimal after = balance(key).add(quantity);
+        if (after.abs().compareTo(LIMIT) > 0) {
+            throw new ValidationException(field + ".quantity", "would put the stock of " + key.sku() + " beyond "
+                    + LIMIT.toPlainString() + ", more than the books can hold");
+        }
         balances.put(key, after);
         expiries.putIfAbsent(key, expiryDate);
         changed.put(key, after);
@@ -217,6 +238,11 @@ final class StockBook {
 
     LocalDate expiryOf(Key key) {
         return expiries.get(key);
+    }
+
+    /** Known lots that had no expiry date and were given one in this posting. */
+    Map<LotKey, LocalDate> datedLots() {
+        return new LinkedHashMap<>(datedLots);
     }
 
     /** Lots first seen in this posting, with their expiry dates (null for none). */

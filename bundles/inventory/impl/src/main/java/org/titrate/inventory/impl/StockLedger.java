@@ -1,5 +1,6 @@
 package org.titrate.inventory.impl;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,10 @@ public class StockLedger {
     Opened open(EntityManager em, Collection<String> skus, Collection<String> warehouseCodes, Collection<String> lots,
             LocalDate today) {
         List<String> sorted = List.copyOf(new TreeSet<>(skus));
+        // Only primary-key statements touch the lock rows: a scan would wait on rows other postings hold, crosswise. They
+        // are SQL, not JPQL: OpenJPA writes a bulk JPQL update as "WHERE SKU IN (SELECT ... FROM INV_ITEM ...)", which
+        // Derby runs as a table scan — measured to deadlock two postings of overlapping products.
+        Instant last = Instant.EPOCH;
         for (String sku : sorted) {
             if (lock(em, sku) == 0) {
                 // The product's first posting: create its lock row outside this transaction, then take the lock.
@@ -61,15 +66,18 @@ public class StockLedger {
                     throw new IllegalStateException("No lock row for " + sku);
                 }
             }
+            Instant posted = ((Timestamp) em.createNativeQuery("SELECT LAST_POSTED_AT FROM INV_ITEM WHERE SKU = ?")
+                    .setParameter(1, sku).getSingleResult()).toInstant();
+            last = posted.isAfter(last) ? posted : last;
         }
         // Postings of a product hold its lock one after the other: stamping each after the last one's time keeps the
         // ledger in the order the balances were computed, even within one millisecond or with the clock stepping back.
-        Timestamp last = em.createQuery("SELECT MAX(i.lastPostedAt) FROM ItemEntity i WHERE i.sku IN :skus", Timestamp.class)
-                .setParameter("skus", sorted).getSingleResult();
         Instant now = InventorySchema.now();
-        Instant at = last != null && !now.isAfter(last.toInstant()) ? last.toInstant().plusMillis(1) : now;
-        em.createQuery("UPDATE ItemEntity i SET i.lastPostedAt = :at WHERE i.sku IN :skus")
-                .setParameter("at", Timestamp.from(at)).setParameter("skus", sorted).executeUpdate();
+        Instant at = now.isAfter(last) ? now : last.plusMillis(1);
+        for (String sku : sorted) {
+            em.createNativeQuery("UPDATE INV_ITEM SET LAST_POSTED_AT = ? WHERE SKU = ?")
+                    .setParameter(1, Timestamp.from(at)).setParameter(2, sku).executeUpdate();
+        }
         StockBook book = new StockBook(today);
         Map<Key, StockEntity> rows = new HashMap<>();
         em.createQuery("SELECT s FROM StockEntity s WHERE s.sku IN :skus AND s.warehouseCode IN :warehouses", StockEntity.class)
@@ -89,8 +97,7 @@ public class StockLedger {
     }
 
     private static int lock(EntityManager em, String sku) {
-        return em.createQuery("UPDATE ItemEntity i SET i.postings = i.postings + 1 WHERE i.sku = :sku")
-                .setParameter("sku", sku).executeUpdate();
+        return em.createNativeQuery("UPDATE INV_ITEM SET POSTINGS = POSTINGS + 1 WHERE SKU = ?").setParameter(1, sku).executeUpdate();
     }
 
     /** Writes the book's changes and ledger entries; returns the entries as posted. */
@@ -108,11 +115,19 @@ public class StockLedger {
         });
         book.newLots().forEach((lot, expiry) -> em.persist(LotEntity.of(lot.sku(), lot.lot(), expiry, source.documentNumber(),
                 source.user(), opened.at())));
+        // A lot that was booked without an expiry date and has one now: the lot and every stock row of it, in all
+        // warehouses (the product's lock covers them all). Earlier ledger entries keep what was known when they were made.
+        book.datedLots().forEach((lot, expiry) -> {
+            for (String table : List.of("INV_LOT", "INV_STOCK")) {
+                em.createNativeQuery("UPDATE " + table + " SET EXPIRY_DATE = ? WHERE SKU = ? AND LOT = ? AND EXPIRY_DATE IS NULL")
+                        .setParameter(1, Date.valueOf(expiry)).setParameter(2, lot.sku()).setParameter(3, lot.lot()).executeUpdate();
+            }
+        });
         List<StockMovement> posted = new ArrayList<>();
         int seq = 0;
         for (Move m : book.moves()) {
             seq++;
-            StockMovement movement = new StockMovement(String.format("%s/%04d", source.documentNumber(), seq), opened.at(), source.user(),
+            StockMovement movement = new StockMovement(String.format("%s/%06d", source.documentNumber(), seq), opened.at(), source.user(),
                     source.documentType(), source.documentNumber(), m.lineNo(), m.key().sku(), m.key().warehouseCode(),
                     m.key().lot().isEmpty() ? null : m.key().lot(), m.expiryDate(), m.key().status(), m.quantity(), m.balanceAfter(),
                     source.partnerCode(), source.lineReasons().getOrDefault(m.lineNo(), source.reason()));

@@ -119,6 +119,34 @@ public class StockBookTest {
     }
 
     @Test
+    public void aLotBookedWithoutExpiryIsDatedByTheFirstPostingThatKnowsIt() {
+        StockBook book = new StockBook(TODAY);
+        book.load(new Key(SKU, WH, "RET", StockStatus.QUARANTINE), q("1"), null);
+        Move dated = book.add(1, "lines[0]", SKU, "WH2", "RET", StockStatus.AVAILABLE, q("5"), TODAY.plusDays(40));
+        assertEquals(TODAY.plusDays(40), dated.expiryDate());
+        assertEquals(TODAY.plusDays(40), book.datedLots().get(new StockBook.LotKey(SKU, "RET")));
+        assertEquals(TODAY.plusDays(40), book.expiryOf(new Key(SKU, WH, "RET", StockStatus.QUARANTINE)));
+        try {
+            book.add(2, "lines[1]", SKU, WH, "RET", StockStatus.AVAILABLE, q("1"), TODAY.plusDays(41));
+            fail("a dated lot took a second date");
+        } catch (ValidationException e) {
+            assertEquals("lines[1].expiryDate", e.errors().get(0).field());
+        }
+    }
+
+    @Test
+    public void noBalanceGrowsBeyondWhatTheBooksHold() {
+        StockBook book = new StockBook(TODAY);
+        book.load(available(null), StockBook.LIMIT, null);
+        try {
+            book.add(3, "lines[2]", SKU, WH, null, StockStatus.AVAILABLE, q("0.001"), null);
+            fail("overflowed");
+        } catch (ValidationException e) {
+            assertEquals("lines[2].quantity", e.errors().get(0).field());
+        }
+    }
+
+    @Test
     public void aCountBooksTheDifferenceEitherWay() {
         StockBook book = threeLots();
         assertEquals(0, q("-3").compareTo(book.count(1, "lines[0]", SKU, WH, "SOON", q("7"), null, null)));

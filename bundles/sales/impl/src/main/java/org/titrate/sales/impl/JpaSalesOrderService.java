@@ -303,8 +303,11 @@ public class JpaSalesOrderService implements SalesOrderService {
             // and it is checked before the lines are touched.
             em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             em.flush();
-            em.createQuery("DELETE FROM OrderLineEntity l WHERE l.orderId = :order").setParameter("order", e.id()).executeUpdate();
-            em.createQuery("DELETE FROM OrderFieldEntity f WHERE f.orderId = :order").setParameter("order", e.id()).executeUpdate();
+            // SQL, not JPQL: OpenJPA writes a bulk JPQL delete as "WHERE ID IN (SELECT ... FROM the same table)", which
+            // Derby may run as a table scan that waits on other drafts' rows (the crosswise deadlock seen on INV_ITEM).
+            for (String table : List.of("SAL_ORDER_LINE", "SAL_ORDER_FIELD")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE ORDER_ID = ?").setParameter(1, e.id()).executeUpdate();
+            }
             writeLines(em, e, d);
             StatusChange change = record(em, e, history.size() + 1, OrderAction.UPDATE, OrderStatus.DRAFT, user, now, d.comment());
             em.flush();
