@@ -1,6 +1,10 @@
 package org.titrate.inventory.impl;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +17,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockMovement;
@@ -37,6 +42,10 @@ public class StockLedger {
     @Reference
     private MissingRows missingRows;
 
+    /** The datasource the persistence unit uses: inside a transaction both share one connection. */
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
     /** A book, the stock rows it was read from, and the instant of the posting in the ledger. */
     record Opened(StockBook book, Map<Key, StockEntity> rows, Instant at) {
     }
@@ -52,32 +61,7 @@ public class StockLedger {
      */
     Opened open(EntityManager em, Collection<String> skus, Collection<String> warehouseCodes, Collection<String> lots,
             LocalDate today) {
-        List<String> sorted = List.copyOf(new TreeSet<>(skus));
-        // Only primary-key statements touch the lock rows: a scan would wait on rows other postings hold, crosswise. They
-        // are SQL, not JPQL: OpenJPA writes a bulk JPQL update as "WHERE SKU IN (SELECT ... FROM INV_ITEM ...)", which
-        // Derby runs as a table scan — measured to deadlock two postings of overlapping products.
-        Instant last = Instant.EPOCH;
-        for (String sku : sorted) {
-            if (lock(em, sku) == 0) {
-                // The product's first posting: create its lock row outside this transaction, then take the lock.
-                missingRows.insertIfAbsent("INSERT INTO INV_ITEM (SKU, LAST_POSTED_AT, POSTINGS) VALUES (?, ?, 0)", sku,
-                        new Timestamp(0));
-                if (lock(em, sku) != 1) {
-                    throw new IllegalStateException("No lock row for " + sku);
-                }
-            }
-            Instant posted = ((Timestamp) em.createNativeQuery("SELECT LAST_POSTED_AT FROM INV_ITEM WHERE SKU = ?")
-                    .setParameter(1, sku).getSingleResult()).toInstant();
-            last = posted.isAfter(last) ? posted : last;
-        }
-        // Postings of a product hold its lock one after the other: stamping each after the last one's time keeps the
-        // ledger in the order the balances were computed, even within one millisecond or with the clock stepping back.
-        Instant now = InventorySchema.now();
-        Instant at = now.isAfter(last) ? now : last.plusMillis(1);
-        for (String sku : sorted) {
-            em.createNativeQuery("UPDATE INV_ITEM SET LAST_POSTED_AT = ? WHERE SKU = ?")
-                    .setParameter(1, Timestamp.from(at)).setParameter(2, sku).executeUpdate();
-        }
+        Instant at = lock(List.copyOf(new TreeSet<>(skus)));
         StockBook book = new StockBook(today);
         Map<Key, StockEntity> rows = new HashMap<>();
         em.createQuery("SELECT s FROM StockEntity s WHERE s.sku IN :skus AND s.warehouseCode IN :warehouses", StockEntity.class)
@@ -96,8 +80,58 @@ public class StockLedger {
         return new Opened(book, rows, at);
     }
 
-    private static int lock(EntityManager em, String sku) {
-        return em.createNativeQuery("UPDATE INV_ITEM SET POSTINGS = POSTINGS + 1 WHERE SKU = ?").setParameter(1, sku).executeUpdate();
+    /**
+     * Takes the lock rows of the products, in SKU order, and returns the instant of this posting: after the last
+     * posting of each of them, so that the ledger lists entries in the order their balances were computed, even within
+     * one millisecond or with the clock stepping back. Usually one statement per product takes the lock and stamps it.
+     *
+     * <p>Plain JDBC on the transaction's connection (as the platform's numbering does), by primary key only: a bulk
+     * JPQL update becomes "WHERE SKU IN (SELECT ... FROM INV_ITEM ...)", which Derby ran as a table scan that
+     * deadlocked crosswise postings.
+     */
+    private Instant lock(List<String> sorted) {
+        Instant now = InventorySchema.now();
+        Instant at = now;
+        List<String> unstamped = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement stamp = c.prepareStatement(
+                     "UPDATE INV_ITEM SET LAST_POSTED_AT = ?, POSTINGS = POSTINGS + 1 WHERE SKU = ? AND LAST_POSTED_AT < ?");
+             PreparedStatement lock = c.prepareStatement("UPDATE INV_ITEM SET POSTINGS = POSTINGS + 1 WHERE SKU = ?");
+             PreparedStatement last = c.prepareStatement("SELECT LAST_POSTED_AT FROM INV_ITEM WHERE SKU = ?");
+             PreparedStatement restamp = c.prepareStatement("UPDATE INV_ITEM SET LAST_POSTED_AT = ? WHERE SKU = ?")) {
+            for (String sku : sorted) {
+                stamp.setTimestamp(1, Timestamp.from(now));
+                stamp.setString(2, sku);
+                stamp.setTimestamp(3, Timestamp.from(now));
+                if (stamp.executeUpdate() == 1) {
+                    continue;
+                }
+                // The product's first posting, or its last one is stamped at or after this one's clock.
+                lock.setString(1, sku);
+                if (lock.executeUpdate() == 0) {
+                    missingRows.insertIfAbsent("INSERT INTO INV_ITEM (SKU, LAST_POSTED_AT, POSTINGS) VALUES (?, ?, 0)", sku,
+                            new Timestamp(0));
+                    if (lock.executeUpdate() != 1) {
+                        throw new IllegalStateException("No lock row for " + sku);
+                    }
+                }
+                last.setString(1, sku);
+                try (ResultSet rs = last.executeQuery()) {
+                    rs.next();
+                    Instant previous = rs.getTimestamp(1).toInstant();
+                    at = previous.isBefore(at) ? at : previous.plusMillis(1);
+                }
+                unstamped.add(sku);
+            }
+            for (String sku : at.equals(now) ? unstamped : sorted) {
+                restamp.setTimestamp(1, Timestamp.from(at));
+                restamp.setString(2, sku);
+                restamp.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the stock of " + sorted + ": " + e.getMessage(), e);
+        }
+        return at;
     }
 
     /** Writes the book's changes and ledger entries; returns the entries as posted. */
@@ -117,12 +151,25 @@ public class StockLedger {
                 source.user(), opened.at())));
         // A lot that was booked without an expiry date and has one now: the lot and every stock row of it, in all
         // warehouses (the product's lock covers them all). Earlier ledger entries keep what was known when they were made.
-        book.datedLots().forEach((lot, expiry) -> {
-            for (String table : List.of("INV_LOT", "INV_STOCK")) {
-                em.createNativeQuery("UPDATE " + table + " SET EXPIRY_DATE = ? WHERE SKU = ? AND LOT = ? AND EXPIRY_DATE IS NULL")
-                        .setParameter(1, Date.valueOf(expiry)).setParameter(2, lot.sku()).setParameter(3, lot.lot()).executeUpdate();
+        if (!book.datedLots().isEmpty()) {
+            // Pending changes first: the rows this updates may have been inserted by this posting.
+            em.flush();
+            try (Connection c = dataSource.getConnection()) {
+                for (String table : List.of("INV_LOT", "INV_STOCK")) {
+                    try (PreparedStatement date = c.prepareStatement(
+                            "UPDATE " + table + " SET EXPIRY_DATE = ? WHERE SKU = ? AND LOT = ? AND EXPIRY_DATE IS NULL")) {
+                        for (Map.Entry<StockBook.LotKey, LocalDate> lot : book.datedLots().entrySet()) {
+                            date.setDate(1, Date.valueOf(lot.getValue()));
+                            date.setString(2, lot.getKey().sku());
+                            date.setString(3, lot.getKey().lot());
+                            date.executeUpdate();
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot date lots " + book.datedLots().keySet() + ": " + e.getMessage(), e);
             }
-        });
+        }
         List<StockMovement> posted = new ArrayList<>();
         int seq = 0;
         for (Move m : book.moves()) {
