@@ -34,7 +34,6 @@ import org.titrate.inventory.impl.entity.MovementEntity;
 import org.titrate.inventory.impl.entity.StockDocumentEntity;
 import org.titrate.inventory.impl.entity.StockDocumentLineEntity;
 import org.titrate.inventory.impl.entity.StockEntity;
-import org.titrate.inventory.impl.entity.WarehouseEntity;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
@@ -94,20 +93,20 @@ public class JpaStockService implements StockService {
         List<Line> lines = lines(check, type, d.lines());
         check.throwIfInvalid();
         return jpa.txExpr(TransactionType.Required, em -> {
-            WarehouseEntity from = StockLedger.warehouse(em, warehouse, m -> new ValidationException("warehouseCode", m));
-            WarehouseEntity dest = to == null ? null : StockLedger.warehouse(em, to, m -> new ValidationException("toWarehouseCode", m));
+            StockLedger.Store from = ledger.warehouse(warehouse, m -> new ValidationException("warehouseCode", m));
+            StockLedger.Store dest = to == null ? null : ledger.warehouse(to, m -> new ValidationException("toWarehouseCode", m));
             String user = CurrentUser.name();
             LocalDate today = InventorySchema.today();
             String number = numbers.next("SD");
             List<String> warehouses = dest == null ? List.of(warehouse) : List.of(warehouse, to);
-            Opened opened = ledger.open(em, lines.stream().map(l -> l.product().sku()).toList(), warehouses,
+            Opened opened = ledger.open(lines.stream().map(l -> l.product().sku()).toList(), warehouses,
                     lines.stream().map(Line::lot).toList(), today);
             StockDocumentEntity doc = StockDocumentEntity.of(number, type, warehouse, to, reference, reason, today, user, opened.at());
             List<StockDocumentLine> posted = new ArrayList<>();
             for (Line l : lines) {
                 posted.add(apply(opened.book(), type, from, dest, l, today));
             }
-            List<StockMovement> movements = ledger.write(em, opened, new Source(type.name(), doc.number(), null, reason, user, Map.of()));
+            List<StockMovement> movements = ledger.write(opened, new Source(type.name(), doc.number(), null, reason, user, Map.of()));
             em.persist(doc);
             posted.forEach(l -> em.persist(StockDocumentLineEntity.of(doc.id(), l)));
             return doc.toRecord(posted, movements);
@@ -115,7 +114,7 @@ public class JpaStockService implements StockService {
     }
 
     /** Books one line; returns it as posted (an adjustment with the difference it booked). */
-    private static StockDocumentLine apply(StockBook book, StockDocumentType type, WarehouseEntity from, WarehouseEntity dest, Line l,
+    private static StockDocumentLine apply(StockBook book, StockDocumentType type, StockLedger.Store from, StockLedger.Store dest, Line l,
             LocalDate today) {
         String field = "lines[" + (l.lineNo() - 1) + "]";
         Product p = l.product();

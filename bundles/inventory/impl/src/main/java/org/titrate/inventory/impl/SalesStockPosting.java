@@ -5,15 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.persistence.EntityManager;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockLedger.Opened;
 import org.titrate.inventory.impl.StockLedger.Source;
-import org.titrate.inventory.impl.entity.WarehouseEntity;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
@@ -32,9 +28,6 @@ import org.titrate.sales.api.SalesPostingListener;
 @Component(service = SalesPostingListener.class)
 public class SalesStockPosting implements SalesPostingListener {
 
-    @Reference(target = "(osgi.unit.name=titrate-inventory)")
-    private JpaTemplate jpa;
-
     @Reference
     private InventorySchema schema;
 
@@ -52,37 +45,35 @@ public class SalesStockPosting implements SalesPostingListener {
             return;
         }
         Map<String, Product> found = products.findBySkus(lines.stream().map(PostingLine::sku).collect(Collectors.toSet()));
-        jpa.tx(TransactionType.Mandatory, em -> {
-            WarehouseEntity w = posting.warehouseCode() == null ? defaultWarehouse(em, posting)
-                    : StockLedger.warehouse(em, posting.warehouseCode(), m -> new ConflictException("warehouseCode",
-                            posting.orderNumber() + " cannot move stock: " + m));
-            LocalDate today = InventorySchema.today();
-            Opened opened = ledger.open(em, found.keySet(), List.of(w.code()), lines.stream().map(PostingLine::lot).toList(), today);
-            Map<Integer, String> reasons = new HashMap<>();
-            for (PostingLine l : lines) {
-                String field = "lines[" + (l.lineNo() - 1) + "]";
-                Product p = found.get(l.sku());
-                if (p == null) {
-                    throw new ConflictException(field + ".sku", "product " + l.sku() + " no longer exists: no stock can be moved for it");
-                }
-                if (l.direction() == Direction.SHIP) {
-                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), Boolean.TRUE.equals(p.lotTracked()),
-                            StockStatus.AVAILABLE, l.quantity(), w.allowNegativeStock(), true);
-                } else {
-                    opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE, l.quantity().negate(), null);
-                    if (l.reasonCode() != null) {
-                        reasons.put(l.lineNo(), l.reasonCode());
-                    }
+        // Inside the sales action's transaction, through the ledger's JDBC only (see StockLedger).
+        StockLedger.Store w = posting.warehouseCode() == null ? ledger.defaultWarehouse().orElseThrow(() -> new ConflictException(
+                "warehouseCode", posting.orderNumber() + " names no warehouse and no default warehouse is set: mark one as default"
+                        + " under /warehouses"))
+                : ledger.warehouse(posting.warehouseCode(), m -> new ConflictException("warehouseCode",
+                        posting.orderNumber() + " cannot move stock: " + m));
+        for (PostingLine l : lines) {
+            if (!found.containsKey(l.sku())) {
+                throw new ConflictException("lines[" + (l.lineNo() - 1) + "].sku", "product " + l.sku()
+                        + " no longer exists: no stock can be moved for it");
+            }
+        }
+        LocalDate today = InventorySchema.today();
+        Opened opened = ledger.open(found.keySet(), List.of(w.code()), lines.stream().map(PostingLine::lot).toList(), today);
+        Map<Integer, String> reasons = new HashMap<>();
+        for (PostingLine l : lines) {
+            String field = "lines[" + (l.lineNo() - 1) + "]";
+            Product p = found.get(l.sku());
+            if (l.direction() == Direction.SHIP) {
+                opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), Boolean.TRUE.equals(p.lotTracked()),
+                        StockStatus.AVAILABLE, l.quantity(), w.allowNegativeStock(), true);
+            } else {
+                opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE, l.quantity().negate(), null);
+                if (l.reasonCode() != null) {
+                    reasons.put(l.lineNo(), l.reasonCode());
                 }
             }
-            ledger.write(em, opened, new Source(posting.kind().name(), posting.orderNumber(), posting.customerCode(), null,
-                    posting.postedBy(), reasons));
-        });
-    }
-
-    private static WarehouseEntity defaultWarehouse(EntityManager em, SalesPosting posting) {
-        return em.createQuery("SELECT w FROM WarehouseEntity w WHERE w.defaultWarehouse = TRUE AND w.active = TRUE", WarehouseEntity.class)
-                .getResultList().stream().findFirst().orElseThrow(() -> new ConflictException("warehouseCode", posting.orderNumber()
-                        + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"));
+        }
+        ledger.write(opened, new Source(posting.kind().name(), posting.orderNumber(), posting.customerCode(), null,
+                posting.postedBy(), reasons));
     }
 }

@@ -15,26 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
-import javax.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockMovement;
+import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockBook.Key;
 import org.titrate.inventory.impl.StockBook.Move;
-import org.titrate.inventory.impl.entity.LotEntity;
-import org.titrate.inventory.impl.entity.MovementEntity;
-import org.titrate.inventory.impl.entity.StockEntity;
-import org.titrate.inventory.impl.entity.WarehouseEntity;
-import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.db.MissingRows;
 
 /**
  * Opens a {@link StockBook} under the lock rows of the products a posting touches and writes what
- * the book computed: changed balances, new lots and the ledger entries. Both run in the caller's
- * transaction with the caller's entity manager (a stock document's, or a sales action's through the
- * posting listener), so the stock moves commit with the document or not at all.
+ * the book computed: changed balances, new lots and the ledger entries. Both run in the caller's JTA
+ * transaction (a stock document's, or a sales action's through the posting listener), so the stock
+ * moves commit with the document or not at all. They use plain JDBC on the transaction's connection,
+ * as the platform's numbering does: under sustained concurrent shipping, a second persistence unit's
+ * entity manager inside the sales transaction, waiting on the lock rows, was measured to break pooled
+ * XA connections ("Connection ... is closed", XAER_PROTO on enlist); with JDBC alone it did not.
  */
 @Component(service = StockLedger.class)
 public class StockLedger {
@@ -46,8 +45,12 @@ public class StockLedger {
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
 
-    /** A book, the stock rows it was read from, and the instant of the posting in the ledger. */
-    record Opened(StockBook book, Map<Key, StockEntity> rows, Instant at) {
+    /** A book, the ids of the stock rows it was read from, and the instant of the posting in the ledger. */
+    record Opened(StockBook book, Map<Key, String> rowIds, Instant at) {
+    }
+
+    /** What a posting needs to know of a warehouse. */
+    record Store(String code, boolean allowNegativeStock) {
     }
 
     /** A posting's document: what the ledger entries point back to; a line's own reason wins over the document's. */
@@ -59,25 +62,40 @@ public class StockLedger {
      * Locks the products (in SKU order, so that two postings never wait on each other crosswise) and
      * reads their stock in the given warehouses and the named lots.
      */
-    Opened open(EntityManager em, Collection<String> skus, Collection<String> warehouseCodes, Collection<String> lots,
-            LocalDate today) {
+    Opened open(Collection<String> skus, Collection<String> warehouseCodes, Collection<String> lots, LocalDate today) {
         Instant at = lock(List.copyOf(new TreeSet<>(skus)));
         StockBook book = new StockBook(today);
-        Map<Key, StockEntity> rows = new HashMap<>();
-        em.createQuery("SELECT s FROM StockEntity s WHERE s.sku IN :skus AND s.warehouseCode IN :warehouses", StockEntity.class)
-                .setParameter("skus", List.copyOf(skus)).setParameter("warehouses", List.copyOf(warehouseCodes)).getResultList()
-                .forEach(s -> {
-                    Key key = new Key(s.sku(), s.warehouseCode(), s.lot(), s.status());
-                    rows.put(key, s);
-                    book.load(key, s.quantity(), s.expiryDate());
-                });
+        Map<Key, String> rowIds = new HashMap<>();
         List<String> named = lots.stream().filter(Objects::nonNull).distinct().toList();
-        if (!named.isEmpty()) {
-            em.createQuery("SELECT l FROM LotEntity l WHERE l.sku IN :skus AND l.lot IN :lots", LotEntity.class)
-                    .setParameter("skus", List.copyOf(skus)).setParameter("lots", named).getResultList()
-                    .forEach(l -> book.loadLot(l.sku(), l.lot(), l.expiryDate()));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT ID, SKU, WAREHOUSE_CODE, LOT, STATUS, EXPIRY_DATE, QUANTITY FROM INV_STOCK"
+                    + " WHERE SKU IN (" + marks(skus.size()) + ") AND WAREHOUSE_CODE IN (" + marks(warehouseCodes.size()) + ")")) {
+                int p = bind(q, 1, skus);
+                bind(q, p, warehouseCodes);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Key key = new Key(rs.getString(2), rs.getString(3), rs.getString(4), StockStatus.valueOf(rs.getString(5)));
+                        rowIds.put(key, rs.getString(1));
+                        book.load(key, rs.getBigDecimal(7), date(rs.getDate(6)));
+                    }
+                }
+            }
+            if (!named.isEmpty()) {
+                try (PreparedStatement q = c.prepareStatement("SELECT SKU, LOT, EXPIRY_DATE FROM INV_LOT WHERE SKU IN ("
+                        + marks(skus.size()) + ") AND LOT IN (" + marks(named.size()) + ")")) {
+                    int p = bind(q, 1, skus);
+                    bind(q, p, named);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            book.loadLot(rs.getString(1), rs.getString(2), date(rs.getDate(3)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the stock of " + skus + ": " + e.getMessage(), e);
         }
-        return new Opened(book, rows, at);
+        return new Opened(book, rowIds, at);
     }
 
     /**
@@ -135,62 +153,147 @@ public class StockLedger {
     }
 
     /** Writes the book's changes and ledger entries; returns the entries as posted. */
-    List<StockMovement> write(EntityManager em, Opened opened, Source source) {
+    List<StockMovement> write(Opened opened, Source source) {
         StockBook book = opened.book();
-        book.changed().forEach((key, quantity) -> {
-            StockEntity row = opened.rows().get(key);
-            if (row == null) {
-                row = StockEntity.of(key.sku(), key.warehouseCode(), key.lot(), key.status(), book.expiryOf(key));
-                row.set(quantity, opened.at());
-                em.persist(row);
-            } else {
-                row.set(quantity, opened.at());
+        Timestamp at = Timestamp.from(opened.at());
+        List<StockMovement> posted = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE INV_STOCK SET QUANTITY = ?, UPDATED_AT = ? WHERE ID = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO INV_STOCK (ID, SKU, WAREHOUSE_CODE, LOT, STATUS, EXPIRY_DATE,"
+                     + " QUANTITY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement lot = c.prepareStatement("INSERT INTO INV_LOT (ID, SKU, LOT, EXPIRY_DATE, CREATED_AT, CREATED_BY,"
+                     + " FIRST_DOCUMENT) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement movement = c.prepareStatement("INSERT INTO INV_MOVEMENT (ID, POSTED_AT, POSTED_BY, DOC_TYPE, DOC_NUMBER,"
+                     + " LINE_NO, SKU, WAREHOUSE_CODE, LOT, EXPIRY_DATE, STATUS, QUANTITY, BALANCE_AFTER, PARTNER_CODE, REASON)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Key, java.math.BigDecimal> change : book.changed().entrySet()) {
+                Key key = change.getKey();
+                String id = opened.rowIds().get(key);
+                if (id != null) {
+                    update.setBigDecimal(1, change.getValue());
+                    update.setTimestamp(2, at);
+                    update.setString(3, id);
+                    update.executeUpdate();
+                } else {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, key.sku());
+                    insert.setString(3, key.warehouseCode());
+                    insert.setString(4, key.lot());
+                    insert.setString(5, key.status().name());
+                    insert.setDate(6, sqlDate(book.expiryOf(key)));
+                    insert.setBigDecimal(7, change.getValue());
+                    insert.setTimestamp(8, at);
+                    insert.executeUpdate();
+                }
             }
-        });
-        book.newLots().forEach((lot, expiry) -> em.persist(LotEntity.of(lot.sku(), lot.lot(), expiry, source.documentNumber(),
-                source.user(), opened.at())));
-        // A lot that was booked without an expiry date and has one now: the lot and every stock row of it, in all
-        // warehouses (the product's lock covers them all). Earlier ledger entries keep what was known when they were made.
-        if (!book.datedLots().isEmpty()) {
-            // Pending changes first: the rows this updates may have been inserted by this posting.
-            em.flush();
-            try (Connection c = dataSource.getConnection()) {
-                for (String table : List.of("INV_LOT", "INV_STOCK")) {
-                    try (PreparedStatement date = c.prepareStatement(
-                            "UPDATE " + table + " SET EXPIRY_DATE = ? WHERE SKU = ? AND LOT = ? AND EXPIRY_DATE IS NULL")) {
-                        for (Map.Entry<StockBook.LotKey, LocalDate> lot : book.datedLots().entrySet()) {
-                            date.setDate(1, Date.valueOf(lot.getValue()));
-                            date.setString(2, lot.getKey().sku());
-                            date.setString(3, lot.getKey().lot());
-                            date.executeUpdate();
-                        }
+            for (Map.Entry<StockBook.LotKey, LocalDate> l : book.newLots().entrySet()) {
+                lot.setString(1, UUID.randomUUID().toString());
+                lot.setString(2, l.getKey().sku());
+                lot.setString(3, l.getKey().lot());
+                lot.setDate(4, sqlDate(l.getValue()));
+                lot.setTimestamp(5, at);
+                lot.setString(6, source.user());
+                lot.setString(7, source.documentNumber());
+                lot.executeUpdate();
+            }
+            // A lot that was booked without an expiry date and has one now: the lot and every stock row of it, in all
+            // warehouses (the product's lock covers them all). Earlier ledger entries keep what was known when they were made.
+            for (String table : List.of("INV_LOT", "INV_STOCK")) {
+                try (PreparedStatement date = c.prepareStatement(
+                        "UPDATE " + table + " SET EXPIRY_DATE = ? WHERE SKU = ? AND LOT = ? AND EXPIRY_DATE IS NULL")) {
+                    for (Map.Entry<StockBook.LotKey, LocalDate> l : book.datedLots().entrySet()) {
+                        date.setDate(1, Date.valueOf(l.getValue()));
+                        date.setString(2, l.getKey().sku());
+                        date.setString(3, l.getKey().lot());
+                        date.executeUpdate();
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot date lots " + book.datedLots().keySet() + ": " + e.getMessage(), e);
             }
-        }
-        List<StockMovement> posted = new ArrayList<>();
-        int seq = 0;
-        for (Move m : book.moves()) {
-            seq++;
-            StockMovement movement = new StockMovement(String.format("%s/%06d", source.documentNumber(), seq), opened.at(), source.user(),
-                    source.documentType(), source.documentNumber(), m.lineNo(), m.key().sku(), m.key().warehouseCode(),
-                    m.key().lot().isEmpty() ? null : m.key().lot(), m.expiryDate(), m.key().status(), m.quantity(), m.balanceAfter(),
-                    source.partnerCode(), source.lineReasons().getOrDefault(m.lineNo(), source.reason()));
-            em.persist(MovementEntity.of(movement));
-            posted.add(movement);
+            int seq = 0;
+            for (Move m : book.moves()) {
+                seq++;
+                StockMovement e = new StockMovement(String.format("%s/%06d", source.documentNumber(), seq), opened.at(), source.user(),
+                        source.documentType(), source.documentNumber(), m.lineNo(), m.key().sku(), m.key().warehouseCode(),
+                        m.key().lot().isEmpty() ? null : m.key().lot(), m.expiryDate(), m.key().status(), m.quantity(), m.balanceAfter(),
+                        source.partnerCode(), source.lineReasons().getOrDefault(m.lineNo(), source.reason()));
+                movement.setString(1, e.id());
+                movement.setTimestamp(2, at);
+                movement.setString(3, e.postedBy());
+                movement.setString(4, e.documentType());
+                movement.setString(5, e.documentNumber());
+                movement.setInt(6, e.lineNo());
+                movement.setString(7, e.sku());
+                movement.setString(8, e.warehouseCode());
+                movement.setString(9, m.key().lot());
+                movement.setDate(10, sqlDate(e.expiryDate()));
+                movement.setString(11, e.status().name());
+                movement.setBigDecimal(12, e.quantity());
+                movement.setBigDecimal(13, e.balanceAfter());
+                movement.setString(14, e.partnerCode());
+                movement.setString(15, e.reason());
+                movement.addBatch();
+                posted.add(e);
+            }
+            if (!posted.isEmpty()) {
+                movement.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot post " + source.documentNumber() + ": " + e.getMessage(), e);
         }
         return posted;
     }
 
     /** An active warehouse by code, or what is wrong with the code. */
-    static WarehouseEntity warehouse(EntityManager em, String code, Function<String, RuntimeException> refusal) {
-        WarehouseEntity w = JpaPages.byKey(em, WarehouseEntity.class, "code", code)
-                .orElseThrow(() -> refusal.apply("unknown warehouse '" + code + "'"));
-        if (!w.active()) {
-            throw refusal.apply("warehouse '" + code + "' is inactive");
+    Store warehouse(String code, Function<String, RuntimeException> refusal) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT CODE, ALLOW_NEGATIVE_STOCK, ACTIVE FROM INV_WAREHOUSE WHERE CODE = ?")) {
+            q.setString(1, code);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw refusal.apply("unknown warehouse '" + code + "'");
+                }
+                if (!rs.getBoolean(3)) {
+                    throw refusal.apply("warehouse '" + code + "' is inactive");
+                }
+                return new Store(rs.getString(1), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read warehouse " + code + ": " + e.getMessage(), e);
         }
-        return w;
+    }
+
+    /** The default warehouse, if one is set. */
+    java.util.Optional<Store> defaultWarehouse() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT CODE, ALLOW_NEGATIVE_STOCK FROM INV_WAREHOUSE"
+                     + " WHERE DEFAULT_WAREHOUSE = ? AND ACTIVE = ? ORDER BY CODE")) {
+            q.setBoolean(1, true);
+            q.setBoolean(2, true);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new Store(rs.getString(1), rs.getBoolean(2))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the default warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static int bind(PreparedStatement q, int first, Collection<String> values) throws SQLException {
+        int p = first;
+        for (String v : values) {
+            q.setString(p++, v);
+        }
+        return p;
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Date sqlDate(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
     }
 }
