@@ -2,15 +2,13 @@ package org.titrate.inventory.impl.entity;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** A product's lot and its expiry date, written by the posting that first saw the lot; never changed. */
+/** A product's lot and its expiry date, read here; written by the StockLedger (JDBC) when a posting first sees the lot. */
 @Entity
 @Table(name = "INV_LOT")
 public class LotEntity {
@@ -35,18 +33,6 @@ public class LotEntity {
 
     @Column(name = "FIRST_DOCUMENT", nullable = false, length = 40)
     private String firstDocument;
-
-    public static LotEntity of(String sku, String lot, LocalDate expiryDate, String documentNumber, String user, Instant now) {
-        LotEntity e = new LotEntity();
-        e.id = UUID.randomUUID().toString();
-        e.sku = sku;
-        e.lot = lot;
-        e.expiryDate = expiryDate == null ? null : Date.valueOf(expiryDate);
-        e.firstDocument = documentNumber;
-        e.createdBy = user;
-        e.createdAt = Timestamp.from(now);
-        return e;
-    }
 
     public String sku() {
         return sku;

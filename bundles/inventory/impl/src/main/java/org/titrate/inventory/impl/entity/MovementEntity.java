@@ -12,7 +12,7 @@ import javax.persistence.Table;
 import org.titrate.inventory.api.StockMovement;
 import org.titrate.inventory.api.StockStatus;
 
-/** A ledger entry: inserted once, never updated or deleted (the class has no setters). */
+/** A ledger entry, read here; inserted once by the StockLedger (JDBC), never updated or deleted. */
 @Entity
 @Table(name = "INV_MOVEMENT")
 public class MovementEntity {
@@ -62,26 +62,6 @@ public class MovementEntity {
 
     @Column(name = "REASON", length = 2000)
     private String reason;
-
-    public static MovementEntity of(StockMovement m) {
-        MovementEntity e = new MovementEntity();
-        e.id = m.id();
-        e.postedAt = Timestamp.from(m.postedAt());
-        e.postedBy = m.postedBy();
-        e.documentType = m.documentType();
-        e.documentNumber = m.documentNumber();
-        e.lineNo = m.lineNo();
-        e.sku = m.sku();
-        e.warehouseCode = m.warehouseCode();
-        e.lot = m.lot() == null ? "" : m.lot();
-        e.expiryDate = m.expiryDate() == null ? null : Date.valueOf(m.expiryDate());
-        e.status = m.status();
-        e.quantity = m.quantity();
-        e.balanceAfter = m.balanceAfter();
-        e.partnerCode = m.partnerCode();
-        e.reason = m.reason();
-        return e;
-    }
 
     public StockMovement toRecord() {
         return new StockMovement(id, postedAt.toInstant(), postedBy, documentType, documentNumber, lineNo, sku, warehouseCode,

@@ -3,9 +3,7 @@ package org.titrate.inventory.impl.entity;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -15,8 +13,9 @@ import javax.persistence.Table;
 import org.titrate.inventory.api.StockStatus;
 
 /**
- * On hand of one product, warehouse, lot and status: the sum of its ledger entries. Changed only by
- * postings, under the product's lock row; {@code LOT} is '' for stock without a lot.
+ * On hand of one product, warehouse, lot and status: the sum of its ledger entries. Read here; written
+ * only by the StockLedger's postings (JDBC), under the product's lock row. {@code LOT} is '' for stock
+ * without a lot.
  */
 @Entity
 @Table(name = "INV_STOCK")
@@ -46,23 +45,6 @@ public class StockEntity {
 
     @Column(name = "UPDATED_AT", nullable = false)
     private Timestamp updatedAt;
-
-    public static StockEntity of(String sku, String warehouseCode, String lot, StockStatus status, LocalDate expiryDate) {
-        StockEntity e = new StockEntity();
-        e.id = UUID.randomUUID().toString();
-        e.sku = sku;
-        e.warehouseCode = warehouseCode;
-        e.lot = lot == null ? "" : lot;
-        e.status = status;
-        e.expiryDate = expiryDate == null ? null : Date.valueOf(expiryDate);
-        e.quantity = BigDecimal.ZERO;
-        return e;
-    }
-
-    public void set(BigDecimal quantity, Instant now) {
-        this.quantity = quantity;
-        this.updatedAt = Timestamp.from(now);
-    }
 
     public String sku() {
         return sku;
