@@ -110,16 +110,34 @@ public abstract class TitrateTestSupport {
         return archive;
     }
 
+
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768 and up) and above Pax Exam's RMI
+     * ports (21000–21099): a port the kernel handed out would be reused for outgoing connections (the
+     * test's own HTTP and RMI clients, Maven), so the container's listener could find it taken by the time
+     * it binds. Never the same port twice in one JVM.
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 22000 + RANDOM.nextInt(10000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("No free port between 22000 and 32000");
+    }
+
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
     /** Chosen once in the JVM that configures the container, handed to the container as a system property. */
     private static final int HTTP_PORT = freePort();
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Waits until the admin password exists and the REST API answers: the container has finished booting Titrate. */
     @Before
@@ -132,19 +150,70 @@ public abstract class TitrateTestSupport {
             throw new UncheckedIOException(e);
         }
         // Modules start in any order after the platform: wait until each one serves REST, SOAP and the shell.
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> get("/modules").status() == 200 && get("/customers?limit=1").status() == 200
-                        && get("/products?limit=1").status() == 200 && get("/sales-orders?limit=1").status() == 200
-                        && get("/warehouses?limit=1").status() == 200 && get("/stock?limit=1").status() == 200
-                        && http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
-                        && http("GET", "/soap/ProductService?wsdl", null, null, null, Map.of()).status() == 200
-                        && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200
-                        && http("GET", "/soap/InventoryService?wsdl", null, null, null, Map.of()).status() == 200
-                        && sessionFactory.getRegistry().getCommand("titrate", "customer-list") != null
-                        && sessionFactory.getRegistry().getCommand("titrate", "product-list") != null
-                        && sessionFactory.getRegistry().getCommand("titrate", "order-show") != null
-                        && sessionFactory.getRegistry().getCommand("titrate", "stock") != null
-                        && sessionFactory.getRegistry().getCommand("titrate", "demo-load") != null);
+        if (bootFailure != null) {
+            throw new AssertionError("Titrate did not boot in this container (see the first test's failure)", bootFailure);
+        }
+        String[] missing = {"nothing tried yet"};
+        try {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+                    .until(() -> (missing[0] = notReadyYet()) == null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            bootFailure = new AssertionError("Titrate did not finish booting within " + STARTUP + " (HTTP port "
+                    + System.getProperty("titrate.it.http.port") + "); still missing: " + missing[0] + "\n" + containerState(), e);
+            throw bootFailure;
+        }
+    }
+
+    /** Set in the container when it never became ready, so the class's other tests fail at once instead of waiting again. */
+    private static AssertionError bootFailure;
+
+    private static final String[] READY_PATHS = {"/modules", "/customers?limit=1", "/products?limit=1",
+            "/sales-orders?limit=1", "/warehouses?limit=1", "/stock?limit=1", "/soap/CustomerService?wsdl",
+            "/soap/ProductService?wsdl", "/soap/SalesOrderService?wsdl", "/soap/InventoryService?wsdl"};
+    private static final String[] READY_COMMANDS = {"customer-list", "product-list", "order-show", "stock", "demo-load"};
+
+    /** What the container does not serve yet, or null once it serves everything the tests use. */
+    private String notReadyYet() {
+        for (String path : READY_PATHS) {
+            try {
+                String user = path.startsWith("/soap") ? null : "admin";
+                int status = http("GET", path, user, adminPassword, null, Map.of()).status();
+                if (status != 200) {
+                    return "GET " + path + " answers " + status;
+                }
+            } catch (RuntimeException e) {
+                return "GET " + path + " fails: " + e;
+            }
+        }
+        for (String command : READY_COMMANDS) {
+            if (sessionFactory.getRegistry().getCommand("titrate", command) == null) {
+                return "shell command titrate:" + command;
+            }
+        }
+        return null;
+    }
+
+    /** The bundles that are not running and the last errors of the container's log, for a boot that never ends. */
+    private static String containerState() {
+        StringBuilder state = new StringBuilder("Bundles not active:");
+        org.osgi.framework.Bundle probe = org.osgi.framework.FrameworkUtil.getBundle(TitrateTestSupport.class);
+        if (probe != null) {
+            for (org.osgi.framework.Bundle b : probe.getBundleContext().getBundles()) {
+                boolean fragment = b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+                if (b.getState() != org.osgi.framework.Bundle.ACTIVE && !fragment) {
+                    state.append("\n  ").append(b.getSymbolicName()).append(" state ").append(b.getState());
+                }
+            }
+        }
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        try {
+            java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            state.append("\nLast lines of ").append(log).append(':');
+            lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(l -> state.append("\n  ").append(l));
+        } catch (IOException e) {
+            state.append("\n(").append(log).append(" unreadable: ").append(e).append(')');
+        }
+        return state.toString();
     }
 
     // ---- HTTP ----
