@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -75,9 +76,40 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
         assertEquals(refused.body(), 409, refused.status());
         assertTrue(refused.body(), refused.json().path("detail").asText().contains("not enough stock"));
 
-        // Sales is downstream of customers and products: with inventory gone first, it leaves alone and upstream keeps serving.
+        // Finance installed after sales has shipped books the history it missed, once.
+        String shippedBefore = confirmed(code, wh, sku, 1);
+        assertEquals(200, post("/sales-orders/" + shippedBefore + "/ship", map()).status());
+        assertEquals(1, get("/finance-postings?documentNumber=" + shippedBefore).json().path("total").asInt());
+        shell("admin", adminPassword, "feature:uninstall titrate-finance");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/receivables?customerCode=" + code).status() == 404 && !installedModules().get("finance"));
+        assertEquals(404, http("GET", "/soap/FinanceService?wsdl", null, null, null, Map.of()).status());
+        String missed = confirmed(code, wh, sku, 2);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> post("/sales-orders/" + missed + "/ship", map()).status() == 200);
+        assertEquals("0.00", get("/sales-orders/" + missed).json().path("outstandingAmount").asText());
+        for (int round = 0; round < 2; round++) {
+            shell("admin", adminPassword, "feature:install titrate-finance");
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> get("/receivables?customerCode=" + code).status() == 200 && installedModules().get("finance"));
+            // The views answer once the history is booked: right from their first answer, and never twice.
+            assertEquals(1, get("/finance-postings?documentNumber=" + missed).json().path("total").asInt());
+            assertEquals(1, get("/finance-postings?documentNumber=" + shippedBefore).json().path("total").asInt());
+            assertEquals("1040.00", get("/sales-orders/" + missed).json().path("outstandingAmount").asText());
+            JsonNode balance = get("/receivables/" + code).json().path("balances").get(0);
+            // The order shipped while inventory was away (8), the one before (1) and the one finance missed (2), at 520.00.
+            assertEquals(balance.toString(), "5720.00", balance.path("balance").asText());
+            if (round == 0) {
+                shell("admin", adminPassword, "feature:uninstall titrate-finance");
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> !installedModules().get("finance"));
+            }
+        }
+
+        // Sales is downstream of customers and products: with inventory and finance gone first, it leaves alone and upstream keeps serving.
         shell("admin", adminPassword, "feature:uninstall titrate-inventory");
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> !installedModules().get("inventory"));
+        shell("admin", adminPassword, "feature:uninstall titrate-finance");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !installedModules().get("inventory") && !installedModules().get("finance"));
         shell("admin", adminPassword, "feature:uninstall titrate-sales");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/sales-orders/" + number).status() == 404 && !installedModules().get("sales"));

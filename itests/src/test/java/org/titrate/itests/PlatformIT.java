@@ -69,8 +69,14 @@ public class PlatformIT extends TitrateTestSupport {
         assertTrue(again, again.contains("0 products") && again.contains("0 customers"));
         // The demo orders shipped from the demo stock: caustic soda first from the lot that expires first.
         assertTrue(loaded, loaded.contains("2 warehouses"));
+        // …and the first demo customer paid part of its shipped order: the receivable shows it.
+        assertTrue(loaded, loaded.contains("2 receipts added"));
+        String balance = shell("admin", adminPassword, "titrate:balance C000101");
+        assertTrue(balance, balance.contains("4550.00") && balance.contains("SO-"));
         String stock = shell("admin", adminPassword, "titrate:stock NAOH-25");
-        assertTrue(stock, stock.contains("ZT20251203") && stock.contains("ZT20260912") && stock.contains("Available 140.000"));
+        assertTrue(stock, stock.contains("ZT20251203") && stock.contains("ZT20260912") && stock.contains("Available 340.000"));
+        // …after the purchase received from the producer with its own lot.
+        assertTrue(stock, stock.contains("ZT20261115") && loaded.contains("2 suppliers and 2 purchase orders added"));
 
         String customers = shell("admin", adminPassword, "titrate:customer-list --status ACTIVE --channel WHOLESALE");
         assertTrue(customers, customers.contains("江苏恒瑞精细化工有限公司") && customers.contains("Credit limit"));

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockLedger.Opened;
 import org.titrate.inventory.impl.StockLedger.Source;
-import org.titrate.platform.api.ConflictException;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.sales.api.Direction;
@@ -46,17 +45,8 @@ public class SalesStockPosting implements SalesPostingListener {
         }
         Map<String, Product> found = products.findBySkus(lines.stream().map(PostingLine::sku).collect(Collectors.toSet()));
         // Inside the sales action's transaction, through the ledger's JDBC only (see StockLedger).
-        StockLedger.Store w = posting.warehouseCode() == null ? ledger.defaultWarehouse().orElseThrow(() -> new ConflictException(
-                "warehouseCode", posting.orderNumber() + " names no warehouse and no default warehouse is set: mark one as default"
-                        + " under /warehouses"))
-                : ledger.warehouse(posting.warehouseCode(), m -> new ConflictException("warehouseCode",
-                        posting.orderNumber() + " cannot move stock: " + m));
-        for (PostingLine l : lines) {
-            if (!found.containsKey(l.sku())) {
-                throw new ConflictException("lines[" + (l.lineNo() - 1) + "].sku", "product " + l.sku()
-                        + " no longer exists: no stock can be moved for it");
-            }
-        }
+        StockLedger.Store w = ledger.warehouseFor(posting.warehouseCode(), posting.orderNumber());
+        StockLedger.requireProducts(found, lines.stream().collect(Collectors.toMap(PostingLine::lineNo, PostingLine::sku)));
         LocalDate today = InventorySchema.today();
         Opened opened = ledger.open(found.keySet(), List.of(w.code()), lines.stream().map(PostingLine::lot).toList(), today);
         Map<Integer, String> reasons = new HashMap<>();

@@ -263,6 +263,27 @@ public class StockLedger {
     }
 
     /** The default warehouse, if one is set. */
+    /**
+     * The warehouse another module's posting moves stock in: the one its document names, else the
+     * default one; 409 naming {@code warehouseCode} when neither will do.
+     */
+    Store warehouseFor(String warehouseCode, String documentNumber) {
+        return warehouseCode == null ? defaultWarehouse().orElseThrow(() -> new org.titrate.platform.api.ConflictException("warehouseCode",
+                documentNumber + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"))
+                : warehouse(warehouseCode, m -> new org.titrate.platform.api.ConflictException("warehouseCode",
+                        documentNumber + " cannot move stock: " + m));
+    }
+
+    /** Every line's product must still exist: no stock moves for a product that is gone (409 naming the line). */
+    static void requireProducts(Map<String, ?> found, Map<Integer, String> skuByLine) {
+        skuByLine.forEach((lineNo, sku) -> {
+            if (!found.containsKey(sku)) {
+                throw new org.titrate.platform.api.ConflictException("lines[" + (lineNo - 1) + "].sku", "product " + sku
+                        + " no longer exists: no stock can be moved for it");
+            }
+        });
+    }
+
     java.util.Optional<Store> defaultWarehouse() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("SELECT CODE, ALLOW_NEGATIVE_STOCK FROM INV_WAREHOUSE"

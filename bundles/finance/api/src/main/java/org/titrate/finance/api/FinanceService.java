@@ -1,0 +1,33 @@
+package org.titrate.finance.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.titrate.platform.api.Page;
+
+/**
+ * Receivables and payables: the finance ledger, its open items and balances, and the money
+ * documents that settle them. Methods throw the platform's problem exceptions: 400 naming the field,
+ * 404 for an unknown party or document, 409 for a refund above the credit (also when two race).
+ */
+public interface FinanceService {
+
+    /** The party's accounts, one per currency it has postings in (none: an empty list). */
+    List<Balance> balance(PartyType partyType, String partyCode);
+
+    Page<Balance> balances(BalanceQuery query);
+
+    Page<OpenItem> openItems(OpenItemQuery query);
+
+    Page<Posting> postings(PostingQuery query);
+
+    /** Postings written after {@code since}, oldest first, about {@code limit} (never cut between postings of one instant). */
+    List<Posting> postingsSince(Instant since, int limit);
+
+    /** Posts a money document of {@code document.kind()}. */
+    MoneyDocument register(MoneyDocument document);
+
+    Page<MoneyDocument> moneyDocuments(MoneyQuery query);
+
+    /** By number or id, of the given kind. */
+    MoneyDocument moneyDocument(MoneyKind kind, String idOrNumber);
+}

@@ -1,0 +1,249 @@
+package org.titrate.finance.impl;
+
+import org.titrate.platform.api.db.Transactions;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.finance.api.PartyType;
+import org.titrate.finance.api.Posting;
+import org.titrate.finance.api.PostingType;
+import org.titrate.finance.impl.Settling.Item;
+import org.titrate.finance.impl.Settling.Match;
+import org.titrate.finance.impl.Settling.Result;
+import org.titrate.platform.api.db.MissingRows;
+
+/**
+ * Writes postings to the finance ledger in the caller's JTA transaction — a sales or purchasing
+ * action's, or a money document's — with plain JDBC on the transaction's connection: a second entity
+ * manager inside another module's transaction, waiting on row locks, was measured to break pooled XA
+ * connections (issue 4), so finance has none. Each posting takes its account's row first; postings of
+ * one account therefore queue, and a refund's check against the credit and its booking see the same
+ * balance.
+ */
+@Component(service = FinanceLedger.class)
+public class FinanceLedger {
+
+    @Reference
+    private FinanceSchema schema;
+
+    @Reference
+    private MissingRows missingRows;
+
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
+    public FinanceLedger() {
+    }
+
+    /** Outside OSGi, for tests on a plain database. */
+    FinanceLedger(DataSource dataSource, MissingRows missingRows) {
+        this.dataSource = dataSource;
+        this.missingRows = missingRows;
+    }
+
+    /** A posting to write; {@code preferred} is the document number to settle first, if any. */
+    record Entry(PartyType partyType, String partyCode, PostingType type, String documentNumber, String orderNumber, String currency,
+            BigDecimal amount, LocalDate documentDate, LocalDate dueDate, String user, String preferred) {
+    }
+
+    /** Decides, under the account's lock, whether the posting may go ahead; throws to refuse it. */
+    interface Guard {
+        Guard NONE = balance -> { };
+
+        void check(BigDecimal balance);
+    }
+
+    /** What was written: the posting and the documents it settled (number and amount). */
+    record Written(Posting posting, List<Settled> settled) {
+    }
+
+    record Settled(String documentNumber, BigDecimal amount) {
+    }
+
+    /**
+     * Posts {@code e} unless its document is already on the ledger (then empty: postings are
+     * idempotent per document, which is what lets finance book the history it missed).
+     */
+    Optional<Written> post(Entry e, Guard guard) {
+        try (Connection c = dataSource.getConnection()) {
+            Instant at = lock(c, e.partyType(), e.partyCode(), e.currency());
+            if (posted(c, e.partyType(), e.documentNumber())) {
+                return Optional.empty();
+            }
+            BigDecimal balance = balance(c, e.partyType(), e.partyCode(), e.currency());
+            guard.check(balance);
+            List<Item> open = openItems(c, e.partyType(), e.partyCode(), e.currency());
+            String id = UUID.randomUUID().toString();
+            Result settled = Settling.settle(new Item(id, e.documentNumber(), e.amount(), e.dueDate(), Settling.order(at, id)), open, e.preferred());
+            BigDecimal after = balance.add(e.amount());
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_POSTING (ID, PARTY_TYPE, PARTY_CODE, TYPE, DOCUMENT_NUMBER,"
+                    + " ORDER_NUMBER, CURRENCY, AMOUNT, BALANCE_AFTER, DOCUMENT_DATE, DUE_DATE, POSTED_AT, POSTED_BY)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ins.setString(1, id);
+                ins.setString(2, e.partyType().name());
+                ins.setString(3, e.partyCode());
+                ins.setString(4, e.type().name());
+                ins.setString(5, e.documentNumber());
+                ins.setString(6, e.orderNumber());
+                ins.setString(7, e.currency());
+                ins.setBigDecimal(8, e.amount());
+                ins.setBigDecimal(9, after);
+                ins.setDate(10, Date.valueOf(e.documentDate()));
+                ins.setDate(11, Date.valueOf(e.dueDate()));
+                ins.setTimestamp(12, Timestamp.from(at));
+                ins.setString(13, e.user());
+                ins.executeUpdate();
+            }
+            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET BALANCE = ?, LAST_POSTED_AT = ?"
+                    + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
+                upd.setBigDecimal(1, after);
+                upd.setTimestamp(2, Timestamp.from(at));
+                upd.setString(3, e.partyType().name());
+                upd.setString(4, e.partyCode());
+                upd.setString(5, e.currency());
+                upd.executeUpdate();
+            }
+            List<Settled> documents = writeSettlement(c, e, id, settled, open, at);
+            Posting p = new Posting(id, e.partyType(), e.partyCode(), e.type(), e.documentNumber(), e.orderNumber(), e.currency(),
+                    e.amount(), after, e.documentDate(), e.dueDate(), at, e.user());
+            return Optional.of(new Written(p, documents));
+        } catch (SQLException ex) {
+            throw Transactions.failure("Cannot post " + e.documentNumber(), ex);
+        }
+    }
+
+    private List<Settled> writeSettlement(Connection c, Entry e, String id, Result settled, List<Item> open, Instant at)
+            throws SQLException {
+        try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_OPEN_ITEM SET OPEN_AMOUNT = ? WHERE POSTING_ID = ?");
+             PreparedStatement del = c.prepareStatement("DELETE FROM FIN_OPEN_ITEM WHERE POSTING_ID = ?")) {
+            for (Item i : settled.changed()) {
+                if (i.open().signum() == 0) {
+                    del.setString(1, i.postingId());
+                    del.executeUpdate();
+                } else {
+                    upd.setBigDecimal(1, i.open());
+                    upd.setString(2, i.postingId());
+                    upd.executeUpdate();
+                }
+            }
+        }
+        List<Settled> documents = new ArrayList<>();
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_ALLOCATION (ID, DEBIT_POSTING_ID, CREDIT_POSTING_ID, AMOUNT,"
+                + " ALLOCATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+            for (Match m : settled.matches()) {
+                ins.setString(1, UUID.randomUUID().toString());
+                ins.setString(2, m.debitId());
+                ins.setString(3, m.creditId());
+                ins.setBigDecimal(4, m.amount());
+                ins.setTimestamp(5, Timestamp.from(at));
+                ins.executeUpdate();
+                String other = m.debitId().equals(id) ? m.creditId() : m.debitId();
+                open.stream().filter(i -> i.postingId().equals(other)).findFirst()
+                        .ifPresent(i -> documents.add(new Settled(i.documentNumber(), m.amount())));
+            }
+        }
+        if (settled.remaining().signum() != 0) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_OPEN_ITEM (POSTING_ID, PARTY_TYPE, PARTY_CODE, CURRENCY,"
+                    + " OPEN_AMOUNT, DUE_DATE) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ins.setString(1, id);
+                ins.setString(2, e.partyType().name());
+                ins.setString(3, e.partyCode());
+                ins.setString(4, e.currency());
+                ins.setBigDecimal(5, settled.remaining());
+                ins.setDate(6, Date.valueOf(e.dueDate()));
+                ins.executeUpdate();
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * Takes the account's row (created on its first posting, outside the transaction, so that two
+     * first postings do not fail each other) and returns the instant of this posting: after the
+     * account's last one, so the account's postings are in the order they took the lock.
+     */
+    private Instant lock(Connection c, PartyType type, String code, String currency) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET POSTINGS = POSTINGS + 1"
+                    + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
+                upd.setString(1, type.name());
+                upd.setString(2, code);
+                upd.setString(3, currency);
+                if (upd.executeUpdate() == 1) {
+                    Instant last = lastPostedAt(c, type, code, currency);
+                    Instant now = FinanceSchema.now();
+                    return now.isAfter(last) ? now : last.plusMillis(1);
+                }
+            }
+            missingRows.insertIfAbsent("INSERT INTO FIN_ACCOUNT (PARTY_TYPE, PARTY_CODE, CURRENCY, BALANCE, POSTINGS, LAST_POSTED_AT)"
+                    + " VALUES (?, ?, ?, 0, 0, ?)", type.name(), code, currency, Timestamp.from(Instant.EPOCH));
+        }
+        throw new IllegalStateException("The account " + type + " " + code + " " + currency + " cannot be created");
+    }
+
+    private static Instant lastPostedAt(Connection c, PartyType type, String code, String currency) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT LAST_POSTED_AT FROM FIN_ACCOUNT"
+                + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
+            q.setString(1, type.name());
+            q.setString(2, code);
+            q.setString(3, currency);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    private static BigDecimal balance(Connection c, PartyType type, String code, String currency) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT BALANCE FROM FIN_ACCOUNT WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
+            q.setString(1, type.name());
+            q.setString(2, code);
+            q.setString(3, currency);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
+    }
+
+    private static boolean posted(Connection c, PartyType type, String documentNumber) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT ID FROM FIN_POSTING WHERE PARTY_TYPE = ? AND DOCUMENT_NUMBER = ?")) {
+            q.setString(1, type.name());
+            q.setString(2, documentNumber);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<Item> openItems(Connection c, PartyType type, String code, String currency) throws SQLException {
+        List<Item> items = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT o.POSTING_ID, p.DOCUMENT_NUMBER, o.OPEN_AMOUNT, o.DUE_DATE, p.POSTED_AT"
+                + " FROM FIN_OPEN_ITEM o JOIN FIN_POSTING p ON p.ID = o.POSTING_ID"
+                + " WHERE o.PARTY_TYPE = ? AND o.PARTY_CODE = ? AND o.CURRENCY = ?")) {
+            q.setString(1, type.name());
+            q.setString(2, code);
+            q.setString(3, currency);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
+                            Settling.order(rs.getTimestamp(5).toInstant(), rs.getString(1))));
+                }
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,390 @@
+package org.titrate.finance.impl;
+
+import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.db.Sql;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.customers.api.CustomerService;
+import org.titrate.finance.api.Allocation;
+import org.titrate.finance.api.Balance;
+import org.titrate.finance.api.BalanceQuery;
+import org.titrate.finance.api.FinanceService;
+import org.titrate.finance.api.MoneyDocument;
+import org.titrate.finance.api.MoneyKind;
+import org.titrate.finance.api.MoneyQuery;
+import org.titrate.finance.api.OpenItem;
+import org.titrate.finance.api.OpenItemQuery;
+import org.titrate.finance.api.PartyType;
+import org.titrate.finance.api.PaymentMethod;
+import org.titrate.finance.api.Posting;
+import org.titrate.finance.api.PostingQuery;
+import org.titrate.finance.api.PostingType;
+import org.titrate.finance.impl.FinanceLedger.Entry;
+import org.titrate.finance.impl.FinanceLedger.Guard;
+import org.titrate.finance.impl.FinanceLedger.Written;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.DocumentNumbers;
+import org.titrate.platform.api.Money;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.purchasing.api.PurchaseOrder;
+import org.titrate.purchasing.api.PurchaseOrderService;
+import org.titrate.purchasing.api.PurchaseType;
+import org.titrate.purchasing.api.SupplierService;
+import org.titrate.sales.api.SalesOrder;
+import org.titrate.sales.api.SalesOrderService;
+
+/** The finance ledger's views and its money documents, on plain JDBC (see {@link FinanceLedger}). */
+@Component(service = FinanceService.class)
+public class JdbcFinanceService implements FinanceService {
+
+    private static final String POSTING_COLUMNS = "p.ID, p.PARTY_TYPE, p.PARTY_CODE, p.TYPE, p.DOCUMENT_NUMBER, p.ORDER_NUMBER,"
+            + " p.CURRENCY, p.AMOUNT, p.BALANCE_AFTER, p.DOCUMENT_DATE, p.DUE_DATE, p.POSTED_AT, p.POSTED_BY";
+    private static final String MONEY_COLUMNS = "m.ID, m.NUMBER, m.KIND, m.PARTY_CODE, m.AMOUNT, m.CURRENCY, m.METHOD, m.VALUE_DATE,"
+            + " m.ORDER_NUMBER, m.REFERENCE, m.COMMENT_TEXT, m.POSTED_AT, m.POSTED_BY";
+
+    @Reference
+    private FinanceSchema schema;
+
+    @Reference
+    private FinanceLedger ledger;
+
+    /** Views answer once the history finance missed is booked: balances are right from the first answer. */
+    @Reference
+    private SalesHistoryBackfill backfill;
+
+    @Reference
+    private DocumentNumbers numbers;
+
+    @Reference
+    private TransactionManager transactions;
+
+    @Reference
+    private CustomerService customers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SalesOrderService sales;
+
+    /** Present while purchasing is installed: suppliers and purchase documents are looked up there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SupplierService suppliers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PurchaseOrderService purchases;
+
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
+    // ---- balances and open items ----
+
+    @Override
+    public List<Balance> balance(PartyType partyType, String partyCode) {
+        return balances(new BalanceQuery(partyType, partyCode, null, false, new org.titrate.platform.api.PageRequest(0, 500))).items();
+    }
+
+    @Override
+    public Page<Balance> balances(BalanceQuery query) {
+        Sql filter = new Sql().and("a.PARTY_TYPE = ?", query.partyType()).and("a.PARTY_CODE = ?", query.partyCode())
+                .and("a.CURRENCY = ?", query.currency());
+        if (query.openOnly()) {
+            filter.and("(a.BALANCE <> 0 OR EXISTS (SELECT 1 FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
+                    + " AND o.PARTY_CODE = a.PARTY_CODE AND o.CURRENCY = a.CURRENCY))");
+        }
+        LocalDate today = FinanceSchema.today();
+        // The open sums come with each account (correlated sums use the open items' account index).
+        String select = "SELECT a.PARTY_TYPE, a.PARTY_CODE, a.CURRENCY, a.BALANCE, a.POSTINGS, a.LAST_POSTED_AT,"
+                + " (SELECT COALESCE(SUM(o.OPEN_AMOUNT), 0) FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
+                + "   AND o.PARTY_CODE = a.PARTY_CODE AND o.CURRENCY = a.CURRENCY AND o.OPEN_AMOUNT > 0),"
+                + " (SELECT COALESCE(SUM(o.OPEN_AMOUNT), 0) FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
+                + "   AND o.PARTY_CODE = a.PARTY_CODE AND o.CURRENCY = a.CURRENCY AND o.OPEN_AMOUNT > 0 AND o.DUE_DATE < "
+                + "CAST('" + today + "' AS DATE))";
+        return filter.page(dataSource, select, "FROM FIN_ACCOUNT a", "a.PARTY_TYPE, a.PARTY_CODE, a.CURRENCY", query.page(),
+                rs -> {
+                    BigDecimal balance = rs.getBigDecimal(4);
+                    BigDecimal debit = rs.getBigDecimal(7);
+                    return new Balance(PartyType.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), balance, Money.of(debit),
+                            Money.of(balance.subtract(debit)), Money.of(rs.getBigDecimal(8)), rs.getLong(5), Sql.instant(rs, 6));
+                }, "balances");
+    }
+
+    @Override
+    public Page<OpenItem> openItems(OpenItemQuery query) {
+        LocalDate asOf = query.asOf() == null ? FinanceSchema.today() : query.asOf();
+        Sql filter = new Sql().and("o.PARTY_TYPE = ?", query.partyType()).and("o.PARTY_CODE = ?", query.partyCode())
+                .and("o.CURRENCY = ?", query.currency()).and("p.DOCUMENT_DATE >= ?", query.from()).and("p.DOCUMENT_DATE <= ?", query.to());
+        if (query.overdue()) {
+            filter.and("o.OPEN_AMOUNT > 0").and("o.DUE_DATE < ?", asOf);
+        }
+        return filter.page(dataSource, "SELECT o.POSTING_ID, p.PARTY_TYPE, p.PARTY_CODE, p.TYPE, p.DOCUMENT_NUMBER, p.ORDER_NUMBER,"
+                + " p.CURRENCY, p.AMOUNT, o.OPEN_AMOUNT, p.DOCUMENT_DATE, o.DUE_DATE",
+                "FROM FIN_OPEN_ITEM o JOIN FIN_POSTING p ON p.ID = o.POSTING_ID", "o.DUE_DATE, p.POSTED_AT, o.POSTING_ID", query.page(),
+                rs -> {
+                    BigDecimal open = rs.getBigDecimal(9);
+                    LocalDate due = Sql.date(rs, 11);
+                    int overdue = open.signum() > 0 && due.isBefore(asOf) ? (int) ChronoUnit.DAYS.between(due, asOf) : 0;
+                    return new OpenItem(rs.getString(1), PartyType.valueOf(rs.getString(2)), rs.getString(3),
+                            PostingType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8),
+                            open, Sql.date(rs, 10), due, overdue);
+                }, "open items");
+    }
+
+    // ---- the ledger ----
+
+    @Override
+    public Page<Posting> postings(PostingQuery query) {
+        Sql filter = new Sql().and("p.PARTY_TYPE = ?", query.partyType()).and("p.PARTY_CODE = ?", query.partyCode())
+                .and("p.TYPE = ?", query.type()).and("p.DOCUMENT_NUMBER = ?", query.documentNumber())
+                .and("p.DOCUMENT_DATE >= ?", query.from()).and("p.DOCUMENT_DATE <= ?", query.to());
+        return filter.page(dataSource, "SELECT " + POSTING_COLUMNS, "FROM FIN_POSTING p", "p.POSTED_AT DESC, p.ID DESC", query.page(),
+                JdbcFinanceService::posting, "postings");
+    }
+
+    @Override
+    public List<Posting> postingsSince(Instant since, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ?"
+                    + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since), JdbcFinanceService::posting);
+            if (rows.size() < limit) {
+                return rows;
+            }
+            // Never cut between postings of one instant: the caller asks again after the last one it got.
+            Instant last = rows.get(rows.size() - 1).postedAt();
+            List<Posting> all = new ArrayList<>(rows.stream().filter(p -> p.postedAt().isBefore(last)).toList());
+            all.addAll(Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT = ? ORDER BY p.ID",
+                    List.of(last), JdbcFinanceService::posting));
+            return all;
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot list postings", e);
+        }
+    }
+
+    static Posting posting(ResultSet rs) throws SQLException {
+        return new Posting(rs.getString(1), PartyType.valueOf(rs.getString(2)), rs.getString(3), PostingType.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), Sql.date(rs, 10),
+                Sql.date(rs, 11), Sql.instant(rs, 12), rs.getString(13));
+    }
+
+    // ---- money documents ----
+
+    @Override
+    public MoneyDocument register(MoneyDocument body) {
+        Check.body(body);
+        MoneyKind kind = body.kind();
+        PartyType party = kind.postingType().partyType();
+        boolean customer = party == PartyType.CUSTOMER;
+        String partyField = customer ? "customerCode" : "supplierCode";
+        String orderField = customer ? "salesOrderNumber" : "purchaseOrderNumber";
+        Check check = new Check();
+        String partyCode = check.code(partyField, customer ? body.customerCode() : body.supplierCode(), true);
+        BigDecimal amount = check.decimal("amount", body.amount(), new BigDecimal("0.01"), Money.MAX, Money.SCALE, true);
+        String currency = body.currency() == null ? Money.DEFAULT_CURRENCY : check.currency("currency", body.currency());
+        PaymentMethod method = check.required("method", body.method());
+        LocalDate today = FinanceSchema.today();
+        LocalDate date = body.date() == null ? today : check.date("date", body.date());
+        if (date != null && date.isAfter(today)) {
+            check.fail("date", "is after today (" + today + "): register money when it has moved");
+        }
+        String orderNumber = check.text(orderField, customer ? body.salesOrderNumber() : body.purchaseOrderNumber(), 40, false);
+        String reference = check.text("reference", body.reference(), 100, false);
+        String comment = check.text("comment", body.comment(), 1000, false);
+        check.throwIfInvalid();
+        checkParty(party, partyField, partyCode);
+        String user = CurrentUser.name();
+        return Transactions.required(transactions, () -> {
+            if (orderNumber != null) {
+                checkNamedDocument(kind, orderField, partyCode, currency, orderNumber);
+            } else if (!kind.limitedByCredit()) {
+                checkOwedCurrency(party, partyCode, currency);
+            }
+            String number = numbers.next(kind.series());
+            Guard guard = !kind.limitedByCredit() ? Guard.NONE : balance -> {
+                BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
+                if (amount.compareTo(credit) > 0) {
+                    throw new ConflictException("amount", "a refund of " + amount + " " + currency + " is more than " + (customer
+                            ? partyCode + "'s credit of " + Money.of(credit) + " " + currency + " (what they paid or were credited beyond"
+                                    + " what they owe)"
+                            : "our credit with " + partyCode + " of " + Money.of(credit) + " " + currency + " (what we paid or were"
+                                    + " credited beyond what we owe)"));
+                }
+            };
+            BigDecimal signed = kind.postingType().debit() ? amount : amount.negate();
+            Written w = ledger.post(new Entry(party, partyCode, kind.postingType(), number, orderNumber, currency, signed, date, date, user,
+                    orderNumber), guard).orElseThrow();
+            String id = UUID.randomUUID().toString();
+            insertMoney(id, number, kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, w.posting().postedAt(),
+                    user);
+            return new MoneyDocument(id, number, kind, customer ? partyCode : null, customer ? null : partyCode, amount, currency, method, date,
+                    customer ? orderNumber : null, customer ? null : orderNumber, reference, comment,
+                    w.settled().stream().map(s -> new Allocation(s.documentNumber(), s.amount())).toList(), w.posting().postedAt(), user);
+        });
+    }
+
+    private void checkParty(PartyType party, String field, String code) {
+        if (party == PartyType.CUSTOMER) {
+            if (customers.findByCode(code).isEmpty()) {
+                throw new ValidationException(field, "no customer has the code " + code);
+            }
+            return;
+        }
+        SupplierService s = suppliers;
+        if (s == null) {
+            throw new ConflictException(field, "suppliers are kept by the purchasing module, which is not installed");
+        }
+        if (s.findByCode(code).isEmpty()) {
+            throw new ValidationException(field, "no supplier has the code " + code);
+        }
+    }
+
+    /** The document money names must be the party's, in this currency, and on the other side of the account. */
+    private void checkNamedDocument(MoneyKind kind, String field, String partyCode, String currency, String number) {
+        PartyType party = kind.postingType().partyType();
+        List<Posting> found = postings(new PostingQuery(party, null, null, number, null, null,
+                new org.titrate.platform.api.PageRequest(0, 1))).items();
+        if (found.isEmpty()) {
+            throw unposted(party, field, number);
+        }
+        Posting p = found.get(0);
+        if (!p.partyCode().equals(partyCode)) {
+            throw new ValidationException(field, number + " is not a document of " + partyCode);
+        }
+        if (!p.currency().equals(currency)) {
+            throw new ValidationException("currency", number + " is in " + p.currency() + "; money in " + currency
+                    + " cannot settle it until exchange rates exist");
+        }
+        if (p.type().debit() == kind.postingType().debit()) {
+            throw new ValidationException(field, kind.limitedByCredit()
+                    ? number + " is a debt, not a credit: a refund pays back a return or an overpayment"
+                    : number + " is a credit, not a debt: " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + "s settle what was " + (party == PartyType.CUSTOMER ? "shipped" : "received"));
+        }
+    }
+
+    /** Why a document has no posting: unknown, or not yet shipped / received (nothing is owed on it yet). */
+    private RuntimeException unposted(PartyType party, String field, String number) {
+        String status = null;
+        String step = null;
+        try {
+            if (party == PartyType.CUSTOMER && sales != null) {
+                SalesOrder order = sales.get(number);
+                status = order.status().name();
+                step = order.type() == org.titrate.sales.api.OrderType.ORDER ? "ships" : "is received";
+            } else if (party == PartyType.SUPPLIER && purchases != null) {
+                PurchaseOrder order = purchases.get(number);
+                status = order.status().name();
+                step = order.type() == PurchaseType.ORDER ? "is received" : "is shipped back";
+            }
+        } catch (NotFoundException unknown) {
+            status = null;
+        }
+        if (status == null) {
+            return new ValidationException(field, "no " + (party == PartyType.CUSTOMER ? "sales" : "purchase") + " order has the number "
+                    + number);
+        }
+        return new ConflictException(field, number + " is " + status + ": nothing is owed on it until it " + step
+                + "; register the money without " + field + " to keep it on account");
+    }
+
+    /** Money in a currency nothing is owed in, while something is owed in another, is a mistake until exchange rates exist. */
+    private void checkOwedCurrency(PartyType party, String partyCode, String currency) {
+        List<Balance> accounts = balance(party, partyCode);
+        boolean owesHere = accounts.stream().anyMatch(b -> b.currency().equals(currency) && b.openDebit().signum() > 0);
+        List<String> owedElsewhere = accounts.stream().filter(b -> !b.currency().equals(currency) && b.openDebit().signum() > 0)
+                .map(Balance::currency).toList();
+        if (!owesHere && !owedElsewhere.isEmpty()) {
+            throw new ValidationException("currency", (party == PartyType.CUSTOMER ? partyCode + " owes" : "we owe " + partyCode) + " in "
+                    + String.join(", ", owedElsewhere) + ", not in " + currency
+                    + ": money in another currency than the open items cannot settle them until exchange rates exist");
+        }
+    }
+
+    private void insertMoney(String id, String number, MoneyKind kind, String party, BigDecimal amount, String currency,
+            PaymentMethod method, LocalDate date, String orderNumber, String reference, String comment, Instant at, String user) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_MONEY (ID, NUMBER, KIND,"
+                + " PARTY_CODE, AMOUNT, CURRENCY, METHOD, VALUE_DATE, ORDER_NUMBER, REFERENCE, COMMENT_TEXT, POSTED_AT, POSTED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Sql.bind(ins, java.util.Arrays.asList(id, number, kind, party, amount, currency, method, date, orderNumber, reference, comment,
+                    at, user));
+            ins.executeUpdate();
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot store " + number, e);
+        }
+    }
+
+    @Override
+    public Page<MoneyDocument> moneyDocuments(MoneyQuery query) {
+        Sql filter = new Sql().and("m.KIND = ?", query.kind()).and("m.PARTY_CODE = ?", query.partyCode())
+                .and("m.METHOD = ?", query.method()).and("m.ORDER_NUMBER = ?", query.orderNumber())
+                .and("m.VALUE_DATE >= ?", query.from()).and("m.VALUE_DATE <= ?", query.to());
+        Page<MoneyDocument> page = filter.page(dataSource, "SELECT " + MONEY_COLUMNS, "FROM FIN_MONEY m",
+                "m.VALUE_DATE DESC, m.POSTED_AT DESC, m.ID", query.page(), JdbcFinanceService::money, "money documents");
+        return new Page<>(withAllocations(page.items()), page.total(), page.offset(), page.limit());
+    }
+
+    @Override
+    public MoneyDocument moneyDocument(MoneyKind kind, String idOrNumber) {
+        try (Connection c = dataSource.getConnection()) {
+            List<MoneyDocument> found = Sql.list(c, "SELECT " + MONEY_COLUMNS + " FROM FIN_MONEY m WHERE m.KIND = ? AND (m.NUMBER = ? OR m.ID = ?)",
+                    List.of(kind.name(), idOrNumber, idOrNumber), JdbcFinanceService::money);
+            if (found.isEmpty()) {
+                throw new NotFoundException(kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '),
+                        idOrNumber);
+            }
+            return withAllocations(found).get(0);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read " + idOrNumber, e);
+        }
+    }
+
+    private static MoneyDocument money(ResultSet rs) throws SQLException {
+        MoneyKind kind = MoneyKind.valueOf(rs.getString(3));
+        boolean customer = kind.postingType().partyType() == PartyType.CUSTOMER;
+        return new MoneyDocument(rs.getString(1), rs.getString(2), kind, customer ? rs.getString(4) : null, customer ? null : rs.getString(4),
+                rs.getBigDecimal(5), rs.getString(6), PaymentMethod.valueOf(rs.getString(7)), Sql.date(rs, 8), customer ? rs.getString(9) : null,
+                customer ? null : rs.getString(9), rs.getString(10), rs.getString(11), List.of(), Sql.instant(rs, 12), rs.getString(13));
+    }
+
+    /** What each document has settled so far: the allocations of its posting, with the other side's number. */
+    private List<MoneyDocument> withAllocations(List<MoneyDocument> docs) {
+        if (docs.isEmpty()) {
+            return docs;
+        }
+        List<Object> numbersOf = new ArrayList<>(docs.stream().map(MoneyDocument::number).toList());
+        Map<String, List<Allocation>> byNumber = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            String sql = "SELECT p.DOCUMENT_NUMBER, o.DOCUMENT_NUMBER, a.AMOUNT FROM FIN_POSTING p"
+                    + " JOIN FIN_ALLOCATION a ON a.%s = p.ID JOIN FIN_POSTING o ON o.ID = a.%s"
+                    + " WHERE p.DOCUMENT_NUMBER IN (" + Sql.marks(numbersOf.size()) + ") ORDER BY a.ALLOCATED_AT, a.ID";
+            for (String[] sides : new String[][] {{"CREDIT_POSTING_ID", "DEBIT_POSTING_ID"}, {"DEBIT_POSTING_ID", "CREDIT_POSTING_ID"}}) {
+                Sql.list(c, String.format(sql, sides[0], sides[1]), numbersOf, rs -> byNumber.computeIfAbsent(rs.getString(1),
+                        k -> new ArrayList<>()).add(new Allocation(rs.getString(2), rs.getBigDecimal(3))));
+            }
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read allocations", e);
+        }
+        return docs.stream().map(d -> new MoneyDocument(d.id(), d.number(), d.kind(), d.customerCode(), d.supplierCode(), d.amount(),
+                d.currency(), d.method(), d.date(), d.salesOrderNumber(), d.purchaseOrderNumber(), d.reference(), d.comment(),
+                byNumber.getOrDefault(d.number(), List.of()), d.postedAt(), d.postedBy())).toList();
+    }
+}

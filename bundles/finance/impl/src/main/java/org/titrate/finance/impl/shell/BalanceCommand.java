@@ -1,0 +1,68 @@
+package org.titrate.finance.impl.shell;
+
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.finance.api.Balance;
+import org.titrate.finance.api.FinanceService;
+import org.titrate.finance.api.OpenItem;
+import org.titrate.finance.api.OpenItemQuery;
+import org.titrate.finance.api.PartyType;
+import org.titrate.platform.api.PageRequest;
+
+@Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
+@Service
+public class BalanceCommand implements Action {
+
+    @Argument(index = 0, name = "customer", description = "Customer code", required = true)
+    private String customer;
+
+    @Reference
+    private FinanceService finance;
+
+    @Override
+    public Object execute() {
+        List<Balance> balances = finance.balance(PartyType.CUSTOMER, customer);
+        if (balances.isEmpty()) {
+            System.out.println("Nothing posted for " + customer);
+            return null;
+        }
+        ShellTable accounts = new ShellTable();
+        accounts.column("Currency");
+        accounts.column("Balance").alignRight();
+        accounts.column("Open debit").alignRight();
+        accounts.column("Open credit").alignRight();
+        accounts.column("Overdue").alignRight();
+        accounts.column("Postings").alignRight();
+        for (Balance b : balances) {
+            accounts.addRow().addContent(b.currency(), b.balance().toPlainString(), b.openDebit().toPlainString(),
+                    b.openCredit().toPlainString(), b.overdueAmount().toPlainString(), b.postings());
+        }
+        accounts.print(System.out);
+        List<OpenItem> open = finance.openItems(new OpenItemQuery(PartyType.CUSTOMER, customer, null, false, null, null, null,
+                new PageRequest(0, PageRequest.MAX_LIMIT))).items();
+        if (open.isEmpty()) {
+            System.out.println("No open items");
+            return null;
+        }
+        ShellTable items = new ShellTable();
+        items.column("Document");
+        items.column("Type");
+        items.column("Date");
+        items.column("Due");
+        items.column("Days overdue").alignRight();
+        items.column("Amount").alignRight();
+        items.column("Open").alignRight();
+        items.column("Currency");
+        for (OpenItem i : open) {
+            items.addRow().addContent(i.documentNumber(), i.type(), i.documentDate(), i.dueDate(), i.daysOverdue(),
+                    i.amount().toPlainString(), i.openAmount().toPlainString(), i.currency());
+        }
+        items.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package org.titrate.finance.impl.soap;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import org.titrate.finance.api.FinanceService;
+import org.titrate.finance.api.MoneyDocument;
+import org.titrate.finance.api.MoneyKind;
+import org.titrate.finance.api.PartyType;
+import org.titrate.finance.api.PaymentMethod;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ValidationException;
+
+/**
+ * {@code /soap/FinanceService}: the feed a legacy finance system polls (postings since an instant),
+ * a customer's balance, and receipts booked from the bank side. Document/literal wrapped.
+ */
+@WebService(name = "FinanceService", serviceName = "FinanceService", portName = "FinanceServicePort", targetNamespace = FinanceSoapService.NS)
+public class FinanceSoapService {
+    public static final String NS = "urn:titrate:finance";
+    /** Postings per call of the feed; the caller asks again from the last {@code postedAt} it got. */
+    static final int FEED_LIMIT = 1000;
+
+    private final FinanceService finance;
+
+    public FinanceSoapService(FinanceService finance) {
+        this.finance = finance;
+    }
+
+    /** The customer's accounts, one per currency (none when nothing was ever posted). */
+    @WebMethod
+    @WebResult(name = "balance")
+    public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) {
+        Check check = new Check();
+        String code = check.code("customerCode", customerCode, true);
+        check.throwIfInvalid();
+        return finance.balance(PartyType.CUSTOMER, code).stream().map(BalanceData::of).toList();
+    }
+
+    /** Posts a receipt; the answer says what it settled. */
+    @WebMethod
+    @WebResult(name = "receipt")
+    public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
+        if (receipt == null) {
+            throw new ValidationException("receipt", "is required");
+        }
+        Check check = new Check();
+        PaymentMethod method = check.choice("method", receipt.method, PaymentMethod.class);
+        LocalDate date = check.date("date", receipt.date);
+        check.throwIfInvalid();
+        MoneyDocument posted = finance.register(new MoneyDocument(null, null, MoneyKind.RECEIPT, receipt.customerCode, null, receipt.amount,
+                receipt.currency, method, date, receipt.salesOrderNumber, null, receipt.reference, receipt.comment, List.of(), null, null));
+        return ReceiptData.of(posted);
+    }
+
+    /** Postings written after {@code since} (ISO-8601 instant), oldest first, at most about 1 000 per call. */
+    @WebMethod
+    @WebResult(name = "posting")
+    public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) {
+        Instant from;
+        try {
+            from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
+        }
+        return finance.postingsSince(from, FEED_LIMIT).stream().map(PostingData::of).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.titrate.finance.impl.soap;
+
+import java.math.BigDecimal;
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlType;
+import org.titrate.finance.api.Posting;
+
+/** One finance ledger entry on the wire; dates {@code YYYY-MM-DD}, {@code postedAt} an ISO-8601 instant. */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "posting", propOrder = {"id", "partyType", "partyCode", "type", "documentNumber", "orderNumber", "currency", "amount",
+        "balanceAfter", "documentDate", "dueDate", "postedAt", "postedBy"})
+public class PostingData {
+    public String id;
+    public String partyType;
+    public String partyCode;
+    public String type;
+    public String documentNumber;
+    public String orderNumber;
+    public String currency;
+    public BigDecimal amount;
+    public BigDecimal balanceAfter;
+    public String documentDate;
+    public String dueDate;
+    public String postedAt;
+    public String postedBy;
+
+    static PostingData of(Posting p) {
+        PostingData d = new PostingData();
+        d.id = p.id();
+        d.partyType = p.partyType().name();
+        d.partyCode = p.partyCode();
+        d.type = p.type().name();
+        d.documentNumber = p.documentNumber();
+        d.orderNumber = p.orderNumber();
+        d.currency = p.currency();
+        d.amount = p.amount();
+        d.balanceAfter = p.balanceAfter();
+        d.documentDate = p.documentDate().toString();
+        d.dueDate = p.dueDate().toString();
+        d.postedAt = p.postedAt().toString();
+        d.postedBy = p.postedBy();
+        return d;
+    }
+}

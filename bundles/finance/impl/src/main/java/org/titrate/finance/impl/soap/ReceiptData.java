@@ -1,0 +1,48 @@
+package org.titrate.finance.impl.soap;
+
+import java.math.BigDecimal;
+import java.util.List;
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlType;
+import org.titrate.finance.api.MoneyDocument;
+
+/**
+ * A receipt on the wire: what a caller sends ({@code customerCode}, {@code amount}, {@code method},
+ * optional {@code currency}, {@code date}, {@code salesOrderNumber}, {@code reference}, {@code comment})
+ * and, in the answer, its {@code number} and what it settled ({@code settled}: "SO-2026-000042 500.00").
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "receipt", propOrder = {"number", "customerCode", "amount", "currency", "method", "date", "salesOrderNumber", "reference",
+        "comment", "settled", "postedAt", "postedBy"})
+public class ReceiptData {
+    public String number;
+    public String customerCode;
+    public BigDecimal amount;
+    public String currency;
+    public String method;
+    public String date;
+    public String salesOrderNumber;
+    public String reference;
+    public String comment;
+    public List<String> settled;
+    public String postedAt;
+    public String postedBy;
+
+    static ReceiptData of(MoneyDocument m) {
+        ReceiptData d = new ReceiptData();
+        d.number = m.number();
+        d.customerCode = m.customerCode();
+        d.amount = m.amount();
+        d.currency = m.currency();
+        d.method = m.method().name();
+        d.date = m.date().toString();
+        d.salesOrderNumber = m.salesOrderNumber();
+        d.reference = m.reference();
+        d.comment = m.comment();
+        d.settled = m.allocations().stream().map(a -> a.documentNumber() + " " + a.amount().toPlainString()).toList();
+        d.postedAt = m.postedAt().toString();
+        d.postedBy = m.postedBy();
+        return d;
+    }
+}

@@ -1,0 +1,72 @@
+package org.titrate.inventory.impl;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.inventory.api.StockStatus;
+import org.titrate.inventory.impl.StockLedger.Opened;
+import org.titrate.inventory.impl.StockLedger.Source;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.products.api.Product;
+import org.titrate.products.api.ProductService;
+import org.titrate.purchasing.api.PurchasePosting;
+import org.titrate.purchasing.api.PurchasePostingKind;
+import org.titrate.purchasing.api.PurchasePostingLine;
+import org.titrate.purchasing.api.PurchasePostingListener;
+
+/**
+ * The stock side of purchasing, inside the purchase action's transaction, through the ledger's JDBC:
+ * a receipt puts its lines into available stock with the supplier's lots (a new lot without an
+ * expiry date takes the product's shelf life; goods that have already expired are refused); a return
+ * to the supplier takes its lines out — a named lot from quarantine first, where rejected goods wait,
+ * then from available stock.
+ */
+@Component(service = PurchasePostingListener.class)
+public class PurchaseStockPosting implements PurchasePostingListener {
+
+    @Reference
+    private InventorySchema schema;
+
+    @Reference
+    private StockLedger ledger;
+
+    @Reference
+    private ProductService products;
+
+    @Override
+    public void posted(PurchasePosting posting) {
+        List<PurchasePostingLine> lines = posting.lines();
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, Product> found = products.findBySkus(lines.stream().map(PurchasePostingLine::sku).collect(Collectors.toSet()));
+        StockLedger.Store w = ledger.warehouseFor(posting.warehouseCode(), posting.orderNumber());
+        StockLedger.requireProducts(found, lines.stream().collect(Collectors.toMap(PurchasePostingLine::lineNo, PurchasePostingLine::sku)));
+        LocalDate today = InventorySchema.today();
+        Opened opened = ledger.open(found.keySet(), List.of(w.code()), lines.stream().map(PurchasePostingLine::lot).toList(), today);
+        for (PurchasePostingLine l : lines) {
+            String field = "lines[" + (l.lineNo() - 1) + "]";
+            Product p = found.get(l.sku());
+            boolean tracked = Boolean.TRUE.equals(p.lotTracked());
+            if (posting.kind() == PurchasePostingKind.RECEIPT) {
+                if (l.expiryDate() != null && l.expiryDate().isBefore(today)) {
+                    throw new ConflictException(field + ".expiryDate", "lot " + l.lot() + " of " + l.sku() + " expired on " + l.expiryDate()
+                            + ": expired goods are not received into available stock; send them back");
+                }
+                LocalDate shelfLife = tracked && p.shelfLifeDays() != null ? today.plusDays(p.shelfLifeDays()) : null;
+                opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.AVAILABLE, l.quantity(), l.expiryDate(),
+                        shelfLife);
+            } else {
+                StockStatus from = l.lot() != null && opened.book().balance(new StockBook.Key(l.sku(), w.code(), l.lot(),
+                        StockStatus.QUARANTINE)).compareTo(l.quantity().negate()) >= 0 ? StockStatus.QUARANTINE : StockStatus.AVAILABLE;
+                opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, from, l.quantity().negate(),
+                        w.allowNegativeStock(), false);
+            }
+        }
+        ledger.write(opened, new Source(posting.kind() == PurchasePostingKind.RECEIPT ? "PURCHASE_RECEIPT" : "PURCHASE_RETURN",
+                posting.orderNumber(), posting.supplierCode(), null, posting.postedBy(), Map.of()));
+    }
+}

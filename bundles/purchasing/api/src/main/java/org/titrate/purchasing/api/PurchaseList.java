@@ -1,0 +1,12 @@
+package org.titrate.purchasing.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A page of the purchase list with the totals of the whole filtered list (received, returned, net;
+ * cancelled documents count for nothing; null when the list mixes currencies).
+ */
+public record PurchaseList(List<PurchaseOrder> items, long total, int offset, int limit, BigDecimal receivedAmount,
+        BigDecimal returnedAmount, BigDecimal netAmount, String currency) {
+}

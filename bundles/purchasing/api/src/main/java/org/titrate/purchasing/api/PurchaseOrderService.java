@@ -1,0 +1,30 @@
+package org.titrate.purchasing.api;
+
+import java.util.List;
+import org.titrate.platform.api.Page;
+
+/**
+ * Purchase orders and returns, addressed by number ({@code PO-2026-000001}, {@code PN-…}) or id.
+ * 400 for bad input naming the field, 404 unknown, 409 for an illegal state change or stale version,
+ * and whatever a posting listener refuses (not enough stock to send back, say).
+ */
+public interface PurchaseOrderService {
+
+    PurchaseList find(PurchaseQuery query);
+
+    PurchaseOrder get(String idOrNumber);
+
+    PurchaseOrder create(PurchaseOrder order);
+
+    /** Replaces a draft's header and lines; {@code order.version()} must be the version read. */
+    PurchaseOrder update(String idOrNumber, PurchaseOrder order);
+
+    /** A draft return of a received order: supplier, warehouse, prices, lots and lines copied as {@code RETURN} lines. */
+    PurchaseOrder createReturn(String sourceIdOrNumber, String comment);
+
+    /**
+     * Performs {@code action}. Receiving may name the lots the goods came with ({@code lots}); every
+     * lot-tracked line needs one by then. {@code version}, when given, must be current.
+     */
+    PurchaseOrder act(String idOrNumber, PurchaseAction action, String comment, Long version, List<ReceivedLot> lots);
+}
