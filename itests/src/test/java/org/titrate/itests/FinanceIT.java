@@ -1,5 +1,6 @@
 package org.titrate.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -15,10 +16,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.xml.transform.Source;
 import javax.xml.ws.Dispatch;
 import javax.xml.ws.soap.SOAPFaultException;
 import org.junit.Before;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.titrate.finance.api.FinanceEvents;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -354,5 +365,50 @@ public class FinanceIT extends TitrateTestSupport {
         assertEquals(late.toString(), 1, late.path("total").asInt());
         assertEquals(1, late.path("items").get(0).path("daysOverdue").asInt());
         assertAmount("500.00", late.path("items").get(0).path("openAmount"));
+    }
+
+    @Test
+    public void aPaymentReminderIsRaisedOncePerCustomerAndDueDate() throws Exception {
+        String c = customer(7);
+        String first = shipped(c, 3, null, null);
+        String second = shipped(c, 2, null, null);
+        receipt(c, 50, first);
+        LocalDate due = today().plusDays(7);
+        String asOf = due.plusDays(2).toString();
+        List<Event> events = new CopyOnWriteArrayList<>();
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add,
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, FinanceEvents.PAYMENT_OVERDUE)));
+        try {
+            // Nothing is due today; as of two days after the due date, both orders in one reminder.
+            assertTrue(shell("admin", adminPassword, "titrate:payment-reminders").contains("0 reminders due"));
+            String listed = shell("admin", adminPassword, "titrate:payment-reminders --as-of " + asOf);
+            assertTrue(listed, listed.contains(c) && listed.contains("450.00") && listed.contains(first) && listed.contains(second));
+            String raised = shell("admin", adminPassword, "titrate:payment-reminders --as-of " + asOf + " --raise");
+            assertTrue(raised, raised.contains(c) && raised.contains("reminders raised"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch(e -> c.equals(e.getProperty(FinanceEvents.CUSTOMER_CODE))));
+            Event e = events.stream().filter(x -> c.equals(x.getProperty(FinanceEvents.CUSTOMER_CODE))).findFirst().orElseThrow();
+            assertEquals(due.toString(), e.getProperty(FinanceEvents.DUE_DATE));
+            assertEquals("450.00", e.getProperty(FinanceEvents.AMOUNT));
+            assertEquals("CNY", e.getProperty(FinanceEvents.CURRENCY));
+            assertEquals(List.of(first, second), List.of((String[]) e.getProperty(FinanceEvents.DOCUMENTS)));
+            assertEquals(2, e.getProperty(FinanceEvents.DAYS_OVERDUE));
+            // Once: raising again sends nothing for this customer and due date.
+            String again = shell("admin", adminPassword, "titrate:payment-reminders --as-of " + asOf + " --raise");
+            assertTrue(again, !again.contains(c));
+            assertEquals(1, events.stream().filter(x -> c.equals(x.getProperty(FinanceEvents.CUSTOMER_CODE))).count());
+            // Finance raises them; for sales staff the command does not exist (they see overdue debts over REST).
+            String salesUser = "frem-" + RUN.toLowerCase();
+            String salesPassword = createUser(salesUser, "sales");
+            try {
+                shell(salesUser, salesPassword, "titrate:payment-reminders --raise");
+                throw new AssertionError("a sales user raised payment reminders");
+            } catch (Exception expected) {
+                assertTrue(expected.toString(), expected.getClass().getSimpleName().equals("CommandNotFoundException")
+                        || expected instanceof SecurityException);
+            }
+        } finally {
+            handler.unregister();
+        }
     }
 }

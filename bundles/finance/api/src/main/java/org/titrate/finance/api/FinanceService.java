@@ -23,6 +23,19 @@ public interface FinanceService {
     /** Postings written after {@code since}, oldest first, about {@code limit} (never cut between postings of one instant). */
     List<Posting> postingsSince(Instant since, int limit);
 
+    /**
+     * The payment reminders due as of {@code asOf} (debts due before that day and still open), one
+     * per customer, currency and due date, with whether each was raised already.
+     */
+    List<PaymentReminder> reminders(java.time.LocalDate asOf);
+
+    /**
+     * Raises the reminders due as of {@code asOf} that were not raised before (an EventAdmin event
+     * each, {@link FinanceEvents#PAYMENT_OVERDUE}); returns those raised now. Finance does this every
+     * hour for today by itself.
+     */
+    List<PaymentReminder> raiseReminders(java.time.LocalDate asOf);
+
     /** Posts a money document of {@code document.kind()}. */
     MoneyDocument register(MoneyDocument document);
 

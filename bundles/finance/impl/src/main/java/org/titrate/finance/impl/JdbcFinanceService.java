@@ -79,6 +79,9 @@ public class JdbcFinanceService implements FinanceService {
     private DocumentNumbers numbers;
 
     @Reference
+    private PaymentReminders paymentReminders;
+
+    @Reference
     private TransactionManager transactions;
 
     @Reference
@@ -184,6 +187,18 @@ public class JdbcFinanceService implements FinanceService {
         return new Posting(rs.getString(1), PartyType.valueOf(rs.getString(2)), rs.getString(3), PostingType.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), Sql.date(rs, 10),
                 Sql.date(rs, 11), Sql.instant(rs, 12), rs.getString(13));
+    }
+
+    // ---- payment reminders ----
+
+    @Override
+    public List<org.titrate.finance.api.PaymentReminder> reminders(LocalDate asOf) {
+        return paymentReminders.due(asOf == null ? FinanceSchema.today() : asOf);
+    }
+
+    @Override
+    public List<org.titrate.finance.api.PaymentReminder> raiseReminders(LocalDate asOf) {
+        return paymentReminders.raise(asOf == null ? FinanceSchema.today() : asOf);
     }
 
     // ---- money documents ----

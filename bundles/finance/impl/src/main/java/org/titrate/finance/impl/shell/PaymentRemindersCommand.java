@@ -1,0 +1,55 @@
+package org.titrate.finance.impl.shell;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.finance.api.FinanceService;
+import org.titrate.finance.api.PaymentReminder;
+
+@Command(scope = "titrate", name = "payment-reminders",
+        description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
+@Service
+public class PaymentRemindersCommand implements Action {
+
+    @Option(name = "--as-of", description = "The day to look from (YYYY-MM-DD); today by default. Raising ahead, say before a"
+            + " holiday, raises each reminder once: not again on the day")
+    private String asOf;
+
+    @Option(name = "--raise", description = "Raise the reminders not raised yet (one event per customer, currency and due date)")
+    private boolean raise;
+
+    @Reference
+    private FinanceService finance;
+
+    @Override
+    public Object execute() {
+        LocalDate day;
+        try {
+            day = asOf == null ? null : LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            System.out.println("--as-of must be a date such as 2026-12-31");
+            return null;
+        }
+        List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
+        ShellTable table = new ShellTable();
+        table.column("Customer");
+        table.column("Due");
+        table.column("Days").alignRight();
+        table.column("Open").alignRight();
+        table.column("Currency");
+        table.column("Documents");
+        table.column("Raised");
+        for (PaymentReminder r : reminders) {
+            table.addRow().addContent(r.customerCode(), r.dueDate(), r.daysOverdue(), r.amount().toPlainString(), r.currency(),
+                    String.join(" ", r.documents()), r.raisedAt() == null ? "" : r.raisedAt());
+        }
+        table.print(System.out);
+        System.out.println(reminders.size() + (raise ? " reminders raised" : " reminders due"));
+        return null;
+    }
+}
