@@ -102,6 +102,49 @@ public class PostgresqlIT {
             pool.shutdownNow();
         }
         assertEquals("2.000", titrate.call("GET", "/stock?sku=" + scarce, null).json().path("items").get(0).path("quantity").asText());
+        // Finance: the shipment is owed, a receipt settles it, and of five refunds racing for a credit of 100 exactly two of 40 go through.
+        assertEquals("380.00", titrate.call("GET", "/sales-orders/" + number, null).json().path("outstandingAmount").asText());
+        assertEquals(201, titrate.call("POST", "/receipts", Map.of("customerCode", code, "amount", 480, "method", "BANK_TRANSFER",
+                "salesOrderNumber", number, "comment", "工行电汇")).status());
+        assertEquals("0.00", titrate.call("GET", "/sales-orders/" + number, null).json().path("outstandingAmount").asText());
+        ExecutorService refunds = Executors.newFixedThreadPool(5);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> refunded = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                refunded.add(refunds.submit(() -> {
+                    go.await();
+                    return titrate.call("POST", "/refunds", Map.of("customerCode", code, "amount", 40, "method", "ALIPAY")).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : refunded) {
+                statuses.add(f.get());
+            }
+            Collections.sort(statuses);
+            assertEquals(List.of(201, 201, 409, 409, 409), statuses);
+        } finally {
+            refunds.shutdownNow();
+        }
+        assertEquals("-20.00", titrate.call("GET", "/receivables/balances?customerCode=" + code, null).json().path("items").get(0)
+                .path("balance").asText());
+        // Purchasing: a received order is owed to the supplier, and its lot is in stock.
+        String supplier = "PGS-" + TitrateTestSupport.RUN;
+        String lot = "PGL" + TitrateTestSupport.RUN;
+        assertEquals(201, titrate.call("POST", "/suppliers", Map.of("code", supplier, "name", "新疆中泰化学股份有限公司 " + supplier,
+                "paymentTermDays", 30)).status());
+        var po = titrate.call("POST", "/purchase-orders", Map.of("type", "ORDER", "supplierCode", supplier, "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "NAOH-25", "quantity", 10, "unitPrice", 80))));
+        assertEquals(201, po.status());
+        String poNumber = po.json().path("number").asText();
+        assertEquals(200, titrate.call("POST", "/purchase-orders/" + poNumber + "/confirm", null).status());
+        assertEquals(200, titrate.call("POST", "/purchase-orders/" + poNumber + "/receive", Map.of("lots",
+                List.of(Map.of("lineNo", 1, "lot", lot)))).status());
+        assertEquals("800.00", titrate.call("GET", "/payables/balances?supplierCode=" + supplier, null).json().path("items").get(0)
+                .path("balance").asText());
+        assertEquals(1, titrate.call("GET", "/stock?sku=NAOH-25&lot=" + lot, null).json().path("total").asInt());
+
         var ret = titrate.call("POST", "/sales-orders/" + number + "/returns", null);
         assertEquals(201, ret.status());
         var list = titrate.call("GET", "/sales-orders?customerCode=" + code, null).json();

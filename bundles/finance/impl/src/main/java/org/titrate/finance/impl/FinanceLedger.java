@@ -85,7 +85,7 @@ public class FinanceLedger {
             }
             BigDecimal balance = balance(c, e.partyType(), e.partyCode(), e.currency());
             guard.check(balance);
-            List<Item> open = openItems(c, e.partyType(), e.partyCode(), e.currency());
+            List<Item> open = openItems(c, e.partyType(), e.partyCode(), e.currency(), e.amount().signum());
             String id = UUID.randomUUID().toString();
             Result settled = Settling.settle(new Item(id, e.documentNumber(), e.amount(), e.dueDate(), Settling.order(at, id)), open, e.preferred());
             BigDecimal after = balance.add(e.amount());
@@ -229,11 +229,12 @@ public class FinanceLedger {
         }
     }
 
-    private static List<Item> openItems(Connection c, PartyType type, String code, String currency) throws SQLException {
+    /** The account's open items a posting of {@code sign} can settle: those of the other sign. */
+    private static List<Item> openItems(Connection c, PartyType type, String code, String currency, int sign) throws SQLException {
         List<Item> items = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT o.POSTING_ID, p.DOCUMENT_NUMBER, o.OPEN_AMOUNT, o.DUE_DATE, p.POSTED_AT"
                 + " FROM FIN_OPEN_ITEM o JOIN FIN_POSTING p ON p.ID = o.POSTING_ID"
-                + " WHERE o.PARTY_TYPE = ? AND o.PARTY_CODE = ? AND o.CURRENCY = ?")) {
+                + " WHERE o.PARTY_TYPE = ? AND o.PARTY_CODE = ? AND o.CURRENCY = ? AND o.OPEN_AMOUNT " + (sign > 0 ? "< 0" : "> 0"))) {
             q.setString(1, type.name());
             q.setString(2, code);
             q.setString(3, currency);
