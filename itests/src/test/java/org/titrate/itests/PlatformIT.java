@@ -29,13 +29,17 @@ public class PlatformIT extends TitrateTestSupport {
         assertEquals(Boolean.TRUE, modules.get("platform"));
         assertEquals(Boolean.TRUE, modules.get("customers"));
         assertEquals(Boolean.TRUE, modules.get("products"));
+        assertEquals(Boolean.TRUE, modules.get("purchasing"));
+        assertEquals(Boolean.TRUE, modules.get("finance"));
 
         Reply openApi = http("GET", "/openapi.json", null, null, null, Map.of());
         assertEquals(200, openApi.status());
         JsonNode doc = openApi.json();
         assertTrue(doc.path("openapi").asText().startsWith("3."));
         for (String path : new String[] {"/customers", "/customers/{id}", "/customers/{id}/follow-ups", "/products",
-                "/product-categories", "/modules", "/users"}) {
+                "/product-categories", "/modules", "/users", "/receivables", "/receivables/{code}", "/receipts", "/refunds/{id}",
+                "/payables/balances", "/supplier-payments", "/supplier-refunds", "/finance-postings", "/suppliers",
+                "/purchase-orders/{id}/receive"}) {
             assertTrue(path, doc.path("paths").has(path));
         }
         assertTrue(doc.path("components").path("schemas").path("Customer").path("properties").has("creditLimit"));

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import javax.xml.transform.Source;
+import javax.xml.ws.Dispatch;
+import javax.xml.ws.soap.SOAPFaultException;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -143,7 +146,7 @@ public class PurchasingIT extends TitrateTestSupport {
     }
 
     @Test
-    public void receiptsPutLotsIntoStockAndRaiseWhatWeOweReturnsTakeThemOutAndLowerIt() {
+    public void receiptsPutLotsIntoStockAndRaiseWhatWeOweReturnsTakeThemOutAndLowerIt() throws Exception {
         String sup = supplier(45);
         String lot = "HL" + RUN;
         String po = confirmed("ORDER", sup, line(LOTTED, 100, new BigDecimal("12.50"), null), line(PLAIN, 50, new BigDecimal("3.20"), null));
@@ -179,6 +182,19 @@ public class PurchasingIT extends TitrateTestSupport {
         assertEquals(paid.body(), 201, paid.status());
         assertEquals(po, paid.json().path("allocations").get(0).path("documentNumber").asText());
         assertAmount("410.00", get("/purchase-orders/" + po).json().path("outstandingAmount"));
+        // Legacy finance systems match supplier invoices against what was received, over SOAP.
+        Dispatch<Source> soap = soapClient("PurchasingService", "urn:titrate:purchasing", "admin", adminPassword);
+        String got = soapCall(soap, "<p:getPurchaseOrder xmlns:p='urn:titrate:purchasing'><number>" + po + "</number></p:getPurchaseOrder>");
+        assertTrue(got, got.contains("<lot>" + lot + "</lot>") && got.contains("<outstandingAmount>410.00</outstandingAmount>")
+                && got.contains("<status>RECEIVED</status>"));
+        String supplierXml = soapCall(soap, "<p:getSupplier xmlns:p='urn:titrate:purchasing'><code>" + sup + "</code></p:getSupplier>");
+        assertTrue(supplierXml, supplierXml.contains("山东华鲁恒升化工股份有限公司"));
+        try {
+            soapCall(soap, "<p:getSupplier xmlns:p='urn:titrate:purchasing'><code>NOPE-" + RUN + "</code></p:getSupplier>");
+            throw new AssertionError("an unknown supplier was found");
+        } catch (SOAPFaultException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("NOPE-" + RUN));
+        }
 
         // Ten drums go back from available stock, five more from quarantine, where the rejected ones wait.
         Reply draft = post("/purchase-orders/" + po + "/returns", map("comment", "部分桶体泄漏"));

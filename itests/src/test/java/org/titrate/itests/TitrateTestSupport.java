@@ -170,7 +170,7 @@ public abstract class TitrateTestSupport {
     private static final String[] READY_PATHS = {"/modules", "/customers?limit=1", "/products?limit=1",
             "/sales-orders?limit=1", "/warehouses?limit=1", "/stock?limit=1", "/receivables?limit=1", "/payables?limit=1", "/suppliers?limit=1", "/purchase-orders?limit=1", "/soap/CustomerService?wsdl",
             "/soap/ProductService?wsdl", "/soap/SalesOrderService?wsdl", "/soap/InventoryService?wsdl",
-            "/soap/FinanceService?wsdl"};
+            "/soap/FinanceService?wsdl", "/soap/PurchasingService?wsdl"};
     private static final String[] READY_COMMANDS = {"customer-list", "product-list", "order-show", "stock", "balance", "demo-load"};
 
     /** What the container does not serve yet, or null once it serves everything the tests use. */
