@@ -88,6 +88,16 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> post("/sales-orders/" + missed + "/ship", map()).status() == 200);
         assertEquals("0.00", get("/sales-orders/" + missed).json().path("outstandingAmount").asText());
+        // Purchasing receives meanwhile too: stock comes in, nothing is owed yet as far as anyone can see.
+        String supplier = "MODS-" + RUN;
+        assertEquals(201, post("/suppliers", map("code", supplier, "name", "江苏扬农化工集团有限公司")).status());
+        Reply po = post("/purchase-orders", map("type", "ORDER", "supplierCode", supplier, "warehouseCode", wh,
+                "lines", List.of(map("sku", sku, "quantity", 3, "unitPrice", 400))));
+        assertEquals(po.body(), 201, po.status());
+        String poNumber = po.json().path("number").asText();
+        assertEquals(200, post("/purchase-orders/" + poNumber + "/confirm", map()).status());
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> post("/purchase-orders/" + poNumber + "/receive", map()).status() == 200);
         for (int round = 0; round < 2; round++) {
             shell("admin", adminPassword, "feature:install titrate-finance");
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
@@ -96,6 +106,10 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
             assertEquals(1, get("/finance-postings?documentNumber=" + missed).json().path("total").asInt());
             assertEquals(1, get("/finance-postings?documentNumber=" + shippedBefore).json().path("total").asInt());
             assertEquals("1040.00", get("/sales-orders/" + missed).json().path("outstandingAmount").asText());
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get("/finance-postings?documentNumber=" + poNumber).json().path("total").asInt() == 1);
+            assertEquals("1200.00", get("/payables/" + supplier).json().path("balances").get(0).path("balance").asText());
+            assertEquals("1200.00", get("/purchase-orders/" + poNumber).json().path("outstandingAmount").asText());
             JsonNode balance = get("/receivables/" + code).json().path("balances").get(0);
             // The order shipped while inventory was away (8), the one before (1) and the one finance missed (2), at 520.00.
             assertEquals(balance.toString(), "5720.00", balance.path("balance").asText());

@@ -1,5 +1,7 @@
 package org.titrate.finance.impl;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,7 +18,7 @@ import org.titrate.purchasing.api.PurchasePostingListener;
  * we owe the supplier (a bill, due after the supplier's payment terms); goods shipped back become a
  * debit note, settled first against the order they came from.
  */
-@Component(service = PurchasePostingListener.class)
+@Component(service = {PurchasePostingListener.class, PurchaseFinancePosting.class})
 public class PurchaseFinancePosting implements PurchasePostingListener {
 
     @Reference
@@ -24,15 +26,21 @@ public class PurchaseFinancePosting implements PurchasePostingListener {
 
     @Override
     public void posted(PurchasePosting posting) {
-        if (posting.totalAmount() == null || posting.totalAmount().signum() == 0) {
-            return;
+        book(posting.kind(), posting.orderNumber(), posting.sourceOrderNumber(), posting.supplierCode(), posting.paymentTermDays(),
+                posting.currency(), posting.totalAmount(), posting.postedAt(), posting.postedBy());
+    }
+
+    /** Books one purchase document once; false when there was nothing to book or it was booked before. */
+    boolean book(PurchasePostingKind kind, String number, String sourceOrderNumber, String supplierCode, Integer paymentTermDays,
+            String currency, BigDecimal total, Instant postedAt, String user) {
+        if (total == null || total.signum() == 0) {
+            return false;
         }
-        LocalDate day = FinanceSchema.day(posting.postedAt());
-        boolean bill = posting.totalAmount().signum() > 0;
-        int terms = posting.paymentTermDays() == null ? 0 : posting.paymentTermDays();
-        ledger.post(new Entry(PartyType.SUPPLIER, posting.supplierCode(), bill ? PostingType.BILL : PostingType.DEBIT_NOTE,
-                posting.orderNumber(), posting.sourceOrderNumber(), posting.currency(), posting.totalAmount(), day,
-                bill ? day.plusDays(terms) : day, posting.postedBy(),
-                posting.kind() == PurchasePostingKind.RETURN_SHIPMENT ? posting.sourceOrderNumber() : null), Guard.NONE);
+        LocalDate day = FinanceSchema.day(postedAt);
+        boolean bill = total.signum() > 0;
+        int terms = paymentTermDays == null ? 0 : paymentTermDays;
+        return ledger.post(new Entry(PartyType.SUPPLIER, supplierCode, bill ? PostingType.BILL : PostingType.DEBIT_NOTE, number,
+                sourceOrderNumber, currency, total, day, bill ? day.plusDays(terms) : day, user,
+                kind == PurchasePostingKind.RETURN_SHIPMENT ? sourceOrderNumber : null), Guard.NONE).isPresent();
     }
 }

@@ -39,39 +39,34 @@ public class SalesHistoryBackfill {
     @Reference
     private TransactionManager transactions;
 
-    private int booked;
-
     @Activate
     void activate() {
-        booked = 0;
-        book(OrderType.ORDER, OrderStatus.SHIPPED, OrderAction.SHIP, PostingKind.SHIPMENT);
-        book(OrderType.ORDER, OrderStatus.CLOSED, OrderAction.SHIP, PostingKind.SHIPMENT);
-        book(OrderType.RETURN, OrderStatus.RECEIVED, OrderAction.RECEIVE, PostingKind.RETURN_RECEIPT);
-        book(OrderType.RETURN, OrderStatus.CLOSED, OrderAction.RECEIVE, PostingKind.RETURN_RECEIPT);
+        int booked = book(OrderType.ORDER, OrderStatus.SHIPPED, OrderAction.SHIP, PostingKind.SHIPMENT)
+                + book(OrderType.ORDER, OrderStatus.CLOSED, OrderAction.SHIP, PostingKind.SHIPMENT)
+                + book(OrderType.RETURN, OrderStatus.RECEIVED, OrderAction.RECEIVE, PostingKind.RETURN_RECEIPT)
+                + book(OrderType.RETURN, OrderStatus.CLOSED, OrderAction.RECEIVE, PostingKind.RETURN_RECEIPT);
         if (booked > 0) {
             LOG.info("Finance booked {} sales documents posted while it was not installed", booked);
         }
     }
 
-    /** How many documents the last start booked. */
-    int booked() {
-        return booked;
-    }
-
-    private void book(OrderType type, OrderStatus status, OrderAction action, PostingKind kind) {
+    private int book(OrderType type, OrderStatus status, OrderAction action, PostingKind kind) {
+        int booked = 0;
         int offset = 0;
         while (true) {
             OrderList page = sales.find(new OrderQuery(type, status, null, null, null, null, null, null, null,
                     new PageRequest(offset, PageRequest.MAX_LIMIT)));
             for (SalesOrder o : page.items()) {
                 StatusChange posted = postingOf(o.history(), action);
-                Transactions.required(transactions, () -> posting.book(kind, o.number(), o.sourceOrderNumber(), o.customerCode(),
+                if (Transactions.required(transactions, () -> posting.book(kind, o.number(), o.sourceOrderNumber(), o.customerCode(),
                         o.currency(), o.totalAmount(), posted == null ? o.updatedAt() : posted.at(),
-                        posted == null ? o.updatedBy() : posted.by()) ? booked++ : 0);
+                        posted == null ? o.updatedBy() : posted.by()))) {
+                    booked++;
+                }
             }
             offset += page.items().size();
             if (page.items().isEmpty() || offset >= page.total()) {
-                return;
+                return booked;
             }
         }
     }
