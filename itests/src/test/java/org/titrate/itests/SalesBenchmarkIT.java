@@ -1,5 +1,6 @@
 package org.titrate.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
@@ -91,6 +92,9 @@ public class SalesBenchmarkIT {
         report(String.format("bulk-loaded %d orders (3 lines, 1 history entry each) with plain JDBC in %.1f s", BULK_ORDERS,
                 (System.nanoTime() - start) / 1e9));
         titrate.start();
+        // The platform answers first; modules register their resources moments later.
+        await().atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> titrate.call("GET", "/sales-orders?limit=1", null).status() == 200);
         String month = "from=2025-03-01&to=2025-03-31";
         List<String> queries = List.of("limit=50", "customerCode=BKC7&limit=50", month + "&limit=50", "type=RETURN&status=RECEIVED&limit=50",
                 "cf." + REGION + "=%E5%8D%8E%E4%B8%9C&limit=50", "offset=50000&limit=50", "q=BK-" + RUN + "-4242&limit=50");

@@ -90,3 +90,10 @@ CREATE TABLE FIN_REMINDER (
   RAISED_AT TIMESTAMP NOT NULL,
   PRIMARY KEY (PARTY_CODE, CURRENCY, DUE_DATE)
 );
+
+-- How far finance has looked through other modules' documents for postings it missed while it was
+-- not installed ('sales', 'purchasing'): the change instant up to which everything is booked.
+CREATE TABLE FIN_CURSOR (
+  NAME VARCHAR(40) NOT NULL PRIMARY KEY,
+  POSITION TIMESTAMP NOT NULL
+);

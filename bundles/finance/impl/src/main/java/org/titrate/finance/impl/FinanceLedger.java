@@ -79,13 +79,17 @@ public class FinanceLedger {
      */
     Optional<Written> post(Entry e, Guard guard) {
         try (Connection c = dataSource.getConnection()) {
-            Instant at = lock(c, e.partyType(), e.partyCode(), e.currency());
+            Locked account = lock(c, e.partyType(), e.partyCode(), e.currency());
             if (posted(c, e.partyType(), e.documentNumber())) {
                 return Optional.empty();
             }
-            BigDecimal balance = balance(c, e.partyType(), e.partyCode(), e.currency());
+            BigDecimal balance = account.balance();
+            Instant at = account.at();
             guard.check(balance);
-            List<Item> open = openItems(c, e.partyType(), e.partyCode(), e.currency(), e.amount().signum());
+            // Open debits and open credits never stand side by side (each posting settles what it can), so the sign of the
+            // balance says whether anything is open that this posting could settle.
+            boolean settles = balance.signum() != 0 && balance.signum() != e.amount().signum();
+            List<Item> open = settles ? openItems(c, e.partyType(), e.partyCode(), e.currency(), e.amount().signum()) : List.of();
             String id = UUID.randomUUID().toString();
             Result settled = Settling.settle(new Item(id, e.documentNumber(), e.amount(), e.dueDate(), Settling.order(at, id)), open, e.preferred());
             BigDecimal after = balance.add(e.amount());
@@ -170,12 +174,16 @@ public class FinanceLedger {
         return documents;
     }
 
+    /** The account's balance under its lock, and the instant of the posting about to be written. */
+    private record Locked(BigDecimal balance, Instant at) {
+    }
+
     /**
      * Takes the account's row (created on its first posting, outside the transaction, so that two
-     * first postings do not fail each other) and returns the instant of this posting: after the
-     * account's last one, so the account's postings are in the order they took the lock.
+     * first postings do not fail each other) and reads its balance and the instant of this posting:
+     * after the account's last one, so the account's postings are in the order they took the lock.
      */
-    private Instant lock(Connection c, PartyType type, String code, String currency) throws SQLException {
+    private Locked lock(Connection c, PartyType type, String code, String currency) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET POSTINGS = POSTINGS + 1"
                     + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
@@ -183,9 +191,7 @@ public class FinanceLedger {
                 upd.setString(2, code);
                 upd.setString(3, currency);
                 if (upd.executeUpdate() == 1) {
-                    Instant last = lastPostedAt(c, type, code, currency);
-                    Instant now = FinanceSchema.now();
-                    return now.isAfter(last) ? now : last.plusMillis(1);
+                    return locked(c, type, code, currency);
                 }
             }
             missingRows.insertIfAbsent("INSERT INTO FIN_ACCOUNT (PARTY_TYPE, PARTY_CODE, CURRENCY, BALANCE, POSTINGS, LAST_POSTED_AT)"
@@ -194,27 +200,17 @@ public class FinanceLedger {
         throw new IllegalStateException("The account " + type + " " + code + " " + currency + " cannot be created");
     }
 
-    private static Instant lastPostedAt(Connection c, PartyType type, String code, String currency) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT LAST_POSTED_AT FROM FIN_ACCOUNT"
+    private static Locked locked(Connection c, PartyType type, String code, String currency) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT BALANCE, LAST_POSTED_AT FROM FIN_ACCOUNT"
                 + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
             q.setString(1, type.name());
             q.setString(2, code);
             q.setString(3, currency);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                return rs.getTimestamp(1).toInstant();
-            }
-        }
-    }
-
-    private static BigDecimal balance(Connection c, PartyType type, String code, String currency) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT BALANCE FROM FIN_ACCOUNT WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
-            q.setString(1, type.name());
-            q.setString(2, code);
-            q.setString(3, currency);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1);
+                Instant last = rs.getTimestamp(2).toInstant();
+                Instant now = FinanceSchema.now();
+                return new Locked(rs.getBigDecimal(1), now.isAfter(last) ? now : last.plusMillis(1));
             }
         }
     }

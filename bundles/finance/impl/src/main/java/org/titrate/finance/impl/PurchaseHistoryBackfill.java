@@ -1,37 +1,32 @@
 package org.titrate.finance.impl;
 
+import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.titrate.platform.api.PageRequest;
-import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.db.MissingRows;
 import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseChange;
-import org.titrate.purchasing.api.PurchaseList;
 import org.titrate.purchasing.api.PurchaseOrder;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.PurchasePostingKind;
-import org.titrate.purchasing.api.PurchaseQuery;
 import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
 import org.titrate.purchasing.api.Supplier;
 import org.titrate.purchasing.api.SupplierService;
 
 /**
- * Books the purchase documents received or shipped back while finance was not installed, once, as
- * {@link SalesHistoryBackfill} does for sales. It runs whenever finance and purchasing are both there
- * (finance installed after purchasing, or purchasing after finance); documents already on the ledger
- * are skipped.
+ * Books the purchase documents received or shipped back while finance was not installed, as
+ * {@link SalesHistoryBackfill} does for sales, whenever finance and purchasing are both there.
  */
 @Component(service = PurchaseHistoryBackfill.class, immediate = true)
-public class PurchaseHistoryBackfill {
-    private static final Logger LOG = LoggerFactory.getLogger(PurchaseHistoryBackfill.class);
+public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
 
     @Reference
     private PurchaseFinancePosting posting;
@@ -44,45 +39,73 @@ public class PurchaseHistoryBackfill {
     private SupplierService suppliers;
 
     @Reference
+    private FinanceSchema schema;
+
+    @Reference
+    private MissingRows missingRows;
+
+    @Reference
     private TransactionManager transactions;
+
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
 
     @Activate
     void activate() {
-        if (purchases == null || suppliers == null) {
-            return;
-        }
-        int booked = book(PurchaseType.ORDER, PurchaseStatus.RECEIVED, PurchaseAction.RECEIVE, PurchasePostingKind.RECEIPT)
-                + book(PurchaseType.ORDER, PurchaseStatus.CLOSED, PurchaseAction.RECEIVE, PurchasePostingKind.RECEIPT)
-                + book(PurchaseType.RETURN, PurchaseStatus.SHIPPED, PurchaseAction.SHIP, PurchasePostingKind.RETURN_SHIPMENT)
-                + book(PurchaseType.RETURN, PurchaseStatus.CLOSED, PurchaseAction.SHIP, PurchasePostingKind.RETURN_SHIPMENT);
-        if (booked > 0) {
-            LOG.info("Finance booked {} purchase documents posted while it was not installed", booked);
+        if (purchases != null && suppliers != null) {
+            start();
         }
     }
 
-    private int book(PurchaseType type, PurchaseStatus status, PurchaseAction action, PurchasePostingKind kind) {
-        int booked = 0;
-        int offset = 0;
-        while (true) {
-            PurchaseList page = purchases.find(new PurchaseQuery(type, status, null, null, null, null,
-                    new PageRequest(offset, PageRequest.MAX_LIMIT)));
-            for (PurchaseOrder o : page.items()) {
-                PurchaseChange posted = postingOf(o.history(), action);
-                Integer terms = suppliers.findByCode(o.supplierCode()).map(Supplier::paymentTermDays).orElse(0);
-                if (Transactions.required(transactions, () -> posting.book(kind, o.number(), o.sourceOrderNumber(), o.supplierCode(), terms,
-                        o.currency(), o.totalAmount(), posted == null ? o.updatedAt() : posted.at(),
-                        posted == null ? o.updatedBy() : posted.by()))) {
-                    booked++;
-                }
-            }
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
-                return booked;
-            }
+    @Deactivate
+    void deactivate() {
+        if (purchases != null && suppliers != null) {
+            stop();
         }
     }
 
-    private static PurchaseChange postingOf(List<PurchaseChange> history, PurchaseAction action) {
-        return history.stream().filter(h -> h.action() == action).reduce((a, b) -> b).orElse(null);
+    @Override
+    protected String module() {
+        return "purchasing";
+    }
+
+    @Override
+    protected List<PurchaseOrder> changedSince(Instant since, int limit) {
+        return purchases.changedSince(since, limit);
+    }
+
+    @Override
+    protected Instant changedAt(PurchaseOrder o) {
+        return o.updatedAt();
+    }
+
+    @Override
+    protected boolean book(PurchaseOrder o) {
+        boolean order = o.type() == PurchaseType.ORDER;
+        boolean posted = o.status() == (order ? PurchaseStatus.RECEIVED : PurchaseStatus.SHIPPED) || o.status() == PurchaseStatus.CLOSED;
+        if (!posted) {
+            return false;
+        }
+        PurchaseAction action = order ? PurchaseAction.RECEIVE : PurchaseAction.SHIP;
+        PurchaseChange at = o.history().stream().filter(h -> h.action() == action).reduce((a, b) -> b).orElse(null);
+        Integer terms = suppliers.findByCode(o.supplierCode()).map(Supplier::paymentTermDays).orElse(0);
+        return posting.book(order ? PurchasePostingKind.RECEIPT : PurchasePostingKind.RETURN_SHIPMENT, o.number(), o.sourceOrderNumber(),
+                o.supplierCode(), terms, o.currency(), o.totalAmount(), at == null ? o.updatedAt() : at.at(),
+                at == null ? o.updatedBy() : at.by());
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    protected MissingRows missingRows() {
+        return missingRows;
+    }
+
+    @Override
+    protected TransactionManager transactions() {
+        return transactions;
     }
 }

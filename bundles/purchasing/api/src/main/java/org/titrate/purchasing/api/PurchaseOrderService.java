@@ -27,4 +27,11 @@ public interface PurchaseOrderService {
      * lot-tracked line needs one by then. {@code version}, when given, must be current.
      */
     PurchaseOrder act(String idOrNumber, PurchaseAction action, String comment, Long version, List<ReceivedLot> lots);
+
+    /**
+     * Documents changed after {@code since}, oldest change first, about {@code limit} (never cut between
+     * documents changed in the same millisecond). A change appears a couple of seconds after it was
+     * made, once no transaction that could still commit an earlier change is running.
+     */
+    List<PurchaseOrder> changedSince(java.time.Instant since, int limit);
 }

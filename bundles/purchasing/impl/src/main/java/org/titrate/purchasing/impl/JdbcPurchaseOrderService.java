@@ -130,6 +130,31 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         }
     }
 
+    /** How long a change may take to commit: the feed shows changes older than this, so a poller misses none. */
+    private static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(2);
+
+    @Override
+    public List<PurchaseOrder> changedSince(Instant since, int limit) {
+        if (since == null) {
+            throw new ValidationException("since", "is required: the instant after which changes are wanted");
+        }
+        Instant settled = PurchasingSchema.now().minus(FEED_SETTLING);
+        try (Connection c = dataSource.getConnection()) {
+            List<PurchaseOrder> changed = new ArrayList<>(Sql.list(c, "SELECT " + ORDER_COLUMNS + " FROM PUR_ORDER o WHERE o.UPDATED_AT > ?"
+                    + " AND o.UPDATED_AT <= ? ORDER BY o.UPDATED_AT, o.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, settled),
+                    JdbcPurchaseOrderService::header));
+            if (changed.size() == limit) {
+                Instant last = changed.get(limit - 1).updatedAt();
+                Set<String> seen = changed.stream().map(PurchaseOrder::id).collect(Collectors.toSet());
+                Sql.list(c, "SELECT " + ORDER_COLUMNS + " FROM PUR_ORDER o WHERE o.UPDATED_AT = ? ORDER BY o.ID", List.of(last),
+                        JdbcPurchaseOrderService::header).stream().filter(o -> !seen.contains(o.id())).forEach(changed::add);
+            }
+            return assemble(c, changed);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot list changed purchase orders", e);
+        }
+    }
+
     private static PurchaseOrder header(Connection c, String idOrNumber) throws SQLException {
         return Sql.list(c, "SELECT " + ORDER_COLUMNS + " FROM PUR_ORDER o WHERE o.NUMBER = ? OR o.ID = ?", List.of(idOrNumber, idOrNumber),
                 JdbcPurchaseOrderService::header).stream().findFirst().orElseThrow(() -> new NotFoundException("Purchase order", idOrNumber));

@@ -1,0 +1,122 @@
+package org.titrate.finance.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.titrate.platform.api.db.MissingRows;
+import org.titrate.platform.api.db.Sql;
+import org.titrate.platform.api.db.Transactions;
+
+/**
+ * Books another module's documents that were posted while finance was not there to listen, once.
+ * It follows the module's change feed from where it last looked ({@code FIN_CURSOR}), so a start
+ * reads only what changed since finance last ran, and books every document in a posted state that
+ * is not on the ledger yet (postings are idempotent per document). The first pass runs when finance
+ * starts, before its views answer; a second one follows a few seconds later for changes the feed
+ * holds back until their transactions have surely ended. Stopping finance moves the cursor to shortly
+ * before that moment: until then the posting listener booked everything.
+ *
+ * @param <D> the module's document
+ */
+abstract class HistoryBackfill<D> {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryBackfill.class);
+    private static final int PAGE = 500;
+    /** More than the feeds hold changes back; what changed in this window before finance stopped is looked at again. */
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+
+    private ScheduledExecutorService later;
+
+    /** The cursor's name, the module's. */
+    protected abstract String module();
+
+    /** Documents changed after {@code since}, oldest first, about {@code limit}; empty when the module is not there. */
+    protected abstract List<D> changedSince(Instant since, int limit);
+
+    protected abstract Instant changedAt(D document);
+
+    /** Books the document if it is in a posted state; true when this booked it now. Runs in a transaction. */
+    protected abstract boolean book(D document);
+
+    protected abstract DataSource dataSource();
+
+    protected abstract MissingRows missingRows();
+
+    protected abstract TransactionManager transactions();
+
+    void start() {
+        pass();
+        later = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "titrate-finance-backfill-" + module()));
+        later.schedule(this::pass, 5, TimeUnit.SECONDS);
+    }
+
+    void stop() {
+        if (later != null) {
+            later.shutdownNow();
+        }
+        try {
+            Instant cursor = position();
+            Instant nearlyNow = FinanceSchema.now().minus(MARGIN);
+            if (nearlyNow.isAfter(cursor)) {
+                move(nearlyNow);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record how far finance has booked {}; its next start looks through more changes", module(), e);
+        }
+    }
+
+    private synchronized void pass() {
+        try {
+            Instant since = position();
+            int booked = 0;
+            while (true) {
+                List<D> changed = changedSince(since, PAGE);
+                if (changed.isEmpty()) {
+                    break;
+                }
+                for (D d : changed) {
+                    if (Transactions.required(transactions(), () -> book(d))) {
+                        booked++;
+                    }
+                }
+                since = changedAt(changed.get(changed.size() - 1));
+                move(since);
+                if (changed.size() < PAGE) {
+                    break;
+                }
+            }
+            if (booked > 0) {
+                LOG.info("Finance booked {} {} documents posted while it was not installed", booked, module());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Finance could not book the {} documents it missed; it tries again at its next start", module(), e);
+        }
+    }
+
+    private Instant position() {
+        try (Connection c = dataSource().getConnection()) {
+            List<Instant> found = Sql.list(c, "SELECT POSITION FROM FIN_CURSOR WHERE NAME = ?", List.of(module()), rs -> Sql.instant(rs, 1));
+            return found.isEmpty() ? Instant.EPOCH : found.get(0);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read the " + module() + " cursor", e);
+        }
+    }
+
+    private void move(Instant to) {
+        missingRows().insertIfAbsent("INSERT INTO FIN_CURSOR (NAME, POSITION) VALUES (?, ?)", module(), Timestamp.from(Instant.EPOCH));
+        try (Connection c = dataSource().getConnection()) {
+            Sql.update(c, "UPDATE FIN_CURSOR SET POSITION = ? WHERE NAME = ?", to, module());
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot move the " + module() + " cursor", e);
+        }
+    }
+}
