@@ -51,6 +51,18 @@ final class DistributionProcess implements AutoCloseable {
         return "http://localhost:" + httpPort + "/api/v1" + path;
     }
 
+    /**
+     * Waits until every path answers 200: the platform answers first and the modules register their
+     * resources moments later. REST paths are under {@code /api/v1}; {@code /soap/...} paths are not.
+     */
+    void awaitServing(String... paths) {
+        for (String path : paths) {
+            String url = path.startsWith("/soap/") ? url("").replace("/api/v1", path) : url(path);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> TitrateTestSupport.http("GET", url, "admin", adminPassword, null, Map.of()).status() == 200);
+        }
+    }
+
     TitrateTestSupport.Reply call(String method, String path, Object body) {
         return TitrateTestSupport.http(method, url(path), "admin", adminPassword, body, Map.of());
     }

@@ -62,6 +62,7 @@ public class FinanceBenchmarkIT {
         report("== Titrate finance benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores; one customer"
                 + " with " + POSTINGS + " postings, " + CUSTOMERS + " more customers with one shipped order each");
         titrate.start();
+        titrate.awaitServing("/warehouses?limit=1", "/products?limit=1", "/customers?limit=1", "/sales-orders?limit=1");
         masterData();
         titrate.stop();
 
@@ -71,6 +72,7 @@ public class FinanceBenchmarkIT {
                 + " in %.1f s", loaded, BIG, (loaded + STILL_OPEN) / 2, (loaded - STILL_OPEN) / 2, STILL_OPEN,
                 (System.nanoTime() - started) / 1e9));
         report(String.format("restart on the loaded database: %d ms to the first answer of /api/v1/modules", titrate.start()));
+        titrate.awaitServing("/receivables?limit=1", "/soap/FinanceService?wsdl", "/receipts?limit=1");
 
         // Warm-up, then the balance of the large account, the ways users and legacy systems ask for it.
         for (int i = 0; i < 20; i++) {
@@ -84,6 +86,7 @@ public class FinanceBenchmarkIT {
         time("SOAP FinanceService.getBalance(" + BIG + ")", this::soapBalance);
         time("GET /finance-postings?partyCode=" + BIG + "&limit=50 (the newest of " + loaded + ")",
                 () -> titrate.call("GET", "/finance-postings?partyCode=" + BIG + "&limit=50", null));
+        time("GET /finance-postings?limit=50 (the whole ledger, newest first)", () -> titrate.call("GET", "/finance-postings?limit=50", null));
         time("GET /receivables?overdue=true&limit=50 (every customer)", () -> titrate.call("GET", "/receivables?overdue=true&limit=50", null));
         TitrateTestSupport.Reply balance = titrate.call("GET", "/receivables/balances?customerCode=" + BIG, null);
         report("balance of " + BIG + " over REST: " + balance.json().path("items").get(0).path("balance").asText()
@@ -162,8 +165,8 @@ public class FinanceBenchmarkIT {
                 + " VALUES (?, 'CUSTOMER', ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, 'bench')");
              PreparedStatement allocation = c.prepareStatement("INSERT INTO FIN_ALLOCATION (ID, DEBIT_POSTING_ID, CREDIT_POSTING_ID, AMOUNT,"
                      + " ALLOCATED_AT) VALUES (?, ?, ?, 100.00, ?)");
-             PreparedStatement open = c.prepareStatement("INSERT INTO FIN_OPEN_ITEM (POSTING_ID, PARTY_TYPE, PARTY_CODE, CURRENCY, OPEN_AMOUNT,"
-                     + " DUE_DATE) VALUES (?, 'CUSTOMER', ?, 'CNY', 100.00, ?)")) {
+             PreparedStatement open = c.prepareStatement("INSERT INTO FIN_OPEN_ITEM (POSTING_ID, PARTY_TYPE, PARTY_CODE, CURRENCY,"
+                     + " DOCUMENT_NUMBER, OPEN_AMOUNT, DUE_DATE, POSTED_AT) VALUES (?, 'CUSTOMER', ?, 'CNY', ?, 100.00, ?, ?)")) {
             String lastInvoice = null;
             Instant at = first;
             for (int i = 0; i < POSTINGS; i++) {
@@ -193,7 +196,9 @@ public class FinanceBenchmarkIT {
                 } else if (i >= settledPairs * 2) {
                     open.setString(1, id);
                     open.setString(2, BIG);
-                    open.setDate(3, Date.valueOf(day.plusDays(30)));
+                    open.setString(3, "BSO-" + RUN + "-" + i);
+                    open.setDate(4, Date.valueOf(day.plusDays(30)));
+                    open.setTimestamp(5, Timestamp.from(at));
                     open.addBatch();
                 }
                 lastInvoice = invoice ? id : lastInvoice;

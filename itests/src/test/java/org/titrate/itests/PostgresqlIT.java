@@ -51,6 +51,7 @@ public class PostgresqlIT {
     @Test
     public void runsOnPostgresqlWithChineseDataAcrossARestart() throws Exception {
         titrate.start();
+        titrate.awaitServing("/customers?limit=1", "/sales-orders?limit=1", "/stock?limit=1", "/receipts?limit=1", "/purchase-orders?limit=1");
         String loaded = titrate.sshShell("titrate:demo-load");
         assertTrue(loaded, loaded.contains("customers"));
         String code = "PG-" + TitrateTestSupport.RUN;

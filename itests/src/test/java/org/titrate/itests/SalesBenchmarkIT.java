@@ -1,6 +1,5 @@
 package org.titrate.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
@@ -68,6 +67,7 @@ public class SalesBenchmarkIT {
         String stock = Files.readString(properties, StandardCharsets.UTF_8);
         titrate.append("etc/custom.system.properties", "derby.language.logStatementText = true");
         titrate.start();
+        titrate.awaitServing("/customers?limit=1", "/products?limit=1", "/warehouses?limit=1", "/sales-orders?limit=1", "/receivables?limit=1");
         masterData();
         for (int i = 0; i < 5; i++) {
             assertEquals(0, postOneOrder());
@@ -78,6 +78,7 @@ public class SalesBenchmarkIT {
 
         // 2. Throughput over REST, after the JIT has settled.
         titrate.start();
+        titrate.awaitServing("/sales-orders?limit=1", "/stock?limit=1", "/receivables?limit=1");
         report("warm-up (HotSpot compiles OpenJPA, CXF and Derby meanwhile): " + throughput(4, 600));
         report(throughput(1, 400));
         report(throughput(4, 300));
@@ -92,9 +93,7 @@ public class SalesBenchmarkIT {
         report(String.format("bulk-loaded %d orders (3 lines, 1 history entry each) with plain JDBC in %.1f s", BULK_ORDERS,
                 (System.nanoTime() - start) / 1e9));
         titrate.start();
-        // The platform answers first; modules register their resources moments later.
-        await().atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> titrate.call("GET", "/sales-orders?limit=1", null).status() == 200);
+        titrate.awaitServing("/sales-orders?limit=1");
         String month = "from=2025-03-01&to=2025-03-31";
         List<String> queries = List.of("limit=50", "customerCode=BKC7&limit=50", month + "&limit=50", "type=RETURN&status=RECEIVED&limit=50",
                 "cf." + REGION + "=%E5%8D%8E%E4%B8%9C&limit=50", "offset=50000&limit=50", "q=BK-" + RUN + "-4242&limit=50");

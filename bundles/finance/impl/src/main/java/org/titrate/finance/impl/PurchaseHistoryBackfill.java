@@ -2,15 +2,12 @@ package org.titrate.finance.impl;
 
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.titrate.platform.api.db.MissingRows;
 import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseChange;
 import org.titrate.purchasing.api.PurchaseOrder;
@@ -39,16 +36,7 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
     private SupplierService suppliers;
 
     @Reference
-    private FinanceSchema schema;
-
-    @Reference
-    private MissingRows missingRows;
-
-    @Reference
-    private TransactionManager transactions;
-
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
-    private DataSource dataSource;
+    private FinanceCursors cursors;
 
     @Activate
     void activate() {
@@ -95,17 +83,7 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
     }
 
     @Override
-    protected DataSource dataSource() {
-        return dataSource;
-    }
-
-    @Override
-    protected MissingRows missingRows() {
-        return missingRows;
-    }
-
-    @Override
-    protected TransactionManager transactions() {
-        return transactions;
+    protected FinanceCursors cursors() {
+        return cursors;
     }
 }

@@ -2,13 +2,10 @@ package org.titrate.finance.impl;
 
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.titrate.platform.api.db.MissingRows;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderStatus;
 import org.titrate.sales.api.OrderType;
@@ -32,16 +29,7 @@ public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {
     private SalesOrderService sales;
 
     @Reference
-    private FinanceSchema schema;
-
-    @Reference
-    private MissingRows missingRows;
-
-    @Reference
-    private TransactionManager transactions;
-
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
-    private DataSource dataSource;
+    private FinanceCursors cursors;
 
     @Activate
     void activate() {
@@ -83,17 +71,7 @@ public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {
     }
 
     @Override
-    protected DataSource dataSource() {
-        return dataSource;
-    }
-
-    @Override
-    protected MissingRows missingRows() {
-        return missingRows;
-    }
-
-    @Override
-    protected TransactionManager transactions() {
-        return transactions;
+    protected FinanceCursors cursors() {
+        return cursors;
     }
 }

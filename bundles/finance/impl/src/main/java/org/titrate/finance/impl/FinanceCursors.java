@@ -1,0 +1,55 @@
+package org.titrate.finance.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.titrate.platform.api.db.MissingRows;
+import org.titrate.platform.api.db.Sql;
+import org.titrate.platform.api.db.Transactions;
+
+/** {@code FIN_CURSOR}: how far finance has looked through each module's change feed, and the transactions its backfills book in. */
+@Component(service = FinanceCursors.class)
+public class FinanceCursors {
+
+    @Reference
+    private FinanceSchema schema;
+
+    @Reference
+    private MissingRows missingRows;
+
+    @Reference
+    private TransactionManager transactions;
+
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
+    /** The change instant up to which the module's documents are booked; the epoch before the first look. */
+    Instant position(String module) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Instant> found = Sql.list(c, "SELECT POSITION FROM FIN_CURSOR WHERE NAME = ?", List.of(module), rs -> Sql.instant(rs, 1));
+            return found.isEmpty() ? Instant.EPOCH : found.get(0);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read the " + module + " cursor", e);
+        }
+    }
+
+    void move(String module, Instant to) {
+        missingRows.insertIfAbsent("INSERT INTO FIN_CURSOR (NAME, POSITION) VALUES (?, ?)", module, Timestamp.from(Instant.EPOCH));
+        try (Connection c = dataSource.getConnection()) {
+            Sql.update(c, "UPDATE FIN_CURSOR SET POSITION = ? WHERE NAME = ?", to, module);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot move the " + module + " cursor", e);
+        }
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        return Transactions.required(transactions, work);
+    }
+}
