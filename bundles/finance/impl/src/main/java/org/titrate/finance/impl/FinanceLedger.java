@@ -79,14 +79,30 @@ public class FinanceLedger {
      * idempotent per document, which is what lets finance book the history it missed).
      */
     Optional<Written> post(Entry e, Guard guard) {
+        return post(e, guard, null);
+    }
+
+    /**
+     * Posts a new document whose number is taken from {@code numbering} once the account's lock is
+     * held (and {@code e}'s own number is null): a gap-free series row stays locked until commit, so
+     * taking it first would make every party's money documents wait for one busy account.
+     */
+    Written postNumbered(Entry e, Guard guard, java.util.function.Supplier<String> numbering) {
+        return post(e, guard, numbering).orElseThrow();
+    }
+
+    private Optional<Written> post(Entry given, Guard guard, java.util.function.Supplier<String> numbering) {
         try (Connection c = dataSource.getConnection()) {
-            Locked account = lock(c, e.partyType(), e.partyCode(), e.currency());
-            if (posted(c, e.partyType(), e.documentNumber())) {
+            Locked account = lock(c, given.partyType(), given.partyCode(), given.currency());
+            if (numbering == null && posted(c, given.partyType(), given.documentNumber())) {
                 return Optional.empty();
             }
+            guard.check(account.balance());
+            Entry e = numbering == null ? given : new Entry(given.partyType(), given.partyCode(), given.type(), numbering.get(),
+                    given.orderNumber(), given.currency(), given.amount(), given.documentDate(), given.dueDate(), given.user(),
+                    given.preferred());
             BigDecimal balance = account.balance();
             Instant at = account.at();
-            guard.check(balance);
             // Open debits and open credits never stand side by side (each posting settles what it can), so the sign of the
             // balance says whether anything is open that this posting could settle.
             boolean settles = balance.signum() != 0 && balance.signum() != e.amount().signum();
@@ -112,7 +128,7 @@ public class FinanceLedger {
                 ins.setString(13, e.user());
                 ins.executeUpdate();
             }
-            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET BALANCE = ?, LAST_POSTED_AT = ?"
+            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET BALANCE = ?, LAST_POSTED_AT = ?, POSTINGS = POSTINGS + 1"
                     + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
                 upd.setBigDecimal(1, after);
                 upd.setTimestamp(2, Timestamp.from(at));
@@ -126,7 +142,7 @@ public class FinanceLedger {
                     e.amount(), after, e.documentDate(), e.dueDate(), at, e.user());
             return Optional.of(new Written(p, documents));
         } catch (SQLException ex) {
-            throw Transactions.failure("Cannot post " + e.documentNumber(), ex);
+            throw Transactions.failure("Cannot post " + (given.documentNumber() == null ? "a " + given.type() : given.documentNumber()), ex);
         }
     }
 
@@ -179,7 +195,7 @@ public class FinanceLedger {
      */
     private Locked lock(Connection c, PartyType type, String code, String currency) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET POSTINGS = POSTINGS + 1"
+            try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET LAST_POSTED_AT = LAST_POSTED_AT"
                     + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
                 upd.setString(1, type.name());
                 upd.setString(2, code);

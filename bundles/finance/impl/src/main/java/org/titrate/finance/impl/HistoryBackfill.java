@@ -3,7 +3,6 @@ package org.titrate.finance.impl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * It follows the module's change feed from where it last looked ({@code FIN_CURSOR}), so a start
  * reads only what changed since finance last ran, and books every document in a posted state that
  * is not on the ledger yet (postings are idempotent per document). The first pass runs when finance
- * starts, before its views answer; a second one follows a few seconds later for changes the feed
+ * starts, before its views answer; a second one follows twenty seconds later for changes the feed
  * holds back until their transactions have surely ended. Stopping finance moves the cursor to shortly
  * before that moment: until then the posting listener booked everything.
  *
@@ -23,10 +22,14 @@ import org.slf4j.LoggerFactory;
 abstract class HistoryBackfill<D> {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryBackfill.class);
     private static final int PAGE = 500;
+    /** After the feeds' settling window (15 s): what changed just before finance started shows by then. */
+    private static final Duration SECOND_PASS = Duration.ofSeconds(20);
     /** More than the feeds hold changes back; what changed in this window before finance stopped is looked at again. */
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
     private ScheduledExecutorService later;
+    /** Whether the last pass went through to the end of the feed: only then may stopping move the cursor on. */
+    private volatile boolean caughtUp;
 
     /** The cursor's name, the module's. */
     protected abstract String module();
@@ -42,14 +45,16 @@ abstract class HistoryBackfill<D> {
     protected abstract FinanceCursors cursors();
 
     void start() {
+        caughtUp = false;
         pass();
-        later = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "titrate-finance-backfill-" + module()));
-        later.schedule(this::pass, 5, TimeUnit.SECONDS);
+        later = FinanceTimers.single("titrate-finance-backfill-" + module());
+        later.schedule(this::pass, SECOND_PASS.toSeconds(), TimeUnit.SECONDS);
     }
 
     void stop() {
-        if (later != null) {
-            later.shutdownNow();
+        FinanceTimers.stop(later);
+        if (!caughtUp) {
+            return; // a pass failed or never ended: the next start looks again from where it got
         }
         try {
             Instant cursor = cursors().position(module());
@@ -82,10 +87,12 @@ abstract class HistoryBackfill<D> {
                     break;
                 }
             }
+            caughtUp = true;
             if (booked > 0) {
                 LOG.info("Finance booked {} {} documents posted while it was not installed", booked, module());
             }
         } catch (RuntimeException e) {
+            caughtUp = false;
             LOG.warn("Finance could not book the {} documents it missed; it tries again at its next start", module(), e);
         }
     }

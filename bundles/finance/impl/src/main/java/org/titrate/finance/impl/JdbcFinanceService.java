@@ -65,6 +65,9 @@ public class JdbcFinanceService implements FinanceService {
     private static final String MONEY_COLUMNS = "m.ID, m.NUMBER, m.KIND, m.PARTY_CODE, m.AMOUNT, m.CURRENCY, m.METHOD, m.VALUE_DATE,"
             + " m.ORDER_NUMBER, m.REFERENCE, m.COMMENT_TEXT, m.POSTED_AT, m.POSTED_BY";
 
+    /** Longer than a transaction may wait for a lock (Derby's derby.locks.waitTimeout is 10 s). */
+    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
+
     @Reference
     private FinanceSchema schema;
 
@@ -74,6 +77,9 @@ public class JdbcFinanceService implements FinanceService {
     /** Views answer once the history finance missed is booked: balances are right from the first answer. */
     @Reference
     private SalesHistoryBackfill backfill;
+
+    @Reference
+    private PurchaseHistoryBackfill purchaseBackfill;
 
     @Reference
     private DocumentNumbers numbers;
@@ -167,8 +173,11 @@ public class JdbcFinanceService implements FinanceService {
     @Override
     public List<Posting> postingsSince(Instant since, int limit) {
         try (Connection c = dataSource.getConnection()) {
-            List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ?"
-                    + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since), JdbcFinanceService::posting);
+            // A posting is stamped when it takes its account's lock and commits with the whole action, which may still
+            // wait on other locks: the feed shows it once no transaction that could commit an earlier stamp is running.
+            Instant settled = FinanceSchema.now().minus(FEED_SETTLING);
+            List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ? AND p.POSTED_AT <= ?"
+                    + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, settled), JdbcFinanceService::posting);
             if (rows.size() < limit) {
                 return rows;
             }
@@ -233,7 +242,6 @@ public class JdbcFinanceService implements FinanceService {
             } else if (!kind.limitedByCredit()) {
                 checkOwedCurrency(party, partyCode, currency);
             }
-            String number = numbers.next(kind.series());
             Guard guard = !kind.limitedByCredit() ? Guard.NONE : balance -> {
                 BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
                 if (amount.compareTo(credit) > 0) {
@@ -245,8 +253,9 @@ public class JdbcFinanceService implements FinanceService {
                 }
             };
             BigDecimal signed = kind.postingType().debit() ? amount : amount.negate();
-            Written w = ledger.post(new Entry(party, partyCode, kind.postingType(), number, orderNumber, currency, signed, date, date, user,
-                    orderNumber), guard).orElseThrow();
+            Written w = ledger.postNumbered(new Entry(party, partyCode, kind.postingType(), null, orderNumber, currency, signed, date, date,
+                    user, orderNumber), guard, () -> numbers.next(kind.series()));
+            String number = w.posting().documentNumber();
             String id = UUID.randomUUID().toString();
             insertMoney(id, number, kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, w.posting().postedAt(),
                     user);
@@ -385,12 +394,14 @@ public class JdbcFinanceService implements FinanceService {
         if (docs.isEmpty()) {
             return docs;
         }
-        List<Object> numbersOf = new ArrayList<>(docs.stream().map(MoneyDocument::number).toList());
+        List<Object> numbersOf = new ArrayList<>();
+        numbersOf.add(docs.get(0).kind().postingType().partyType());
+        numbersOf.addAll(docs.stream().map(MoneyDocument::number).toList());
         Map<String, List<Allocation>> byNumber = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             String sql = "SELECT p.DOCUMENT_NUMBER, o.DOCUMENT_NUMBER, a.AMOUNT FROM FIN_POSTING p"
                     + " JOIN FIN_ALLOCATION a ON a.%s = p.ID JOIN FIN_POSTING o ON o.ID = a.%s"
-                    + " WHERE p.DOCUMENT_NUMBER IN (" + Sql.marks(numbersOf.size()) + ") ORDER BY a.ALLOCATED_AT, a.ID";
+                    + " WHERE p.PARTY_TYPE = ? AND p.DOCUMENT_NUMBER IN (" + Sql.marks(numbersOf.size() - 1) + ") ORDER BY a.ALLOCATED_AT, a.ID";
             for (String[] sides : new String[][] {{"CREDIT_POSTING_ID", "DEBIT_POSTING_ID"}, {"DEBIT_POSTING_ID", "CREDIT_POSTING_ID"}}) {
                 Sql.list(c, String.format(sql, sides[0], sides[1]), numbersOf, rs -> byNumber.computeIfAbsent(rs.getString(1),
                         k -> new ArrayList<>()).add(new Allocation(rs.getString(2), rs.getBigDecimal(3))));

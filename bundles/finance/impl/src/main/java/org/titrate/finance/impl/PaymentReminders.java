@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -58,7 +57,7 @@ public class PaymentReminders {
 
     @Activate
     void activate() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "titrate-payment-reminders"));
+        timer = FinanceTimers.single("titrate-payment-reminders");
         timer.scheduleAtFixedRate(() -> {
             try {
                 int raised = raise(FinanceSchema.today()).size();
@@ -73,7 +72,7 @@ public class PaymentReminders {
 
     @Deactivate
     void deactivate() {
-        timer.shutdownNow();
+        FinanceTimers.stop(timer);
     }
 
     List<PaymentReminder> due(LocalDate asOf) {

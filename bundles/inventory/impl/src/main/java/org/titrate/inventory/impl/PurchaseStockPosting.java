@@ -1,5 +1,6 @@
 package org.titrate.inventory.impl;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,19 @@ public class PurchaseStockPosting implements PurchasePostingListener {
                 opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.AVAILABLE, l.quantity(), l.expiryDate(),
                         shelfLife);
             } else {
-                StockStatus from = l.lot() != null && opened.book().balance(new StockBook.Key(l.sku(), w.code(), l.lot(),
-                        StockStatus.QUARANTINE)).compareTo(l.quantity().negate()) >= 0 ? StockStatus.QUARANTINE : StockStatus.AVAILABLE;
-                opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, from, l.quantity().negate(),
-                        w.allowNegativeStock(), false);
+                // Rejected goods wait in quarantine: they go back first, the rest from available stock.
+                BigDecimal wanted = l.quantity().negate();
+                BigDecimal held = l.lot() == null ? BigDecimal.ZERO
+                        : opened.book().balance(new StockBook.Key(l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE)).max(BigDecimal.ZERO);
+                BigDecimal fromQuarantine = held.min(wanted);
+                if (fromQuarantine.signum() > 0) {
+                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, StockStatus.QUARANTINE, fromQuarantine, false,
+                            false);
+                }
+                if (wanted.compareTo(fromQuarantine) > 0) {
+                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, StockStatus.AVAILABLE,
+                            wanted.subtract(fromQuarantine), w.allowNegativeStock(), false);
+                }
             }
         }
         ledger.write(opened, new Source(posting.kind() == PurchasePostingKind.RECEIPT ? "PURCHASE_RECEIPT" : "PURCHASE_RETURN",

@@ -130,8 +130,12 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         }
     }
 
-    /** How long a change may take to commit: the feed shows changes older than this, so a poller misses none. */
-    private static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(2);
+    /**
+     * How long a change may take to commit: it is stamped before the posting listeners wait for their
+     * locks (Derby's derby.locks.waitTimeout is 10 s); the feed shows changes older than this, so a
+     * poller misses none.
+     */
+    private static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
 
     @Override
     public List<PurchaseOrder> changedSince(Instant since, int limit) {
@@ -448,9 +452,11 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                 check.fail(f + ".expiryDate", "belongs to a lot: give the lot too");
             }
             LocalDate delivery = check.date(f + ".deliveryDate", l.deliveryDate());
-            if (quantity != null && price != null && p != null) {
-                lines.add(new PurchaseLine(i + 1, sku, p.name(), p.unit(), direction, quantity, price,
-                        quantity.multiply(price).setScale(Money.SCALE, RoundingMode.HALF_UP), lot, expiry, delivery));
+            BigDecimal amount = quantity == null || price == null ? null : quantity.multiply(price).setScale(Money.SCALE, RoundingMode.HALF_UP);
+            if (amount != null && amount.abs().compareTo(Money.MAX) > 0) {
+                check.fail(f + ".quantity", "quantity × unitPrice exceeds " + Money.MAX.toPlainString() + ": split the line or check the figures");
+            } else if (amount != null && p != null) {
+                lines.add(new PurchaseLine(i + 1, sku, p.name(), p.unit(), direction, quantity, price, amount, lot, expiry, delivery));
             }
         }
         Supplier supplier = null;

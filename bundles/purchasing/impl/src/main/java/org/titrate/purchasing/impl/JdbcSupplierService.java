@@ -97,7 +97,10 @@ public class JdbcSupplierService implements SupplierService {
         if (body.code() != null && !body.code().equals(current.code())) {
             check.fail("code", "cannot change: documents refer to the supplier by its code");
         }
-        Supplier s = validated(check, body);
+        // A PUT that leaves out the flag or the terms keeps them: neither reactivates a supplier nor resets its terms by omission.
+        Supplier s = validated(check, new Supplier(null, body.code(), body.name(), body.contactName(), body.phone(), body.email(),
+                body.address(), body.paymentTermDays() != null ? body.paymentTermDays() : current.paymentTermDays(),
+                body.active() != null ? body.active() : current.active(), null, null, null, null, null));
         check.throwIfInvalid();
         try (Connection c = dataSource.getConnection()) {
             int changed = Sql.update(c, "UPDATE PUR_SUPPLIER SET NAME = ?, CONTACT_NAME = ?, PHONE = ?, EMAIL = ?, ADDRESS = ?,"

@@ -82,7 +82,9 @@ public class JpaSalesOrderService implements SalesOrderService {
     /** States of documents that moved neither goods nor money. */
     private static final List<OrderStatus> VOID = List.of(OrderStatus.CANCELLED, OrderStatus.REJECTED);
     /** Longer than any write transaction may take (Derby's lock wait is 10 s, commits take milliseconds). */
-    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(2);
+    // Longer than a shipment may wait for its posting listeners' locks (Derby's derby.locks.waitTimeout is 10 s):
+    // a change is stamped before they run, and finance follows this feed for what it missed.
+    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
     private static final Settlement UNSETTLED = new Settlement(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO));
 
     @Reference(target = "(osgi.unit.name=titrate-sales)")

@@ -65,6 +65,9 @@ public class FinanceSoapService {
         Instant from;
         try {
             from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since.strip());
+            if (from.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || from.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw new ValidationException("since", "must lie between the years 1 and 9999");
+            }
         } catch (DateTimeParseException e) {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
