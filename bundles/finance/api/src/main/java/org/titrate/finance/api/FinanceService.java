@@ -20,7 +20,11 @@ public interface FinanceService {
 
     Page<Posting> postings(PostingQuery query);
 
-    /** Postings written after {@code since}, oldest first, about {@code limit} (never cut between postings of one instant). */
+    /**
+     * Postings written after {@code since}, oldest first, about {@code limit} (never cut between postings of
+     * one instant). A posting appears 15 seconds after it was written, once no transaction that could still
+     * commit an earlier one is running, so a poller continuing from the last {@code postedAt} misses nothing.
+     */
     List<Posting> postingsSince(Instant since, int limit);
 
     /**

@@ -30,8 +30,8 @@ public interface PurchaseOrderService {
 
     /**
      * Documents changed after {@code since}, oldest change first, about {@code limit} (never cut between
-     * documents changed in the same millisecond). A change appears a couple of seconds after it was
-     * made, once no transaction that could still commit an earlier change is running.
+     * documents changed in the same millisecond). A change appears 15 seconds after it was made
+     * (longer than a posting may wait for locks), once no transaction that could still commit an earlier change is running.
      */
     List<PurchaseOrder> changedSince(java.time.Instant since, int limit);
 }

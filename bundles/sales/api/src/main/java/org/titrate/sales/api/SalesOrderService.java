@@ -44,8 +44,8 @@ public interface SalesOrderService {
 
     /**
      * Documents changed after {@code since}, oldest change first, about {@code limit} (never cut between
-     * documents changed in the same millisecond). A change appears a couple of seconds after it was
-     * made, once no transaction that could still commit an earlier change is running, so a poller that
+     * documents changed in the same millisecond). A change appears 15 seconds after it was made
+     * (longer than a posting may wait for locks), once no transaction that could still commit an earlier change is running, so a poller that
      * continues from the last {@code updatedAt} it saw misses nothing.
      */
     List<SalesOrder> changedSince(Instant since, int limit);
