@@ -332,10 +332,22 @@ public class FinanceIT extends TitrateTestSupport {
         String balance = soapCall(soap, "<f:getBalance xmlns:f='" + NS + "'><customerCode>" + c + "</customerCode></f:getBalance>");
         assertTrue(balance, balance.contains("<balance>1200.00</balance>") && balance.contains("<currency>CNY</currency>"));
 
-        String registered = soapCall(soap, "<f:registerReceipt xmlns:f='" + NS + "'><receipt><customerCode>" + c + "</customerCode>"
+        String request = "<f:registerReceipt xmlns:f='" + NS + "'><receipt><customerCode>" + c + "</customerCode>"
                 + "<amount>700.00</amount><method>BANK_ACCEPTANCE</method><salesOrderNumber>" + so + "</salesOrderNumber>"
-                + "<comment>银行承兑汇票 第 30 号</comment></receipt></f:registerReceipt>");
+                + "<comment>银行承兑汇票 第 30 号</comment><requestId>GL-" + RUN + "-0030</requestId></receipt></f:registerReceipt>";
+        String registered = soapCall(soap, request);
         assertTrue(registered, registered.contains("<settled>" + so + " 700.00</settled>") && registered.contains("RC-"));
+        // The legacy system timed out and sends it again: it gets the same receipt back, not a second one.
+        String retried = soapCall(soap, request);
+        String number = registered.replaceAll("(?s).*<number>(RC-[0-9-]+)</number>.*", "$1");
+        assertTrue(retried, retried.contains("<number>" + number + "</number>"));
+        assertEquals(1, get("/receipts?customerCode=" + c).json().path("total").asInt());
+        try {
+            soapCall(soap, request.replace("<amount>700.00</amount>", "<amount>701.00</amount>"));
+            throw new AssertionError("a different receipt under a used requestId was accepted");
+        } catch (SOAPFaultException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("requestId") || expected.getMessage().contains(number));
+        }
         assertAmount("500.00", order(so).path("outstandingAmount"));
         assertEquals("银行承兑汇票 第 30 号", get("/receipts?customerCode=" + c).json().path("items").get(0).path("comment").asText());
 

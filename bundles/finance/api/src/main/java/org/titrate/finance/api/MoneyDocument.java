@@ -9,7 +9,9 @@ import java.util.List;
  * A receipt, refund, supplier payment or supplier refund: posted on create, never changed. {@code amount}
  * is positive; the ledger signs it. {@code salesOrderNumber} (customers) or {@code purchaseOrderNumber}
  * (suppliers) names the document it is for, which is settled first; the rest goes to the oldest open
- * items. {@code allocations} say what it settled when it was posted.
+ * items. {@code allocations} say what it settled when it was posted. {@code requestId} is the caller's
+ * own id for it (optional): a document sent again with the same one — a retry after a timeout — gets
+ * the first one back instead of a copy.
  */
 public record MoneyDocument(
         String id,
@@ -27,11 +29,12 @@ public record MoneyDocument(
         String comment,
         List<Allocation> allocations,
         Instant postedAt,
-        String postedBy) {
+        String postedBy,
+        String requestId) {
 
     /** This document as a client supplies it for {@code kind}. */
     public MoneyDocument as(MoneyKind k) {
         return new MoneyDocument(null, null, k, customerCode, supplierCode, amount, currency, method, date, salesOrderNumber,
-                purchaseOrderNumber, reference, comment, List.of(), null, null);
+                purchaseOrderNumber, reference, comment, List.of(), null, null, requestId);
     }
 }

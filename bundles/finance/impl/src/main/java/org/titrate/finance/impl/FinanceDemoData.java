@@ -50,10 +50,10 @@ public class FinanceDemoData implements DemoData {
         String order = finance.openItems(new org.titrate.finance.api.OpenItemQuery(PartyType.CUSTOMER, FIRST_CUSTOMER, "CNY", false, null,
                 null, null, new PageRequest(0, 1))).items().get(0).documentNumber();
         finance.register(new MoneyDocument(null, null, MoneyKind.RECEIPT, FIRST_CUSTOMER, null, new BigDecimal("2000.00"), "CNY",
-                PaymentMethod.BANK_TRANSFER, null, order, null, "工行电汇 HX20261129-0087", "恒瑞预付本月货款", List.of(), null, null));
+                PaymentMethod.BANK_TRANSFER, null, order, null, "工行电汇 HX20261129-0087", "恒瑞预付本月货款", List.of(), null, null, "DEMO-RC-1"));
         finance.register(new MoneyDocument(null, null, MoneyKind.RECEIPT, FIRST_CUSTOMER, null, new BigDecimal("1000.00"), "CNY",
                 PaymentMethod.BANK_ACCEPTANCE, null, null, null, "银承 31050051 0028 6637", "六个月银行承兑汇票，到期日见票面", List.of(),
-                null, null));
+                null, null, "DEMO-RC-2"));
         return "2 receipts added (a transfer naming " + order + " and a bank acceptance bill on account)";
     }
 }

@@ -184,6 +184,15 @@ public class FinanceLedger {
         return documents;
     }
 
+    /** Takes the account's lock for the caller's transaction (before it looks for something only the lock makes certain). */
+    void lockAccount(PartyType type, String code, String currency) {
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, type, code, currency);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot lock the account of " + code, e);
+        }
+    }
+
     /** The account's balance under its lock, and the instant of the posting about to be written. */
     private record Locked(BigDecimal balance, Instant at) {
     }

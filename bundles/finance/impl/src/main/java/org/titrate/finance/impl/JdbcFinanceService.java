@@ -63,7 +63,7 @@ public class JdbcFinanceService implements FinanceService {
     private static final String POSTING_COLUMNS = "p.ID, p.PARTY_TYPE, p.PARTY_CODE, p.TYPE, p.DOCUMENT_NUMBER, p.ORDER_NUMBER,"
             + " p.CURRENCY, p.AMOUNT, p.BALANCE_AFTER, p.DOCUMENT_DATE, p.DUE_DATE, p.POSTED_AT, p.POSTED_BY";
     private static final String MONEY_COLUMNS = "m.ID, m.NUMBER, m.KIND, m.PARTY_CODE, m.AMOUNT, m.CURRENCY, m.METHOD, m.VALUE_DATE,"
-            + " m.ORDER_NUMBER, m.REFERENCE, m.COMMENT_TEXT, m.POSTED_AT, m.POSTED_BY";
+            + " m.ORDER_NUMBER, m.REFERENCE, m.COMMENT_TEXT, m.POSTED_AT, m.POSTED_BY, m.REQUEST_ID";
 
     /** Longer than a transaction may wait for a lock (Derby's derby.locks.waitTimeout is 10 s). */
     static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
@@ -233,10 +233,23 @@ public class JdbcFinanceService implements FinanceService {
         String orderNumber = check.text(orderField, customer ? body.salesOrderNumber() : body.purchaseOrderNumber(), 40, false);
         String reference = check.text("reference", body.reference(), 100, false);
         String comment = check.text("comment", body.comment(), 1000, false);
+        String requestId = check.text("requestId", body.requestId(), 100, false);
         check.throwIfInvalid();
         checkParty(party, partyField, partyCode);
         String user = CurrentUser.name();
         return Transactions.required(transactions, () -> {
+            if (requestId != null) {
+                // Under the account's lock, a retry finds the first document or is the first itself.
+                ledger.lockAccount(party, partyCode, currency);
+                MoneyDocument first = byRequest(kind, partyCode, requestId);
+                if (first != null) {
+                    if (first.amount().compareTo(amount) != 0 || !first.currency().equals(currency)) {
+                        throw new ConflictException("requestId", "was used for " + first.number() + " of " + first.amount() + " "
+                                + first.currency() + "; a different document needs a different requestId");
+                    }
+                    return first;
+                }
+            }
             if (orderNumber != null) {
                 checkNamedDocument(kind, orderField, partyCode, currency, orderNumber);
             } else if (!kind.limitedByCredit()) {
@@ -258,10 +271,11 @@ public class JdbcFinanceService implements FinanceService {
             String number = w.posting().documentNumber();
             String id = UUID.randomUUID().toString();
             insertMoney(id, number, kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, w.posting().postedAt(),
-                    user);
+                    user, requestId);
             return new MoneyDocument(id, number, kind, customer ? partyCode : null, customer ? null : partyCode, amount, currency, method, date,
                     customer ? orderNumber : null, customer ? null : orderNumber, reference, comment,
-                    w.settled().stream().map(s -> new Allocation(s.documentNumber(), s.amount())).toList(), w.posting().postedAt(), user);
+                    w.settled().stream().map(s -> new Allocation(s.documentNumber(), s.amount())).toList(), w.posting().postedAt(), user,
+                    requestId);
         });
     }
 
@@ -344,12 +358,13 @@ public class JdbcFinanceService implements FinanceService {
     }
 
     private void insertMoney(String id, String number, MoneyKind kind, String party, BigDecimal amount, String currency,
-            PaymentMethod method, LocalDate date, String orderNumber, String reference, String comment, Instant at, String user) {
+            PaymentMethod method, LocalDate date, String orderNumber, String reference, String comment, Instant at, String user,
+            String requestId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ins = c.prepareStatement("INSERT INTO FIN_MONEY (ID, NUMBER, KIND,"
-                + " PARTY_CODE, AMOUNT, CURRENCY, METHOD, VALUE_DATE, ORDER_NUMBER, REFERENCE, COMMENT_TEXT, POSTED_AT, POSTED_BY)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " PARTY_CODE, AMOUNT, CURRENCY, METHOD, VALUE_DATE, ORDER_NUMBER, REFERENCE, COMMENT_TEXT, POSTED_AT, POSTED_BY, REQUEST_ID)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Sql.bind(ins, java.util.Arrays.asList(id, number, kind, party, amount, currency, method, date, orderNumber, reference, comment,
-                    at, user));
+                    at, user, requestId));
             ins.executeUpdate();
         } catch (SQLException e) {
             throw Transactions.failure("Cannot store " + number, e);
@@ -381,12 +396,23 @@ public class JdbcFinanceService implements FinanceService {
         }
     }
 
+    private MoneyDocument byRequest(MoneyKind kind, String partyCode, String requestId) {
+        try (Connection c = dataSource.getConnection()) {
+            List<MoneyDocument> found = Sql.list(c, "SELECT " + MONEY_COLUMNS + " FROM FIN_MONEY m WHERE m.KIND = ? AND m.PARTY_CODE = ?"
+                    + " AND m.REQUEST_ID = ?", List.of(kind, partyCode, requestId), JdbcFinanceService::money);
+            return found.isEmpty() ? null : withAllocations(found).get(0);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot look up request " + requestId, e);
+        }
+    }
+
     private static MoneyDocument money(ResultSet rs) throws SQLException {
         MoneyKind kind = MoneyKind.valueOf(rs.getString(3));
         boolean customer = kind.postingType().partyType() == PartyType.CUSTOMER;
         return new MoneyDocument(rs.getString(1), rs.getString(2), kind, customer ? rs.getString(4) : null, customer ? null : rs.getString(4),
                 rs.getBigDecimal(5), rs.getString(6), PaymentMethod.valueOf(rs.getString(7)), Sql.date(rs, 8), customer ? rs.getString(9) : null,
-                customer ? null : rs.getString(9), rs.getString(10), rs.getString(11), List.of(), Sql.instant(rs, 12), rs.getString(13));
+                customer ? null : rs.getString(9), rs.getString(10), rs.getString(11), List.of(), Sql.instant(rs, 12), rs.getString(13),
+                rs.getString(14));
     }
 
     /** What each document has settled so far: the allocations of its posting, with the other side's number. */
@@ -411,6 +437,6 @@ public class JdbcFinanceService implements FinanceService {
         }
         return docs.stream().map(d -> new MoneyDocument(d.id(), d.number(), d.kind(), d.customerCode(), d.supplierCode(), d.amount(),
                 d.currency(), d.method(), d.date(), d.salesOrderNumber(), d.purchaseOrderNumber(), d.reference(), d.comment(),
-                byNumber.getOrDefault(d.number(), List.of()), d.postedAt(), d.postedBy())).toList();
+                byNumber.getOrDefault(d.number(), List.of()), d.postedAt(), d.postedBy(), d.requestId())).toList();
     }
 }

@@ -42,7 +42,7 @@ public class FinanceSoapService {
         return finance.balance(PartyType.CUSTOMER, code).stream().map(BalanceData::of).toList();
     }
 
-    /** Posts a receipt; the answer says what it settled. */
+    /** Posts a receipt; the answer says what it settled. Sent again with the same {@code requestId}, it answers the first one. */
     @WebMethod
     @WebResult(name = "receipt")
     public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
@@ -54,7 +54,8 @@ public class FinanceSoapService {
         LocalDate date = check.date("date", receipt.date);
         check.throwIfInvalid();
         MoneyDocument posted = finance.register(new MoneyDocument(null, null, MoneyKind.RECEIPT, receipt.customerCode, null, receipt.amount,
-                receipt.currency, method, date, receipt.salesOrderNumber, null, receipt.reference, receipt.comment, List.of(), null, null));
+                receipt.currency, method, date, receipt.salesOrderNumber, null, receipt.reference, receipt.comment, List.of(), null, null,
+                receipt.requestId));
         return ReceiptData.of(posted);
     }
 

@@ -9,12 +9,13 @@ import org.titrate.finance.api.MoneyDocument;
 
 /**
  * A receipt on the wire: what a caller sends ({@code customerCode}, {@code amount}, {@code method},
- * optional {@code currency}, {@code date}, {@code salesOrderNumber}, {@code reference}, {@code comment})
+ * optional {@code currency}, {@code date}, {@code salesOrderNumber}, {@code reference}, {@code comment},
+ * {@code requestId} — the caller's own id, so that a retry gets the first receipt back instead of a copy)
  * and, in the answer, its {@code number} and what it settled ({@code settled}: "SO-2026-000042 500.00").
  */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "receipt", propOrder = {"number", "customerCode", "amount", "currency", "method", "date", "salesOrderNumber", "reference",
-        "comment", "settled", "postedAt", "postedBy"})
+        "comment", "requestId", "settled", "postedAt", "postedBy"})
 public class ReceiptData {
     public String number;
     public String customerCode;
@@ -25,6 +26,7 @@ public class ReceiptData {
     public String salesOrderNumber;
     public String reference;
     public String comment;
+    public String requestId;
     public List<String> settled;
     public String postedAt;
     public String postedBy;
@@ -40,6 +42,7 @@ public class ReceiptData {
         d.salesOrderNumber = m.salesOrderNumber();
         d.reference = m.reference();
         d.comment = m.comment();
+        d.requestId = m.requestId();
         d.settled = m.allocations().stream().map(a -> a.documentNumber() + " " + a.amount().toPlainString()).toList();
         d.postedAt = m.postedAt().toString();
         d.postedBy = m.postedBy();
