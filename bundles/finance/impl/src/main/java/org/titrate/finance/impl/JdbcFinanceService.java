@@ -298,8 +298,13 @@ public class JdbcFinanceService implements FinanceService {
     /** The document money names must be the party's, in this currency, and on the other side of the account. */
     private void checkNamedDocument(MoneyKind kind, String field, String partyCode, String currency, String number) {
         PartyType party = kind.postingType().partyType();
-        List<Posting> found = postings(new PostingQuery(party, null, null, number, null, null,
-                new org.titrate.platform.api.PageRequest(0, 1))).items();
+        List<Posting> found;
+        try (Connection c = dataSource.getConnection()) {
+            found = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.PARTY_TYPE = ? AND p.DOCUMENT_NUMBER = ?",
+                    List.of(party, number), JdbcFinanceService::posting);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read " + number, e);
+        }
         if (found.isEmpty()) {
             throw unposted(party, field, number);
         }

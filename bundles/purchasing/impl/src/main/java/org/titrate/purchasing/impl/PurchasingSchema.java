@@ -23,10 +23,6 @@ public class PurchasingSchema {
         SchemaMigrations.migrate(dataSource, "purchasing", PurchasingSchema.class.getClassLoader());
     }
 
-    DataSource dataSource() {
-        return dataSource;
-    }
-
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
