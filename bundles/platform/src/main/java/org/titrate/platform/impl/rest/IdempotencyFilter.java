@@ -90,9 +90,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             if (response.getStatus() >= 200 && response.getStatus() < 300) {
                 String body = response.hasEntity() ? Json.MAPPER.writeValueAsString(response.getEntity()) : null;
                 URI location = response.getLocation();
-                // Bodies past the column size replay as status and Location only.
-                store.complete(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(),
-                        body != null && body.length() > 32000 ? null : body);
+                store.complete(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(), body);
             } else {
                 store.release(claim.username(), claim.key());
             }

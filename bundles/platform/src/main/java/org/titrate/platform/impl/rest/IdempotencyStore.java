@@ -1,5 +1,10 @@
 package org.titrate.platform.impl.rest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,17 +12,25 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 
 /**
  * Remembers the first answer to a POST with an {@code Idempotency-Key}, per user, for a day.
  * A key is claimed before the request runs, so a concurrent retry cannot create a copy either.
+ * An answer that fits the {@code BODY} column is kept there as it is; a longer one (a 500-line
+ * order) is kept whole, gzip-compressed and Base64-encoded, in numbered parts of
+ * {@code PLT_IDEMPOTENCY_PART}, written in one transaction with the answer's status.
  */
 final class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(24);
     /** A claim without an answer this old belongs to a request that died (a restart mid-request): free it. */
     static final Duration ABANDONED = Duration.ofMinutes(5);
+    /** The size of the BODY column and of one stored part. */
+    static final int COLUMN = 32000;
 
     /** What the store knows about a key. */
     sealed interface Lookup permits Claimed, InProgress, Replay, Mismatch {
@@ -79,21 +92,95 @@ final class IdempotencyStore {
                         return new Mismatch();
                     }
                     int status = rs.getInt(2);
-                    return rs.wasNull() ? new InProgress() : new Replay(status, rs.getString(3), rs.getString(4));
+                    if (rs.wasNull()) {
+                        return new InProgress();
+                    }
+                    String body = rs.getString(4);
+                    return new Replay(status, rs.getString(3), body != null ? body : storedInParts(c, username, key));
                 }
             }
         }
     }
 
+    /** The answer kept in parts, or null when there was no body. */
+    private static String storedInParts(Connection c, String username, String key) throws SQLException {
+        StringBuilder encoded = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT CHUNK FROM PLT_IDEMPOTENCY_PART WHERE USERNAME = ? AND IDEM_KEY = ? ORDER BY PART_NO")) {
+            ps.setString(1, username);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    encoded.append(rs.getString(1));
+                }
+            }
+        }
+        return encoded.length() == 0 ? null : decompress(encoded.toString());
+    }
+
+    static String compress(String body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    static String decompress(String encoded) {
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(encoded)))) {
+            return new String(gz.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void complete(String username, String key, int status, String location, String body) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE PLT_IDEMPOTENCY SET STATUS = ?, LOCATION = ?, BODY = ? WHERE USERNAME = ? AND IDEM_KEY = ?")) {
-            ps.setInt(1, status);
-            ps.setString(2, location);
-            ps.setString(3, body);
-            ps.setString(4, username);
-            ps.setString(5, key);
+        boolean inParts = body != null && body.length() > COLUMN;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                if (inParts) {
+                    deleteParts(c, username, key);
+                    String encoded = compress(body);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO PLT_IDEMPOTENCY_PART (USERNAME, IDEM_KEY, PART_NO, CHUNK, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                        Timestamp now = Timestamp.from(Instant.now());
+                        for (int part = 0; part * COLUMN < encoded.length(); part++) {
+                            ps.setString(1, username);
+                            ps.setString(2, key);
+                            ps.setInt(3, part);
+                            ps.setString(4, encoded.substring(part * COLUMN, Math.min(encoded.length(), (part + 1) * COLUMN)));
+                            ps.setTimestamp(5, now);
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE PLT_IDEMPOTENCY SET STATUS = ?, LOCATION = ?, BODY = ? WHERE USERNAME = ? AND IDEM_KEY = ?")) {
+                    ps.setInt(1, status);
+                    ps.setString(2, location);
+                    ps.setString(3, inParts ? null : body);
+                    ps.setString(4, username);
+                    ps.setString(5, key);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void deleteParts(Connection c, String username, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM PLT_IDEMPOTENCY_PART WHERE USERNAME = ? AND IDEM_KEY = ?")) {
+            ps.setString(1, username);
+            ps.setString(2, key);
             ps.executeUpdate();
         }
     }
@@ -125,10 +212,14 @@ final class IdempotencyStore {
         if (now - last < Duration.ofMinutes(10).toMillis() || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM PLT_IDEMPOTENCY WHERE CREATED_AT < ?")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(RETENTION)));
-            ps.executeUpdate();
+        Timestamp before = Timestamp.from(Instant.now().minus(RETENTION));
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : new String[] {"PLT_IDEMPOTENCY_PART", "PLT_IDEMPOTENCY"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CREATED_AT < ?")) {
+                    ps.setTimestamp(1, before);
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 }
