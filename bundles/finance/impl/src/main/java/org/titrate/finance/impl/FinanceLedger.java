@@ -93,7 +93,7 @@ public class FinanceLedger {
 
     private Optional<Written> post(Entry given, Guard guard, java.util.function.Supplier<String> numbering) {
         try (Connection c = dataSource.getConnection()) {
-            Locked account = lock(c, given.partyType(), given.partyCode(), given.currency());
+            Locked account = lock(c, given.partyType(), given.partyCode(), given.currency(), guard);
             if (numbering == null && posted(c, given.partyType(), given.documentNumber())) {
                 return Optional.empty();
             }
@@ -184,10 +184,13 @@ public class FinanceLedger {
         return documents;
     }
 
-    /** Takes the account's lock for the caller's transaction (before it looks for something only the lock makes certain). */
-    void lockAccount(PartyType type, String code, String currency) {
+    /**
+     * Takes the account's lock for the caller's transaction (before it looks for something only the lock makes certain);
+     * {@code guard} decides first, on a balance of zero, whether an account that does not exist yet is worth creating.
+     */
+    void lockAccount(PartyType type, String code, String currency, Guard guard) {
         try (Connection c = dataSource.getConnection()) {
-            lock(c, type, code, currency);
+            lock(c, type, code, currency, guard);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot lock the account of " + code, e);
         }
@@ -201,8 +204,11 @@ public class FinanceLedger {
      * Takes the account's row (created on its first posting, outside the transaction, so that two
      * first postings do not fail each other) and reads its balance and the instant of this posting:
      * after the account's last one, so the account's postings are in the order they took the lock.
+     * A posting {@code guard} refuses on an account that does not exist (a refund to a customer with
+     * no credit in that currency) is refused before the row is created: a refused request leaves no
+     * account behind.
      */
-    private Locked lock(Connection c, PartyType type, String code, String currency) throws SQLException {
+    private Locked lock(Connection c, PartyType type, String code, String currency, Guard guard) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement upd = c.prepareStatement("UPDATE FIN_ACCOUNT SET LAST_POSTED_AT = LAST_POSTED_AT"
                     + " WHERE PARTY_TYPE = ? AND PARTY_CODE = ? AND CURRENCY = ?")) {
@@ -212,6 +218,9 @@ public class FinanceLedger {
                 if (upd.executeUpdate() == 1) {
                     return locked(c, type, code, currency);
                 }
+            }
+            if (attempt == 0) {
+                guard.check(BigDecimal.ZERO);
             }
             missingRows.insertIfAbsent("INSERT INTO FIN_ACCOUNT (PARTY_TYPE, PARTY_CODE, CURRENCY, BALANCE, POSTINGS, LAST_POSTED_AT)"
                     + " VALUES (?, ?, ?, 0, 0, ?)", type.name(), code, currency, Timestamp.from(Instant.EPOCH));

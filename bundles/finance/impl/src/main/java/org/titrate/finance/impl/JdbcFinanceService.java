@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
@@ -51,8 +53,11 @@ import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.purchasing.api.PurchaseOrder;
 import org.titrate.purchasing.api.PurchaseOrderService;
+import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
 import org.titrate.purchasing.api.SupplierService;
+import org.titrate.sales.api.OrderStatus;
+import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
@@ -115,7 +120,9 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<Balance> balances(BalanceQuery query) {
-        Sql filter = new Sql().and("a.PARTY_TYPE = ?", query.partyType()).and("a.PARTY_CODE = ?", query.partyCode())
+        // An account without postings is only the row its first posting locks (created outside that posting's transaction):
+        // a request that was refused after taking it changed nothing, and shows nothing.
+        Sql filter = new Sql().and("a.POSTINGS > 0").and("a.PARTY_TYPE = ?", query.partyType()).and("a.PARTY_CODE = ?", query.partyCode())
                 .and("a.CURRENCY = ?", query.currency());
         if (query.openOnly()) {
             filter.and("(a.BALANCE <> 0 OR EXISTS (SELECT 1 FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
@@ -237,10 +244,26 @@ public class JdbcFinanceService implements FinanceService {
         check.throwIfInvalid();
         checkParty(party, partyField, partyCode);
         String user = CurrentUser.name();
+        Guard guard = !kind.limitedByCredit() ? Guard.NONE : balance -> {
+            BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
+            if (amount.compareTo(credit) > 0) {
+                throw new ConflictException("amount", "a refund of " + amount + " " + currency + " is more than " + (customer
+                        ? partyCode + "'s credit of " + Money.of(credit) + " " + currency + " (what they paid or were credited beyond"
+                                + " what they owe)"
+                        : "our credit with " + partyCode + " of " + Money.of(credit) + " " + currency + " (what we paid or were"
+                                + " credited beyond what we owe)"));
+            }
+        };
         return Transactions.required(transactions, () -> {
+            // The document the money names is read before the account's lock: one not on the ledger yet is asked of sales
+            // or purchasing, whose row a shipment holds while it waits for this account's lock.
+            Named named = orderNumber == null ? null : named(kind, orderField, partyCode, currency, orderNumber);
+            if (requestId != null || named != null) {
+                // Under the account's lock, a retry finds the first document or is the first itself, and a document shipped
+                // at this moment is either on the ledger already or is booked after this money.
+                ledger.lockAccount(party, partyCode, currency, guard);
+            }
             if (requestId != null) {
-                // Under the account's lock, a retry finds the first document or is the first itself.
-                ledger.lockAccount(party, partyCode, currency);
                 MoneyDocument first = byRequest(kind, partyCode, requestId);
                 if (first != null) {
                     if (first.amount().compareTo(amount) != 0 || !first.currency().equals(currency)) {
@@ -250,21 +273,11 @@ public class JdbcFinanceService implements FinanceService {
                     return first;
                 }
             }
-            if (orderNumber != null) {
-                checkNamedDocument(kind, orderField, partyCode, currency, orderNumber);
+            if (named != null) {
+                checkUnderLock(kind, orderField, partyCode, currency, orderNumber, named);
             } else if (!kind.limitedByCredit()) {
                 checkOwedCurrency(party, partyCode, currency);
             }
-            Guard guard = !kind.limitedByCredit() ? Guard.NONE : balance -> {
-                BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
-                if (amount.compareTo(credit) > 0) {
-                    throw new ConflictException("amount", "a refund of " + amount + " " + currency + " is more than " + (customer
-                            ? partyCode + "'s credit of " + Money.of(credit) + " " + currency + " (what they paid or were credited beyond"
-                                    + " what they owe)"
-                            : "our credit with " + partyCode + " of " + Money.of(credit) + " " + currency + " (what we paid or were"
-                                    + " credited beyond what we owe)"));
-                }
-            };
             BigDecimal signed = kind.postingType().debit() ? amount : amount.negate();
             Written w = ledger.postNumbered(new Entry(party, partyCode, kind.postingType(), null, orderNumber, currency, signed, date, date,
                     user, orderNumber), guard, () -> numbers.next(kind.series()));
@@ -295,20 +308,80 @@ public class JdbcFinanceService implements FinanceService {
         }
     }
 
-    /** The document money names must be the party's, in this currency, and on the other side of the account. */
-    private void checkNamedDocument(MoneyKind kind, String field, String partyCode, String currency, String number) {
+    /**
+     * The document money names, as far as it can be known before the account's lock: its posting (checked at once), or
+     * else what its own module says of it (a document of the party's that is not on the ledger yet).
+     */
+    private record Named(Posting posting, Source source) {
+    }
+
+    /** A sales or purchase document as its module has it: whose, in which state, and whether that state is on the ledger. */
+    private record Source(String partyCode, String status, boolean posted, String step, String currency, BigDecimal total) {
+    }
+
+    /** Goods documents: what money may name. Money documents (a refund, a payment) are not orders. */
+    private static final Set<PostingType> GOODS = EnumSet.of(PostingType.INVOICE, PostingType.CREDIT_NOTE,
+            PostingType.BILL, PostingType.DEBIT_NOTE);
+
+    private Named named(MoneyKind kind, String field, String partyCode, String currency, String number) {
         PartyType party = kind.postingType().partyType();
-        List<Posting> found;
-        try (Connection c = dataSource.getConnection()) {
-            found = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.PARTY_TYPE = ? AND p.DOCUMENT_NUMBER = ?",
-                    List.of(party, number), JdbcFinanceService::posting);
-        } catch (SQLException e) {
-            throw Transactions.failure("Cannot read " + number, e);
+        Posting p = postingOf(party, number);
+        if (p != null) {
+            checkNamedDocument(kind, field, partyCode, currency, p);
+            return new Named(p, null);
         }
-        if (found.isEmpty()) {
-            throw unposted(party, field, number);
+        Source source = source(party, number);
+        String documents = party == PartyType.CUSTOMER ? "sales order or return" : "purchase order or return";
+        if (source == null) {
+            throw new ValidationException(field, "no " + documents + " has the number " + number);
         }
-        Posting p = found.get(0);
+        if (!source.partyCode().equals(partyCode)) {
+            throw new ValidationException(field, number + " is not a document of " + partyCode);
+        }
+        if (source.total() != null && source.total().signum() != 0 && (source.total().signum() > 0) == kind.postingType().debit()) {
+            throw wrongSide(kind, field, number);
+        }
+        return new Named(null, source);
+    }
+
+    /**
+     * Under the account's lock: a document that was not on the ledger before may be now (shipped meanwhile); otherwise it
+     * is in a state that owes nothing yet, and stays so until this money is booked.
+     */
+    private void checkUnderLock(MoneyKind kind, String field, String partyCode, String currency, String number, Named named) {
+        if (named.posting() != null) {
+            return;
+        }
+        Posting p = postingOf(kind.postingType().partyType(), number);
+        if (p != null) {
+            checkNamedDocument(kind, field, partyCode, currency, p);
+            return;
+        }
+        Source s = named.source();
+        if (!s.posted()) {
+            throw new ConflictException(field, number + " is " + s.status() + ": nothing is owed on it until it " + s.step()
+                    + "; register the money without " + field + " to keep it on account");
+        }
+        if (!s.currency().equals(currency)) {
+            throw new ValidationException("currency", number + " is in " + s.currency() + "; money in " + currency
+                    + " cannot settle it until exchange rates exist");
+        }
+        if (s.total() == null || s.total().signum() == 0) {
+            throw new ValidationException(field, number + " is worth nothing: there is nothing on it to settle");
+        }
+        throw new ConflictException(field, number + " is " + s.status() + " but not on the ledger yet: finance is still booking what"
+                + " was posted while it was not installed; try again in a minute, or register the money without " + field);
+    }
+
+    /** The document money names must be a goods document of the party's, in this currency, and on the other side of the account. */
+    private static void checkNamedDocument(MoneyKind kind, String field, String partyCode, String currency, Posting p) {
+        PartyType party = kind.postingType().partyType();
+        String number = p.documentNumber();
+        if (!GOODS.contains(p.type())) {
+            throw new ValidationException(field, number + " is a " + p.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not a "
+                    + (party == PartyType.CUSTOMER ? "sales order or return" : "purchase order or return") + " of " + partyCode
+                    + ": name the document the money is for");
+        }
         if (!p.partyCode().equals(partyCode)) {
             throw new ValidationException(field, number + " is not a document of " + partyCode);
         }
@@ -317,36 +390,52 @@ public class JdbcFinanceService implements FinanceService {
                     + " cannot settle it until exchange rates exist");
         }
         if (p.type().debit() == kind.postingType().debit()) {
-            throw new ValidationException(field, kind.limitedByCredit()
-                    ? number + " is a debt, not a credit: a refund pays back a return or an overpayment"
-                    : number + " is a credit, not a debt: " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                            + "s settle what was " + (party == PartyType.CUSTOMER ? "shipped" : "received"));
+            throw wrongSide(kind, field, number);
         }
     }
 
-    /** Why a document has no posting: unknown, or not yet shipped / received (nothing is owed on it yet). */
-    private RuntimeException unposted(PartyType party, String field, String number) {
-        String status = null;
-        String step = null;
+    private static ValidationException wrongSide(MoneyKind kind, String field, String number) {
+        PartyType party = kind.postingType().partyType();
+        return new ValidationException(field, kind.limitedByCredit()
+                ? number + " is a debt, not a credit: a refund pays back a return"
+                : number + " is a credit, not a debt: " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + "s settle what was " + (party == PartyType.CUSTOMER ? "shipped" : "received"));
+    }
+
+    private Posting postingOf(PartyType party, String number) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Posting> found = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.PARTY_TYPE = ?"
+                    + " AND p.DOCUMENT_NUMBER = ?", List.of(party, number), JdbcFinanceService::posting);
+            return found.isEmpty() ? null : found.get(0);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read " + number, e);
+        }
+    }
+
+    /** The document as sales or purchasing has it; null when it has no such document (or is not installed). */
+    private Source source(PartyType party, String number) {
         try {
-            if (party == PartyType.CUSTOMER && sales != null) {
-                SalesOrder order = sales.get(number);
-                status = order.status().name();
-                step = order.type() == org.titrate.sales.api.OrderType.ORDER ? "ships" : "is received";
-            } else if (party == PartyType.SUPPLIER && purchases != null) {
-                PurchaseOrder order = purchases.get(number);
-                status = order.status().name();
-                step = order.type() == PurchaseType.ORDER ? "is received" : "is shipped back";
+            SalesOrderService s = sales;
+            PurchaseOrderService pu = purchases;
+            if (party == PartyType.CUSTOMER && s != null) {
+                SalesOrder o = s.get(number);
+                boolean order = o.type() == OrderType.ORDER;
+                boolean posted = o.status() == OrderStatus.CLOSED
+                        || o.status() == (order ? OrderStatus.SHIPPED : OrderStatus.RECEIVED);
+                return new Source(o.customerCode(), o.status().name(), posted, order ? "ships" : "is received", o.currency(), o.totalAmount());
+            }
+            if (party == PartyType.SUPPLIER && pu != null) {
+                PurchaseOrder o = pu.get(number);
+                boolean order = o.type() == PurchaseType.ORDER;
+                boolean posted = o.status() == PurchaseStatus.CLOSED
+                        || o.status() == (order ? PurchaseStatus.RECEIVED : PurchaseStatus.SHIPPED);
+                return new Source(o.supplierCode(), o.status().name(), posted, order ? "is received" : "is shipped back", o.currency(),
+                        o.totalAmount());
             }
         } catch (NotFoundException unknown) {
-            status = null;
+            return null;
         }
-        if (status == null) {
-            return new ValidationException(field, "no " + (party == PartyType.CUSTOMER ? "sales" : "purchase") + " order has the number "
-                    + number);
-        }
-        return new ConflictException(field, number + " is " + status + ": nothing is owed on it until it " + step
-                + "; register the money without " + field + " to keep it on account");
+        return null;
     }
 
     /** Money in a currency nothing is owed in, while something is owed in another, is a mistake until exchange rates exist. */

@@ -97,4 +97,29 @@ public class FinanceLedgerTest {
         // Every allocation lowered a debit and a credit alike: debits minus credits allocated is zero.
         assertEquals(new BigDecimal("1300.00"), sum("SELECT SUM(AMOUNT) FROM FIN_ALLOCATION"));
     }
+
+    /** Issue 11, item 8: a refund refused for a customer with no account in its currency left an empty account behind. */
+    @Test
+    public void aRefusedFirstPostingLeavesNoAccount() throws Exception {
+        Guard noCredit = balance -> {
+            throw new ConflictException("amount", "is more than the credit of " + balance);
+        };
+        try {
+            ledger.post(new Entry(PartyType.CUSTOMER, "C2", PostingType.REFUND, "RF-1", null, "EUR", new BigDecimal("10.00"), DAY, DAY,
+                    "tester", null), noCredit);
+            fail("a refund without credit was posted");
+        } catch (ConflictException expected) {
+            // refused
+        }
+        try {
+            ledger.lockAccount(PartyType.CUSTOMER, "C2", "EUR", noCredit);
+            fail("the guard was not asked");
+        } catch (ConflictException expected) {
+            // refused
+        }
+        assertEquals(0, sum("SELECT COUNT(*) FROM FIN_ACCOUNT WHERE PARTY_CODE = 'C2'").intValue());
+        // A posting that goes ahead creates the account as before.
+        ledger.lockAccount(PartyType.CUSTOMER, "C2", "EUR", Guard.NONE);
+        assertEquals(1, sum("SELECT COUNT(*) FROM FIN_ACCOUNT WHERE PARTY_CODE = 'C2'").intValue());
+    }
 }
