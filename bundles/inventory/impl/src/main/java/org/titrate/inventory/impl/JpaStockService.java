@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.persistence.EntityManager;
@@ -35,6 +36,7 @@ import org.titrate.inventory.impl.entity.StockDocumentEntity;
 import org.titrate.inventory.impl.entity.StockDocumentLineEntity;
 import org.titrate.inventory.impl.entity.StockEntity;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -93,14 +95,19 @@ public class JpaStockService implements StockService {
         List<Line> lines = lines(check, type, d.lines());
         check.throwIfInvalid();
         return jpa.txExpr(TransactionType.Required, em -> {
-            StockLedger.Store from = ledger.warehouse(warehouse, m -> new ValidationException("warehouseCode", m));
-            StockLedger.Store dest = to == null ? null : ledger.warehouse(to, m -> new ValidationException("toWarehouseCode", m));
             String user = CurrentUser.name();
             LocalDate today = InventorySchema.today();
             String number = numbers.next("SD");
-            List<String> warehouses = dest == null ? List.of(warehouse) : List.of(warehouse, to);
+            Map<String, Function<String, RuntimeException>> warehouses = new HashMap<>();
+            warehouses.put(warehouse, m -> new ValidationException("warehouseCode", m));
+            if (to != null) {
+                warehouses.put(to, m -> new ValidationException("toWarehouseCode", m));
+            }
             Opened opened = ledger.open(lines.stream().map(l -> l.product().sku()).toList(), warehouses,
                     lines.stream().map(Line::lot).toList(), today);
+            StockLedger.Store from = opened.store(warehouse);
+            StockLedger.Store dest = to == null ? null : opened.store(to);
+            requireUnchanged(lines);
             StockDocumentEntity doc = StockDocumentEntity.of(number, type, warehouse, to, reference, reason, today, user, opened.at());
             List<StockDocumentLine> posted = new ArrayList<>();
             for (Line l : lines) {
@@ -122,10 +129,9 @@ public class JpaStockService implements StockService {
         LocalDate shelfLife = p.shelfLifeDays() == null ? null : today.plusDays(p.shelfLifeDays());
         BigDecimal difference = null;
         switch (type) {
-            case RECEIPT -> book.add(l.lineNo(), field, sku, from.code(), l.lot(), StockStatus.AVAILABLE, l.quantity(), l.expiryDate(),
-                    shelfLife);
-            case ADJUSTMENT -> difference = book.count(l.lineNo(), field, sku, from.code(), l.lot(), l.quantity(), l.expiryDate(),
-                    shelfLife);
+            case RECEIPT -> book.receive(l.lineNo(), field, sku, from.code(), l.lot(), l.quantity(), l.expiryDate(), shelfLife);
+            case ADJUSTMENT -> difference = book.count(l.lineNo(), field, sku, from.code(), l.lot(), lotTracked(p), l.quantity(),
+                    l.expiryDate(), shelfLife);
             case ISSUE -> book.take(l.lineNo(), field, sku, from.code(), l.lot(), lotTracked(p), StockStatus.AVAILABLE, l.quantity(),
                     from.allowNegativeStock(), false);
             case TRANSFER -> {
@@ -149,12 +155,29 @@ public class JpaStockService implements StockService {
     }
 
     /**
-     * Where lot-tracked goods come in, are counted or are put on hold, the lot is named. Issues and transfers may
-     * leave it to first-expiry-first-out; releases and scrapping may leave it out for returned goods that came back
-     * without one (the quarantined stock without a lot).
+     * Where lot-tracked goods come in or are put on hold, the lot is named. Issues and transfers may leave it to
+     * first-expiry-first-out; releases and scrapping may leave it out for returned goods that came back without one
+     * (the quarantined stock without a lot); a count without one counts the stock booked without a lot, down to
+     * what is there (see {@link StockBook#count}).
      */
     private static boolean needsLot(StockDocumentType type) {
-        return type == StockDocumentType.RECEIPT || type == StockDocumentType.ADJUSTMENT || type == StockDocumentType.HOLD;
+        return type == StockDocumentType.RECEIPT || type == StockDocumentType.HOLD;
+    }
+
+    /**
+     * Whether a product is lot-tracked was read to validate the lines, before the products' locks; read again under
+     * them, it is what the posting books by (a change of it waits for the locks, see {@link LotTrackingGuard}).
+     */
+    private void requireUnchanged(List<Line> lines) {
+        Map<String, Product> now = products.findBySkus(lines.stream().map(l -> l.product().sku()).collect(Collectors.toSet()));
+        for (Line l : lines) {
+            Product p = now.get(l.product().sku());
+            if (p == null || lotTracked(p) != lotTracked(l.product())) {
+                throw new ConflictException("lines[" + (l.lineNo() - 1) + "].sku", "product " + l.product().sku()
+                        + (p == null ? " no longer exists" : " was changed meanwhile (lotTracked is now " + lotTracked(p) + ")")
+                        + "; nothing was posted: send the document again");
+            }
+        }
     }
 
     private static boolean lotTracked(Product p) {

@@ -84,6 +84,10 @@ public class JpaWarehouseService implements WarehouseService {
             Input w = validate(body, e.code());
             ConflictException.requireCurrentVersion("Warehouse", e.code(), e.version(), version);
             if (e.active() && !w.active()) {
+                // Write the row first: postings hold a share lock on it until they commit (StockLedger.open), so this
+                // waits for those in flight and the count below sees their stock; postings after it wait and find it inactive.
+                em.createNativeQuery("UPDATE INV_WAREHOUSE SET ACTIVE = ? WHERE CODE = ?").setParameter(1, false).setParameter(2, e.code())
+                        .executeUpdate();
                 Long rows = em.createQuery("SELECT COUNT(s) FROM StockEntity s WHERE s.warehouseCode = :code AND s.quantity <> 0", Long.class)
                         .setParameter("code", e.code()).getSingleResult();
                 if (rows > 0) {

@@ -43,35 +43,37 @@ public class PurchaseStockPosting implements PurchasePostingListener {
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, Product> found = products.findBySkus(lines.stream().map(PurchasePostingLine::sku).collect(Collectors.toSet()));
-        StockLedger.Store w = ledger.warehouseFor(posting.warehouseCode(), posting.orderNumber());
-        StockLedger.requireProducts(found, lines.stream().collect(Collectors.toMap(PurchasePostingLine::lineNo, PurchasePostingLine::sku)));
-        LocalDate today = InventorySchema.today();
-        Opened opened = ledger.open(found.keySet(), List.of(w.code()), lines.stream().map(PurchasePostingLine::lot).toList(), today);
+        StockLedger.DocumentPosting d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(),
+                lines.stream().collect(Collectors.toMap(PurchasePostingLine::lineNo, PurchasePostingLine::sku)),
+                lines.stream().map(PurchasePostingLine::lot).toList(), products::findBySkus);
+        Opened opened = d.opened();
+        StockLedger.Store w = d.warehouse();
+        Map<String, Product> found = d.products();
+        LocalDate today = opened.book().today();
         for (PurchasePostingLine l : lines) {
             String field = "lines[" + (l.lineNo() - 1) + "]";
             Product p = found.get(l.sku());
             boolean tracked = Boolean.TRUE.equals(p.lotTracked());
+            String lot = d.lot(l.sku(), l.lot());
             if (posting.kind() == PurchasePostingKind.RECEIPT) {
                 if (l.expiryDate() != null && l.expiryDate().isBefore(today)) {
                     throw new ConflictException(field + ".expiryDate", "lot " + l.lot() + " of " + l.sku() + " expired on " + l.expiryDate()
                             + ": expired goods are not received into available stock; send them back");
                 }
                 LocalDate shelfLife = tracked && p.shelfLifeDays() != null ? today.plusDays(p.shelfLifeDays()) : null;
-                opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.AVAILABLE, l.quantity(), l.expiryDate(),
-                        shelfLife);
+                opened.book().receive(l.lineNo(), field, l.sku(), w.code(), lot, l.quantity(), lot == null ? null : l.expiryDate(), shelfLife);
             } else {
                 // Rejected goods wait in quarantine: they go back first, the rest from available stock.
                 BigDecimal wanted = l.quantity().negate();
-                BigDecimal held = l.lot() == null ? BigDecimal.ZERO
-                        : opened.book().balance(new StockBook.Key(l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE)).max(BigDecimal.ZERO);
+                BigDecimal held = lot == null ? BigDecimal.ZERO
+                        : opened.book().balance(new StockBook.Key(l.sku(), w.code(), lot, StockStatus.QUARANTINE)).max(BigDecimal.ZERO);
                 BigDecimal fromQuarantine = held.min(wanted);
                 if (fromQuarantine.signum() > 0) {
-                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, StockStatus.QUARANTINE, fromQuarantine, false,
+                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), lot, tracked, StockStatus.QUARANTINE, fromQuarantine, false,
                             false);
                 }
                 if (wanted.compareTo(fromQuarantine) > 0) {
-                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), tracked, StockStatus.AVAILABLE,
+                    opened.book().take(l.lineNo(), field, l.sku(), w.code(), lot, tracked, StockStatus.AVAILABLE,
                             wanted.subtract(fromQuarantine), w.allowNegativeStock(), false);
                 }
             }

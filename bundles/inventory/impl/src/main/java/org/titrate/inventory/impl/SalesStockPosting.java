@@ -1,6 +1,5 @@
 package org.titrate.inventory.impl;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +42,23 @@ public class SalesStockPosting implements SalesPostingListener {
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, Product> found = products.findBySkus(lines.stream().map(PostingLine::sku).collect(Collectors.toSet()));
         // Inside the sales action's transaction, through the ledger's JDBC only (see StockLedger).
-        StockLedger.Store w = ledger.warehouseFor(posting.warehouseCode(), posting.orderNumber());
-        StockLedger.requireProducts(found, lines.stream().collect(Collectors.toMap(PostingLine::lineNo, PostingLine::sku)));
-        LocalDate today = InventorySchema.today();
-        Opened opened = ledger.open(found.keySet(), List.of(w.code()), lines.stream().map(PostingLine::lot).toList(), today);
+        StockLedger.DocumentPosting d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(),
+                lines.stream().collect(Collectors.toMap(PostingLine::lineNo, PostingLine::sku)), lines.stream().map(PostingLine::lot).toList(),
+                products::findBySkus);
+        Opened opened = d.opened();
+        StockLedger.Store w = d.warehouse();
+        Map<String, Product> found = d.products();
         Map<Integer, String> reasons = new HashMap<>();
         for (PostingLine l : lines) {
             String field = "lines[" + (l.lineNo() - 1) + "]";
             Product p = found.get(l.sku());
+            String lot = d.lot(l.sku(), l.lot());
             if (l.direction() == Direction.SHIP) {
-                opened.book().take(l.lineNo(), field, l.sku(), w.code(), l.lot(), Boolean.TRUE.equals(p.lotTracked()),
+                opened.book().take(l.lineNo(), field, l.sku(), w.code(), lot, Boolean.TRUE.equals(p.lotTracked()),
                         StockStatus.AVAILABLE, l.quantity(), w.allowNegativeStock(), true);
             } else {
-                opened.book().add(l.lineNo(), field, l.sku(), w.code(), l.lot(), StockStatus.QUARANTINE, l.quantity().negate(), null);
+                opened.book().add(l.lineNo(), field, l.sku(), w.code(), lot, StockStatus.QUARANTINE, l.quantity().negate(), null);
                 if (l.reasonCode() != null) {
                     reasons.put(l.lineNo(), l.reasonCode());
                 }

@@ -90,27 +90,61 @@ final class StockBook {
     /** As {@link #add(int, String, String, String, String, StockStatus, BigDecimal, LocalDate)}; a new lot given no expiry takes {@code expiryIfNew}. */
     Move add(int lineNo, String field, String sku, String warehouseCode, String lot, StockStatus status, BigDecimal quantity,
             LocalDate expiryDate, LocalDate expiryIfNew) {
-        LocalDate expiry = expiryDate;
+        LocalDate expiry = meetLot(field, sku, lot, expiryDate, expiryIfNew);
+        return move(lineNo, field, new Key(sku, warehouseCode, lot, status), quantity, expiry);
+    }
+
+    /**
+     * Goods received into available stock. What the warehouse owes without a lot — issued beyond its stock
+     * where negative stock is allowed, see {@link #take} — is settled first: those goods were shipped before
+     * this receipt was booked. The rest goes into the lot. A lot is registered (and its expiry checked) even
+     * when nothing is left for it.
+     */
+    List<Move> receive(int lineNo, String field, String sku, String warehouseCode, String lot, BigDecimal quantity, LocalDate expiryDate,
+            LocalDate expiryIfNew) {
+        LocalDate expiry = meetLot(field, sku, lot, expiryDate, expiryIfNew);
+        List<Move> result = new ArrayList<>();
+        BigDecimal rest = quantity;
         if (lot != null && !lot.isEmpty()) {
-            LotKey lk = new LotKey(sku, lot);
-            if (lots.containsKey(lk)) {
-                LocalDate known = lots.get(lk);
-                if (known == null && expiryDate != null) {
-                    // A lot first met without a date (it came back in a return) gets one as soon as someone knows it.
-                    date(lk, expiryDate);
-                    known = expiryDate;
-                } else if (expiryDate != null && !expiryDate.equals(known)) {
-                    throw new ValidationException(field + ".expiryDate", "lot " + lot + " of " + sku + " expires on " + known
-                            + "; a lot has one expiry date (leave it out to use the lot's)");
-                }
-                expiry = known;
-            } else {
-                expiry = expiryDate != null ? expiryDate : expiryIfNew;
-                lots.put(lk, expiry);
-                newLots.put(lk, expiry);
+            Key owed = new Key(sku, warehouseCode, NO_LOT, StockStatus.AVAILABLE);
+            BigDecimal settled = balance(owed).negate().min(quantity);
+            if (settled.signum() > 0) {
+                result.add(move(lineNo, field, owed, settled, expiries.get(owed)));
+                rest = rest.subtract(settled);
             }
         }
-        return move(lineNo, field, new Key(sku, warehouseCode, lot, status), quantity, expiry);
+        if (rest.signum() > 0) {
+            result.add(move(lineNo, field, new Key(sku, warehouseCode, lot, StockStatus.AVAILABLE), rest, expiry));
+        }
+        return result;
+    }
+
+    /**
+     * The expiry date of a lot goods are put into: a lot seen for the first time takes {@code expiryDate}, else
+     * {@code expiryIfNew}; a known lot keeps its own, and a different one given for it is refused.
+     */
+    private LocalDate meetLot(String field, String sku, String lot, LocalDate expiryDate, LocalDate expiryIfNew) {
+        if (lot == null || lot.isEmpty()) {
+            return expiryDate;
+        }
+        LotKey lk = new LotKey(sku, lot);
+        if (!lots.containsKey(lk)) {
+            LocalDate expiry = expiryDate != null ? expiryDate : expiryIfNew;
+            lots.put(lk, expiry);
+            newLots.put(lk, expiry);
+            return expiry;
+        }
+        LocalDate known = lots.get(lk);
+        if (known == null && expiryDate != null) {
+            // A lot first met without a date (it came back in a return) gets one as soon as someone knows it.
+            date(lk, expiryDate);
+            return expiryDate;
+        }
+        if (expiryDate != null && !expiryDate.equals(known)) {
+            throw new ValidationException(field + ".expiryDate", "lot " + lot + " of " + sku + " expires on " + known
+                    + "; a lot has one expiry date (leave it out to use the lot's)");
+        }
+        return known;
     }
 
     private void date(LotKey lot, LocalDate expiry) {
@@ -187,11 +221,22 @@ final class StockBook {
         return result;
     }
 
-    /** A stock count: books the difference between {@code counted} and what is booked; returns that difference. */
-    BigDecimal count(int lineNo, String field, String sku, String warehouseCode, String lot, BigDecimal counted, LocalDate expiryDate,
-            LocalDate expiryIfNew) {
+    /**
+     * A stock count: books the difference between {@code counted} and what is booked; returns that difference.
+     * Without a lot it counts the stock booked without one. For a lot-tracked product that is stock owed by an
+     * over-issue or returned without a lot, which a count may bring down, or up to zero to settle what is owed;
+     * goods found beyond that are counted into their lot (409 naming the line's {@code lot}).
+     */
+    BigDecimal count(int lineNo, String field, String sku, String warehouseCode, String lot, boolean lotTracked, BigDecimal counted,
+            LocalDate expiryDate, LocalDate expiryIfNew) {
         Key key = new Key(sku, warehouseCode, lot, StockStatus.AVAILABLE);
-        BigDecimal difference = counted.subtract(balance(key));
+        BigDecimal booked = balance(key);
+        if (lotTracked && key.lot().isEmpty() && counted.compareTo(booked.max(BigDecimal.ZERO)) > 0) {
+            throw new ConflictException(field + ".lot", "is required to count more of " + sku + " in " + warehouseCode + " than is booked"
+                    + " without a lot (" + booked.stripTrailingZeros().toPlainString() + "): " + sku + " is lot-tracked, so goods found"
+                    + " are counted into their lot; without a lot a count only settles or lowers what is booked");
+        }
+        BigDecimal difference = counted.subtract(booked);
         if (difference.signum() > 0) {
             add(lineNo, field, sku, warehouseCode, lot, StockStatus.AVAILABLE, difference, expiryDate, expiryIfNew);
         } else if (difference.signum() < 0) {

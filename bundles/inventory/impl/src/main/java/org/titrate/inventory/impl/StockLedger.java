@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,7 +26,9 @@ import org.titrate.inventory.api.StockMovement;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockBook.Key;
 import org.titrate.inventory.impl.StockBook.Move;
+import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.db.MissingRows;
+import org.titrate.products.api.Product;
 
 /**
  * Opens a {@link StockBook} under the lock rows of the products a posting touches and writes what
@@ -45,8 +49,14 @@ public class StockLedger {
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
 
-    /** A book, the ids of the stock rows it was read from, and the instant of the posting in the ledger. */
-    record Opened(StockBook book, Map<Key, String> rowIds, Instant at) {
+    /**
+     * A book, the ids of the stock rows it was read from, the instant of the posting in the ledger, and the
+     * warehouses as read under their share locks.
+     */
+    record Opened(StockBook book, Map<Key, String> rowIds, Instant at, Map<String, Store> stores) {
+        Store store(String code) {
+            return stores.get(code);
+        }
     }
 
     /** What a posting needs to know of a warehouse. */
@@ -59,15 +69,39 @@ public class StockLedger {
     }
 
     /**
-     * Locks the products (in SKU order, so that two postings never wait on each other crosswise) and
-     * reads their stock in the given warehouses and the named lots.
+     * Locks the products (in SKU order, so that two postings never wait on each other crosswise), then the
+     * warehouses (in code order) with a share lock that lasts until the posting commits, and reads the
+     * products' stock in those warehouses and the named lots.
+     *
+     * <p>A warehouse that is unknown or inactive under its lock is refused with {@code refusals}' exception
+     * for it. The share lock lets postings in one warehouse run side by side, but a deactivation (which
+     * writes the row, see JpaWarehouseService) waits for every posting in flight, and a posting that comes
+     * after it waits for its commit and then finds the warehouse inactive: never both.
+     *
+     * @param refusals the warehouses the posting moves stock in, each with the refusal for what is wrong with it
      */
-    Opened open(Collection<String> skus, Collection<String> warehouseCodes, Collection<String> lots, LocalDate today) {
+    Opened open(Collection<String> skus, Map<String, Function<String, RuntimeException>> refusals, Collection<String> lots,
+            LocalDate today) {
         Instant at = lock(List.copyOf(new TreeSet<>(skus)));
         StockBook book = new StockBook(today);
         Map<Key, String> rowIds = new HashMap<>();
         List<String> named = lots.stream().filter(Objects::nonNull).distinct().toList();
+        Collection<String> warehouseCodes = new TreeSet<>(refusals.keySet());
+        Map<String, Store> stores = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT CODE, ALLOW_NEGATIVE_STOCK, ACTIVE FROM INV_WAREHOUSE WHERE CODE = ?"
+                    + shareLock(c))) {
+                for (String code : warehouseCodes) {
+                    q.setString(1, code);
+                    try (ResultSet rs = q.executeQuery()) {
+                        String problem = problem(code, rs, 3);
+                        if (problem != null) {
+                            throw refusals.get(code).apply(problem);
+                        }
+                        stores.put(code, new Store(rs.getString(1), rs.getBoolean(2)));
+                    }
+                }
+            }
             try (PreparedStatement q = c.prepareStatement("SELECT ID, SKU, WAREHOUSE_CODE, LOT, STATUS, EXPIRY_DATE, QUANTITY FROM INV_STOCK"
                     + " WHERE SKU IN (" + marks(skus.size()) + ") AND WAREHOUSE_CODE IN (" + marks(warehouseCodes.size()) + ")")) {
                 int p = bind(q, 1, skus);
@@ -95,7 +129,45 @@ public class StockLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the stock of " + skus + ": " + e.getMessage(), e);
         }
-        return new Opened(book, rowIds, at);
+        return new Opened(book, rowIds, at, stores);
+    }
+
+    /**
+     * The clause that makes a SELECT hold a shared row lock until the transaction ends: a writer of the row
+     * waits for the readers, readers do not wait for each other. Derby spells it as the statement's
+     * isolation (read stability), PostgreSQL as a row lock; any other database gets an exclusive lock, which
+     * is as safe and only less concurrent.
+     */
+    private String shareLock(Connection c) throws SQLException {
+        String clause = shareLock;
+        if (clause == null) {
+            String product = c.getMetaData().getDatabaseProductName();
+            clause = product.contains("Derby") ? " WITH RS" : product.contains("PostgreSQL") ? " FOR SHARE" : " FOR UPDATE";
+            shareLock = clause;
+        }
+        return clause;
+    }
+
+    private volatile String shareLock;
+
+    /**
+     * Takes the lock rows of the products (in SKU order) without posting anything: a change that depends on
+     * their stock (see {@link LotTrackingGuard}) waits for postings in flight, and later postings wait for it.
+     */
+    void lockProducts(Collection<String> skus) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement lock = c.prepareStatement("UPDATE INV_ITEM SET POSTINGS = POSTINGS WHERE SKU = ?")) {
+            for (String sku : new TreeSet<>(skus)) {
+                lock.setString(1, sku);
+                if (lock.executeUpdate() == 0) {
+                    missingRows.insertIfAbsent("INSERT INTO INV_ITEM (SKU, LAST_POSTED_AT, POSTINGS) VALUES (?, ?, 0)", sku,
+                            new Timestamp(0));
+                    lock.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the stock of " + skus + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -243,42 +315,88 @@ public class StockLedger {
         return posted;
     }
 
-    /** An active warehouse by code, or what is wrong with the code. */
-    Store warehouse(String code, Function<String, RuntimeException> refusal) {
+    /** How many stock rows of a product hold a lot with a balance other than zero, and the first few as "lot quantity status in warehouse". */
+    record LotsOnHand(int count, List<String> first) {
+    }
+
+    /** The lot balances of a product that are not zero, read under the product's lock row (which it keeps until commit). */
+    LotsOnHand lotsOnHand(String sku) {
+        lockProducts(List.of(sku));
+        List<String> first = new ArrayList<>();
+        int count = 0;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT CODE, ALLOW_NEGATIVE_STOCK, ACTIVE FROM INV_WAREHOUSE WHERE CODE = ?")) {
+             PreparedStatement q = c.prepareStatement("SELECT LOT, QUANTITY, STATUS, WAREHOUSE_CODE FROM INV_STOCK"
+                     + " WHERE SKU = ? AND LOT <> ? AND QUANTITY <> 0 ORDER BY WAREHOUSE_CODE, LOT, STATUS")) {
+            q.setString(1, sku);
+            q.setString(2, StockBook.NO_LOT);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (count++ < 3) {
+                        first.add(rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString() + " " + rs.getString(3)
+                                + " in " + rs.getString(4));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the lots of " + sku + ": " + e.getMessage(), e);
+        }
+        return new LotsOnHand(count, first);
+    }
+
+    /** Null when {@code code} names an active warehouse, else what is wrong with it; read without a lock (a check on saving a document). */
+    String problem(String code) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT ACTIVE FROM INV_WAREHOUSE WHERE CODE = ?")) {
             q.setString(1, code);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    throw refusal.apply("unknown warehouse '" + code + "'");
-                }
-                if (!rs.getBoolean(3)) {
-                    throw refusal.apply("warehouse '" + code + "' is inactive");
-                }
-                return new Store(rs.getString(1), rs.getBoolean(2));
+                return problem(code, rs, 1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read warehouse " + code + ": " + e.getMessage(), e);
         }
     }
 
-    /** The default warehouse, if one is set. */
+    /** Moves to the warehouse's row, if any: null when it is active, else what is wrong with it. */
+    private static String problem(String code, ResultSet rs, int activeColumn) throws SQLException {
+        return !rs.next() ? "unknown warehouse '" + code + "'" : !rs.getBoolean(activeColumn) ? "warehouse '" + code + "' is inactive" : null;
+    }
+
+    /** Another module's posting as opened: the book, the one warehouse it moves stock in, its products as read under their locks. */
+    record DocumentPosting(Opened opened, Store warehouse, Map<String, Product> products) {
+        /**
+         * The lot a line names if its product is lot-tracked, else none: a document saved while the product was
+         * lot-tracked books its goods without lots once it no longer is, so that they stay usable.
+         */
+        String lot(String sku, String lot) {
+            return Boolean.TRUE.equals(products.get(sku).lotTracked()) ? lot : null;
+        }
+    }
+
     /**
-     * The warehouse another module's posting moves stock in: the one its document names, else the
-     * default one; 409 naming {@code warehouseCode} when neither will do.
+     * Opens the posting of another module's document (sales, purchasing) in the warehouse it names, else the
+     * default one: 409 naming {@code warehouseCode} when there is neither, or when it is unknown or inactive under
+     * its lock; 409 naming the line when a product is gone. The products are read under their locks, so whether
+     * one is lot-tracked cannot change under the posting (see {@link LotTrackingGuard}).
+     *
+     * @param findProducts the products by SKU (the product service's)
      */
-    Store warehouseFor(String warehouseCode, String documentNumber) {
-        return warehouseCode == null ? defaultWarehouse().orElseThrow(() -> new org.titrate.platform.api.ConflictException("warehouseCode",
-                documentNumber + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"))
-                : warehouse(warehouseCode, m -> new org.titrate.platform.api.ConflictException("warehouseCode",
-                        documentNumber + " cannot move stock: " + m));
+    DocumentPosting openDocument(String warehouseCode, String documentNumber, Map<Integer, String> skuByLine, Collection<String> lots,
+            Function<Collection<String>, Map<String, Product>> findProducts) {
+        String code = warehouseCode != null ? warehouseCode : defaultWarehouse().map(Store::code).orElseThrow(() -> new ConflictException(
+                "warehouseCode", documentNumber + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"));
+        Set<String> skus = new HashSet<>(skuByLine.values());
+        Opened opened = open(skus, Map.of(code, m -> new ConflictException("warehouseCode", documentNumber + " cannot move stock: " + m)),
+                lots, InventorySchema.today());
+        Map<String, Product> found = findProducts.apply(skus);
+        requireProducts(found, skuByLine);
+        return new DocumentPosting(opened, opened.store(code), found);
     }
 
     /** Every line's product must still exist: no stock moves for a product that is gone (409 naming the line). */
-    static void requireProducts(Map<String, ?> found, Map<Integer, String> skuByLine) {
+    private static void requireProducts(Map<String, ?> found, Map<Integer, String> skuByLine) {
         skuByLine.forEach((lineNo, sku) -> {
             if (!found.containsKey(sku)) {
-                throw new org.titrate.platform.api.ConflictException("lines[" + (lineNo - 1) + "].sku", "product " + sku
+                throw new ConflictException("lines[" + (lineNo - 1) + "].sku", "product " + sku
                         + " no longer exists: no stock can be moved for it");
             }
         });

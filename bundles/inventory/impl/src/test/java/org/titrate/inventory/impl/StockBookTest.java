@@ -149,9 +149,9 @@ public class StockBookTest {
     @Test
     public void aCountBooksTheDifferenceEitherWay() {
         StockBook book = threeLots();
-        assertEquals(0, q("-3").compareTo(book.count(1, "lines[0]", SKU, WH, "SOON", q("7"), null, null)));
-        assertEquals(0, q("2").compareTo(book.count(2, "lines[1]", SKU, WH, "LATE", q("32"), null, null)));
-        assertEquals(0, BigDecimal.ZERO.compareTo(book.count(3, "lines[2]", SKU, WH, "OLD", q("5"), null, null)));
+        assertEquals(0, q("-3").compareTo(book.count(1, "lines[0]", SKU, WH, "SOON", true, q("7"), null, null)));
+        assertEquals(0, q("2").compareTo(book.count(2, "lines[1]", SKU, WH, "LATE", true, q("32"), null, null)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(book.count(3, "lines[2]", SKU, WH, "OLD", true, q("5"), null, null)));
         assertEquals(2, book.moves().size());
         assertEquals(0, q("7").compareTo(book.changed().get(available("SOON"))));
         assertEquals(0, q("32").compareTo(book.changed().get(available("LATE"))));
@@ -171,5 +171,67 @@ public class StockBookTest {
         } catch (ConflictException expected) {
             assertEquals(3, book.moves().size());
         }
+    }
+
+    /** Issue 11, item 2: stock owed without a lot after an over-issue. */
+    private static StockBook owingThreeWithoutALot() {
+        StockBook book = new StockBook(TODAY);
+        book.load(available("NH1"), q("5"), TODAY.plusDays(300));
+        book.take(1, "lines[0]", SKU, WH, null, true, StockStatus.AVAILABLE, q("8"), true, false);
+        assertEquals(0, q("-3").compareTo(book.balance(available(null))));
+        return book;
+    }
+
+    @Test
+    public void aCountWithoutALotSettlesWhatALotTrackedProductOwes() {
+        StockBook book = owingThreeWithoutALot();
+        assertEquals(0, q("3").compareTo(book.count(2, "lines[0]", SKU, WH, null, true, q("0"), null, null)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(book.balance(available(null))));
+        assertEquals(0, BigDecimal.ZERO.compareTo(book.balance(available("NH1"))));
+        assertTrue("no lot is made up", book.newLots().isEmpty());
+    }
+
+    @Test
+    public void aCountWithoutALotNeverPutsLotTrackedGoodsIntoStock() {
+        StockBook book = owingThreeWithoutALot();
+        try {
+            book.count(2, "lines[1]", SKU, WH, null, true, q("1"), null, null);
+            fail("lot-tracked goods counted into stock without a lot");
+        } catch (ConflictException e) {
+            assertEquals("lines[1].lot", e.errors().get(0).field());
+        }
+        book.load(new Key(SKU, "WH2", null, StockStatus.AVAILABLE), q("4"), null);
+        assertEquals(0, q("-1").compareTo(book.count(3, "lines[2]", SKU, "WH2", null, true, q("3"), null, null)));
+        try {
+            book.count(4, "lines[3]", SKU, "WH2", null, true, q("4"), null, null);
+            fail("counted up beyond what was booked without a lot");
+        } catch (ConflictException expected) {
+            assertEquals(0, q("3").compareTo(book.balance(new Key(SKU, "WH2", null, StockStatus.AVAILABLE))));
+        }
+    }
+
+    @Test
+    public void aReceiptSettlesWhatIsOwedWithoutALotFirst() {
+        StockBook book = owingThreeWithoutALot();
+        List<Move> moves = book.receive(2, "lines[0]", SKU, WH, "NH2", q("10"), TODAY.plusDays(700), null);
+        assertEquals(2, moves.size());
+        assertEquals(StockBook.NO_LOT, moves.get(0).key().lot());
+        assertEquals(0, q("3").compareTo(moves.get(0).quantity()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(moves.get(0).balanceAfter()));
+        assertEquals("NH2", moves.get(1).key().lot());
+        assertEquals(0, q("7").compareTo(moves.get(1).balanceAfter()));
+        assertEquals(TODAY.plusDays(700), book.newLots().get(new StockBook.LotKey(SKU, "NH2")));
+    }
+
+    @Test
+    public void aSmallReceiptOnlyPaysPartOfTheDebtAndStillRegistersItsLot() {
+        StockBook book = owingThreeWithoutALot();
+        List<Move> moves = book.receive(2, "lines[0]", SKU, WH, "NH3", q("2"), null, TODAY.plusDays(730));
+        assertEquals(1, moves.size());
+        assertEquals(0, q("-1").compareTo(book.balance(available(null))));
+        assertEquals(0, BigDecimal.ZERO.compareTo(book.balance(available("NH3"))));
+        assertEquals(TODAY.plusDays(730), book.newLots().get(new StockBook.LotKey(SKU, "NH3")));
+        List<Move> plain = new StockBook(TODAY).receive(1, "lines[0]", SKU, WH, "NH4", q("2"), null, null);
+        assertEquals("nothing owed: all into the lot", "NH4", plain.get(0).key().lot());
     }
 }

@@ -17,6 +17,9 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titrate.platform.api.Changes;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
@@ -31,6 +34,7 @@ import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Category;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductChange;
+import org.titrate.products.api.ProductChangeGuard;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 import org.titrate.products.impl.entity.CategoryEntity;
@@ -46,6 +50,10 @@ public class JpaProductService implements ProductService {
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
+
+    /** Downstream modules' say in a change (inventory: no end to lot tracking while lots are on hand). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ProductChangeGuard> guards;
 
     @Activate
     void activate() {
@@ -135,6 +143,10 @@ public class JpaProductService implements ProductService {
             Product before = e.toRecord();
             if (before.active() && !p.active() && p.changeReason() == null) {
                 throw new ValidationException("changeReason", "is required to deactivate a product");
+            }
+            List<ProductChangeGuard> asked = guards;
+            if (asked != null) {
+                asked.forEach(g -> g.changing(before, p));
             }
             Instant now = now();
             e.apply(p, CurrentUser.name(), now);

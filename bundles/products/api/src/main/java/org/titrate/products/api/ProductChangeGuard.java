@@ -1,0 +1,17 @@
+package org.titrate.products.api;
+
+/**
+ * A downstream module's say in a product change (whiteboard: every registered guard is asked). Called
+ * inside the update's transaction, before anything is stored; a guard refuses by throwing the platform's
+ * {@code ConflictException} naming the field, and the update then changes nothing. Products names no
+ * guard: inventory registers one that keeps lot tracking on while lots of the product are on hand;
+ * without inventory nothing is asked.
+ */
+public interface ProductChangeGuard {
+
+    /**
+     * @param before the product as stored
+     * @param after the product as the update would store it (validated)
+     */
+    void changing(Product before, Product after);
+}
