@@ -293,7 +293,8 @@ public class InventoryIT extends TitrateTestSupport {
         assertEquals(big.path("version").asLong(), after.path("version").asLong());
         assertEquals(big.path("history").size(), after.path("history").size());
         assertEquals(0, ledgerSize("documentNumber=" + bigNumber));
-        // An order without a warehouse ships from the default one; an unknown warehouse is refused.
+        // An order without a warehouse ships from the default one; an unknown warehouse is refused when the order is saved,
+        // one deactivated since when it ships.
         post("RECEIPT", WH2, null, line(SALT, 5, null, null));
         JsonNode wh2 = get("/warehouses/" + WH2).json();
         assertEquals(200, put("/warehouses/" + WH2, map("name", wh2.path("name").asText(), "defaultWarehouse", true,
@@ -301,8 +302,14 @@ public class InventoryIT extends TitrateTestSupport {
         String anywhere = order(CUSTOMER, null, map("sku", SALT, "quantity", 2)).path("number").asText();
         assertEquals(200, post("/sales-orders/" + anywhere + "/ship", map()).status());
         assertEquals(WH2, get("/stock-movements?documentNumber=" + anywhere).json().path("items").get(0).path("warehouseCode").asText());
-        JsonNode unknown = order(CUSTOMER, "NOWH-" + RUN, map("sku", SALT, "quantity", 1));
-        assertEquals("warehouseCode", assertProblem(409, post("/sales-orders/" + unknown.path("number").asText() + "/ship", map()))
+        assertEquals("warehouseCode", assertProblem(400, post("/sales-orders", map("type", "ORDER", "customerCode", CUSTOMER,
+                "warehouseCode", "NOWH-" + RUN, "lines", List.of(map("sku", SALT, "quantity", 1))))).errorFields().get(0));
+        String closing = "IWC-" + RUN;
+        assertEquals(201, post("/warehouses", map("code", closing, "name", "即将停用的仓库 " + RUN)).status());
+        JsonNode stranded = order(CUSTOMER, closing, map("sku", SALT, "quantity", 1));
+        assertEquals(200, put("/warehouses/" + closing, map("name", "即将停用的仓库 " + RUN, "active", false, "version",
+                get("/warehouses/" + closing).json().path("version").asLong())).status());
+        assertEquals("warehouseCode", assertProblem(409, post("/sales-orders/" + stranded.path("number").asText() + "/ship", map()))
                 .errorFields().get(0));
         assertLedgerMatchesStock(sku);
     }
