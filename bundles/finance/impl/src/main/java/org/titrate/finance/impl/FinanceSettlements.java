@@ -29,6 +29,13 @@ public class FinanceSettlements implements SalesSettlements, PurchaseSettlements
     @Reference
     private FinanceSchema schema;
 
+    /** Paid amounts answer once the history finance missed is booked, as balances do: right from the first answer. */
+    @Reference
+    private SalesHistoryBackfill backfill;
+
+    @Reference
+    private PurchaseHistoryBackfill purchaseBackfill;
+
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
 

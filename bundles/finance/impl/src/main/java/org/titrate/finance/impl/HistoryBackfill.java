@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
  * It follows the module's change feed from where it last looked ({@code FIN_CURSOR}), so a start
  * reads only what changed since finance last ran, and books every document in a posted state that
  * is not on the ledger yet (postings are idempotent per document). The first pass runs when finance
- * starts, before its views answer; a second one follows twenty seconds later for changes the feed
- * holds back until their transactions have surely ended. Stopping finance moves the cursor to shortly
- * before that moment: until then the posting listener booked everything.
+ * starts, before its views answer, and reads to the end of what is committed, past the last 15 seconds
+ * the feed still holds back (without moving the cursor there), so balances and paid amounts are right
+ * from their first answer. A second pass follows twenty seconds later, for a change whose transaction
+ * was still committing while the first one read (stamped before the posting listener was there). Stopping
+ * finance moves the cursor to shortly before that moment: until then the posting listener booked everything.
  *
  * @param <D> the module's document
  */
@@ -37,6 +39,9 @@ abstract class HistoryBackfill<D> {
     /** Documents changed after {@code since}, oldest first, about {@code limit}; empty when the module is not there. */
     protected abstract List<D> changedSince(Instant since, int limit);
 
+    /** Every document whose change after {@code since} is committed, including what the feed still holds back. */
+    protected abstract List<D> committedSince(Instant since, int limit);
+
     protected abstract Instant changedAt(D document);
 
     /** Books the document if it is in a posted state; true when this booked it now. Runs in a transaction. */
@@ -46,9 +51,9 @@ abstract class HistoryBackfill<D> {
 
     void start() {
         caughtUp = false;
-        pass();
+        pass(true);
         later = FinanceTimers.single("titrate-finance-backfill-" + module());
-        later.schedule(this::pass, SECOND_PASS.toSeconds(), TimeUnit.SECONDS);
+        later.schedule(() -> pass(false), SECOND_PASS.toSeconds(), TimeUnit.SECONDS);
     }
 
     void stop() {
@@ -67,7 +72,8 @@ abstract class HistoryBackfill<D> {
         }
     }
 
-    private synchronized void pass() {
+    /** @param toTheEnd also book what the feed still holds back, without moving the cursor past the feed */
+    private synchronized void pass(boolean toTheEnd) {
         try {
             Instant since = cursors().position(module());
             int booked = 0;
@@ -76,16 +82,21 @@ abstract class HistoryBackfill<D> {
                 if (changed.isEmpty()) {
                     break;
                 }
-                for (D d : changed) {
-                    if (cursors().inTransaction(() -> book(d))) {
-                        booked++;
-                    }
-                }
+                booked += bookAll(changed);
                 since = changedAt(changed.get(changed.size() - 1));
                 cursors().move(module(), since);
                 if (changed.size() < PAGE) {
                     break;
                 }
+            }
+            Instant recent = since;
+            while (toTheEnd) {
+                List<D> changed = committedSince(recent, PAGE);
+                booked += bookAll(changed);
+                if (changed.size() < PAGE) {
+                    break;
+                }
+                recent = changedAt(changed.get(changed.size() - 1));
             }
             caughtUp = true;
             if (booked > 0) {
@@ -95,5 +106,15 @@ abstract class HistoryBackfill<D> {
             caughtUp = false;
             LOG.warn("Finance could not book the {} documents it missed; it tries again at its next start", module(), e);
         }
+    }
+
+    private int bookAll(List<D> documents) {
+        int booked = 0;
+        for (D d : documents) {
+            if (cursors().inTransaction(() -> book(d))) {
+                booked++;
+            }
+        }
+        return booked;
     }
 }

@@ -63,6 +63,11 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
     }
 
     @Override
+    protected List<PurchaseOrder> committedSince(Instant since, int limit) {
+        return purchases.committedSince(since, limit);
+    }
+
+    @Override
     protected Instant changedAt(PurchaseOrder o) {
         return o.updatedAt();
     }

@@ -52,6 +52,11 @@ public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {
     }
 
     @Override
+    protected List<SalesOrder> committedSince(Instant since, int limit) {
+        return sales.committedSince(since, limit);
+    }
+
+    @Override
     protected Instant changedAt(SalesOrder o) {
         return o.updatedAt();
     }

@@ -34,4 +34,12 @@ public interface PurchaseOrderService {
      * (longer than a posting may wait for locks), once no transaction that could still commit an earlier change is running.
      */
     List<PurchaseOrder> changedSince(java.time.Instant since, int limit);
+
+    /**
+     * Every document whose change after {@code since} is committed now, oldest change first, about {@code limit},
+     * including the last 15 seconds that {@link #changedSince} still holds back. For a reader that must see
+     * everything committed at once and may read a document twice (finance booking what it missed, idempotently);
+     * a poller must not continue from its last {@code updatedAt}: a change stamped earlier may still commit.
+     */
+    List<PurchaseOrder> committedSince(java.time.Instant since, int limit);
 }

@@ -29,6 +29,7 @@ import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.Money;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.security.CurrentUser;
@@ -36,6 +37,7 @@ import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseChange;
+import org.titrate.purchasing.api.PurchaseCurrencyTotals;
 import org.titrate.purchasing.api.PurchaseDirection;
 import org.titrate.purchasing.api.PurchaseLine;
 import org.titrate.purchasing.api.PurchaseList;
@@ -91,6 +93,10 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PurchaseSettlements settlements;
 
+    /** Inventory's, when it is installed: a document names an existing, active warehouse. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WarehouseCheck warehouseCheck;
+
     // ---- reading ----
 
     @Override
@@ -104,18 +110,20 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         var page = filter.page(dataSource, "SELECT " + ORDER_COLUMNS, "FROM PUR_ORDER o", "o.ORDER_DATE DESC, o.CREATED_AT DESC, o.NUMBER DESC",
                 query.page(), JdbcPurchaseOrderService::header, "purchase orders");
         try (Connection c = dataSource.getConnection()) {
-            // Cancelled documents never moved goods or money: they count for nothing.
-            Object[] totals = Sql.list(c, "SELECT SUM(CASE WHEN o.STATUS = 'CANCELLED' THEN 0 ELSE o.RECEIVED_AMOUNT END),"
-                    + " SUM(CASE WHEN o.STATUS = 'CANCELLED' THEN 0 ELSE o.RETURNED_AMOUNT END), MIN(o.CURRENCY), MAX(o.CURRENCY)"
-                    + " FROM PUR_ORDER o" + filter.where(), filter.params(),
-                    rs -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)}).get(0);
+            // Cancelled documents never moved goods or money: they count for nothing. One row per currency.
+            List<PurchaseCurrencyTotals> byCurrency = Sql.list(c, "SELECT o.CURRENCY,"
+                    + " SUM(CASE WHEN o.STATUS = 'CANCELLED' THEN 0 ELSE o.RECEIVED_AMOUNT END),"
+                    + " SUM(CASE WHEN o.STATUS = 'CANCELLED' THEN 0 ELSE o.RETURNED_AMOUNT END)"
+                    + " FROM PUR_ORDER o" + filter.where() + " GROUP BY o.CURRENCY ORDER BY o.CURRENCY", filter.params(), rs -> {
+                        BigDecimal received = Money.of(rs.getBigDecimal(2));
+                        BigDecimal returned = Money.of(rs.getBigDecimal(3));
+                        return new PurchaseCurrencyTotals(rs.getString(1), received, returned, received.add(returned));
+                    });
             BigDecimal zero = Money.of(BigDecimal.ZERO);
-            BigDecimal received = page.total() == 0 ? zero : Money.of((BigDecimal) totals[0]);
-            BigDecimal returned = page.total() == 0 ? zero : Money.of((BigDecimal) totals[1]);
-            boolean oneCurrency = page.total() == 0 || totals[2].equals(totals[3]);
-            return new PurchaseList(assemble(c, page.items()), page.total(), page.offset(), page.limit(), oneCurrency ? received : null,
-                    oneCurrency ? returned : null, oneCurrency ? received.add(returned) : null,
-                    page.total() == 0 ? Money.DEFAULT_CURRENCY : oneCurrency ? (String) totals[2] : null);
+            PurchaseCurrencyTotals one = byCurrency.isEmpty() ? new PurchaseCurrencyTotals(Money.DEFAULT_CURRENCY, zero, zero, zero)
+                    : byCurrency.size() == 1 ? byCurrency.get(0) : new PurchaseCurrencyTotals(null, null, null, null);
+            return new PurchaseList(assemble(c, page.items()), page.total(), page.offset(), page.limit(), one.receivedAmount(),
+                    one.returnedAmount(), one.netAmount(), one.currency(), byCurrency);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot list purchase orders", e);
         }
@@ -139,14 +147,23 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
 
     @Override
     public List<PurchaseOrder> changedSince(Instant since, int limit) {
+        return changed(since, limit, PurchasingSchema.now().minus(FEED_SETTLING));
+    }
+
+    @Override
+    public List<PurchaseOrder> committedSince(Instant since, int limit) {
+        return changed(since, limit, null);
+    }
+
+    /** Documents changed after {@code since}, up to {@code settled} if given. */
+    private List<PurchaseOrder> changed(Instant since, int limit, Instant settled) {
         if (since == null) {
             throw new ValidationException("since", "is required: the instant after which changes are wanted");
         }
-        Instant settled = PurchasingSchema.now().minus(FEED_SETTLING);
         try (Connection c = dataSource.getConnection()) {
             List<PurchaseOrder> changed = new ArrayList<>(Sql.list(c, "SELECT " + ORDER_COLUMNS + " FROM PUR_ORDER o WHERE o.UPDATED_AT > ?"
-                    + " AND o.UPDATED_AT <= ? ORDER BY o.UPDATED_AT, o.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, settled),
-                    JdbcPurchaseOrderService::header));
+                    + (settled == null ? "" : " AND o.UPDATED_AT <= ?") + " ORDER BY o.UPDATED_AT, o.ID FETCH FIRST " + limit + " ROWS ONLY",
+                    settled == null ? List.of(since) : List.of(since, settled), JdbcPurchaseOrderService::header));
             if (changed.size() == limit) {
                 Instant last = changed.get(limit - 1).updatedAt();
                 Set<String> seen = changed.stream().map(PurchaseOrder::id).collect(Collectors.toSet());
@@ -401,6 +418,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         PurchaseType type = check.required("type", b.type());
         String supplierCode = check.code("supplierCode", b.supplierCode(), true);
         String warehouseCode = check.code("warehouseCode", b.warehouseCode(), false);
+        WarehouseCheck.validate(warehouseCheck, check, "warehouseCode", warehouseCode);
         String source = check.text("sourceOrderNumber", b.sourceOrderNumber(), 40, false);
         String reference = check.text("supplierReference", b.supplierReference(), 100, false);
         String currency = b.currency() == null ? Money.DEFAULT_CURRENCY : check.currency("currency", b.currency());

@@ -49,4 +49,12 @@ public interface SalesOrderService {
      * continues from the last {@code updatedAt} it saw misses nothing.
      */
     List<SalesOrder> changedSince(Instant since, int limit);
+
+    /**
+     * Every document whose change after {@code since} is committed now, oldest change first, about {@code limit},
+     * including the last 15 seconds that {@link #changedSince} still holds back. For a reader that must see
+     * everything committed at once and may read a document twice (finance booking what it missed, idempotently);
+     * a poller must not continue from its last {@code updatedAt}: a change stamped earlier may still commit.
+     */
+    List<SalesOrder> committedSince(Instant since, int limit);
 }

@@ -36,6 +36,7 @@ import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Product;
@@ -47,7 +48,6 @@ import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.OrderList;
 import org.titrate.sales.api.OrderQuery;
 import org.titrate.sales.api.OrderStatus;
-import org.titrate.sales.api.OrderTotals;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.PostingKind;
 import org.titrate.sales.api.PostingLine;
@@ -115,6 +115,10 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ReturnChecks> returnChecks;
+
+    /** Inventory's, when it is installed: a document names an existing, active warehouse. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WarehouseCheck warehouseCheck;
 
     /** A document as validated, before it is written. */
     private record Draft(OrderType type, Customer customer, String warehouseCode, String sourceOrderNumber, String currency,
@@ -188,16 +192,16 @@ public class JpaSalesOrderService implements SalesOrderService {
         String condition = where.isEmpty() ? "" : " WHERE " + JpaPages.and(where);
         PageRequest page = query.page();
         OrderList list = jpa.txExpr(TransactionType.Supports, em -> {
-            // Count and totals of the whole filtered list in one statement, then the page.
+            // Count and totals of the whole filtered list in one statement, per currency, then the page.
             // Cancelled orders and rejected returns are listed but never moved goods or money: they count for nothing.
-            var totalsQuery = em.createQuery("SELECT COUNT(o), "
+            var totalsQuery = em.createQuery("SELECT o.currency, COUNT(o), "
                     + "SUM(CASE WHEN o.status IN :void THEN 0 ELSE o.shippedAmount END), "
-                    + "SUM(CASE WHEN o.status IN :void THEN 0 ELSE o.returnedAmount END), MIN(o.currency), "
-                    + "MAX(o.currency) FROM " + from + condition, Object[].class);
+                    + "SUM(CASE WHEN o.status IN :void THEN 0 ELSE o.returnedAmount END) FROM " + from + condition
+                    + " GROUP BY o.currency ORDER BY o.currency", Object[].class);
             params.forEach(totalsQuery::setParameter);
             totalsQuery.setParameter("void", VOID);
-            Object[] row = totalsQuery.getSingleResult();
-            long total = ((Number) row[0]).longValue();
+            ListTotals sums = ListTotals.of(totalsQuery.getResultList(), query.currency());
+            long total = sums.count();
             List<SalesOrder> items = List.of();
             if (total > page.offset()) {
                 var itemsQuery = em.createQuery("SELECT o FROM " + from + condition
@@ -205,23 +209,9 @@ public class JpaSalesOrderService implements SalesOrderService {
                 params.forEach(itemsQuery::setParameter);
                 items = assemble(em, itemsQuery.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList());
             }
-            return new OrderList(items, total, page.offset(), page.limit(), totals(total, row, query.currency()));
+            return new OrderList(items, total, page.offset(), page.limit(), sums.totals(), sums.byCurrency());
         });
-        return new OrderList(warned(list.items()), list.total(), list.offset(), list.limit(), list.totals());
-    }
-
-    /** Sums in one currency; a list mixing currencies has no meaningful single total. */
-    private static OrderTotals totals(long count, Object[] row, String currency) {
-        BigDecimal zero = Money.of(BigDecimal.ZERO);
-        if (count == 0) {
-            return new OrderTotals(zero, zero, zero, currency != null ? currency : Money.DEFAULT_CURRENCY);
-        }
-        if (!row[3].equals(row[4])) {
-            return new OrderTotals(null, null, null, null);
-        }
-        BigDecimal shipped = Money.of(new BigDecimal(row[1].toString()));
-        BigDecimal returned = Money.of(new BigDecimal(row[2].toString()));
-        return new OrderTotals(shipped, returned, shipped.add(returned), (String) row[3]);
+        return new OrderList(warned(list.items()), list.total(), list.offset(), list.limit(), list.totals(), list.totalsByCurrency());
     }
 
     @Override
@@ -240,16 +230,29 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Override
     public List<SalesOrder> changedSince(Instant since, int limit) {
+        // A change is stamped before its transaction commits; the feed shows it once every transaction that could
+        // still commit with an earlier stamp has ended, so a poller continuing from the last updatedAt misses nothing.
+        return changed(since, limit, Timestamp.from(JpaSalesSetupService.now().minus(FEED_SETTLING)));
+    }
+
+    @Override
+    public List<SalesOrder> committedSince(Instant since, int limit) {
+        return changed(since, limit, null);
+    }
+
+    /** Documents changed after {@code since}, up to {@code settled} if given. */
+    private List<SalesOrder> changed(Instant since, int limit, Timestamp settled) {
         if (since == null) {
             throw new ValidationException("since", "is required: the instant after which changes are wanted");
         }
-        // A change is stamped before its transaction commits; the feed shows it once every transaction that could
-        // still commit with an earlier stamp has ended, so a poller continuing from the last updatedAt misses nothing.
-        Timestamp settled = Timestamp.from(JpaSalesSetupService.now().minus(FEED_SETTLING));
         return warned(jpa.txExpr(TransactionType.Supports, em -> {
-            List<SalesOrderEntity> changed = new ArrayList<>(em.createQuery("SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since"
-                    + " AND o.updatedAt <= :settled ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
-                    .setParameter("since", Timestamp.from(since)).setParameter("settled", settled).setMaxResults(limit).getResultList());
+            var query = em.createQuery("SELECT o FROM SalesOrderEntity o WHERE o.updatedAt > :since"
+                    + (settled == null ? "" : " AND o.updatedAt <= :settled") + " ORDER BY o.updatedAt, o.id", SalesOrderEntity.class)
+                    .setParameter("since", Timestamp.from(since));
+            if (settled != null) {
+                query.setParameter("settled", settled);
+            }
+            List<SalesOrderEntity> changed = new ArrayList<>(query.setMaxResults(limit).getResultList());
             if (changed.size() == limit) {
                 // Never cut between documents changed in the same millisecond: the next poll starts after it.
                 Timestamp last = Timestamp.from(changed.get(limit - 1).updatedAt());
@@ -325,12 +328,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         String note = check.text("comment", comment, 2000, false);
         check.throwIfInvalid();
         SalesOrder source = get(sourceIdOrNumber);
-        if (source.type() != OrderType.ORDER) {
-            throw new ConflictException("type", source.number() + " is itself a return; returns are created from orders");
-        }
-        if (source.status() == OrderStatus.CANCELLED) {
-            throw new ConflictException("status", source.number() + " was cancelled: nothing was delivered that could come back");
-        }
+        OrderWorkflow.requireReturnable(source.number(), source.type(), source.status());
         Set<String> active = setup.fieldsOf(SalesSetupService.SALES_ORDER).stream().filter(f -> Boolean.TRUE.equals(f.active()))
                 .map(CustomField::key).collect(Collectors.toSet());
         Map<String, Object> fields = new LinkedHashMap<>(source.customFields());
@@ -437,6 +435,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         OrderType type = check.required("type", o.type());
         String customerCode = check.code("customerCode", o.customerCode(), true);
         String warehouseCode = check.code("warehouseCode", o.warehouseCode(), false);
+        WarehouseCheck.validate(warehouseCheck, check, "warehouseCode", warehouseCode);
         String source = check.text("sourceOrderNumber", o.sourceOrderNumber(), 40, false);
         if (type == OrderType.ORDER && source != null) {
             check.fail("sourceOrderNumber", "only returns refer to a source order");

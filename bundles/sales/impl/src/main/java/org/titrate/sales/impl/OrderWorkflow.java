@@ -57,4 +57,23 @@ final class OrderWorkflow {
         return type == OrderType.RETURN
                 && (status == OrderStatus.DRAFT || status == OrderStatus.SUBMITTED || status == OrderStatus.APPROVED);
     }
+
+    /**
+     * A return is created from an order whose goods went out (SHIPPED or CLOSED): from a draft, a confirmed or a cancelled
+     * order nothing was delivered that could come back, nor was anything owed that a credit could settle. A return of
+     * goods that cannot be traced to an order is created standalone.
+     */
+    static void requireReturnable(String number, OrderType type, OrderStatus status) {
+        if (type != OrderType.ORDER) {
+            throw new ConflictException("type", number + " is itself a return; returns are created from orders");
+        }
+        if (status == OrderStatus.CANCELLED) {
+            throw new ConflictException("status", number + " was cancelled: nothing was delivered that could come back");
+        }
+        if (status != OrderStatus.SHIPPED && status != OrderStatus.CLOSED) {
+            throw new ConflictException("status", number + " is " + status + ": a return is created from an order once it has"
+                    + " shipped (SHIPPED or CLOSED), since nothing was delivered that could come back; for goods that cannot be"
+                    + " traced to an order, create a standalone return");
+        }
+    }
 }

@@ -77,4 +77,26 @@ public class OrderWorkflowTest {
         fail(action + " of a " + from + " " + type + " should be refused");
         return null;
     }
+
+    /** Issue 11, item 6: a return could be created from a draft or confirmed order, and goods never delivered credited. */
+    @Test
+    public void aReturnIsCreatedOnlyFromAnOrderThatShipped() {
+        for (OrderStatus s : new OrderStatus[] {OrderStatus.DRAFT, OrderStatus.CONFIRMED, OrderStatus.CANCELLED}) {
+            try {
+                OrderWorkflow.requireReturnable("SO-2026-000001", OrderType.ORDER, s);
+                fail("a return from a " + s + " order");
+            } catch (ConflictException e) {
+                assertEquals("status", e.errors().get(0).field());
+                assertTrue(e.getMessage(), e.getMessage().contains("SO-2026-000001"));
+            }
+        }
+        OrderWorkflow.requireReturnable("SO-2026-000001", OrderType.ORDER, OrderStatus.SHIPPED);
+        OrderWorkflow.requireReturnable("SO-2026-000001", OrderType.ORDER, OrderStatus.CLOSED);
+        try {
+            OrderWorkflow.requireReturnable("RO-2026-000001", OrderType.RETURN, OrderStatus.RECEIVED);
+            fail("a return from a return");
+        } catch (ConflictException e) {
+            assertEquals("type", e.errors().get(0).field());
+        }
+    }
 }

@@ -62,10 +62,13 @@ public class OrderListCommand implements Action {
         }
         table.print(System.out);
         OrderTotals t = list.totals();
-        System.out.println(list.items().size() + " of " + list.total() + " documents; "
-                + (t.currency() == null && list.total() > 0 ? "several currencies, filter by one for totals"
-                        : "shipped " + t.shippedAmount().toPlainString() + ", returned " + t.returnedAmount().toPlainString()
-                                + ", net " + t.netAmount().toPlainString() + (t.currency() == null ? "" : " " + t.currency())));
+        String sums = t.currency() != null || list.totalsByCurrency().isEmpty()
+                ? "shipped " + t.shippedAmount().toPlainString() + ", returned " + t.returnedAmount().toPlainString() + ", net "
+                        + t.netAmount().toPlainString() + (t.currency() == null ? "" : " " + t.currency())
+                : list.totalsByCurrency().stream().map(c -> c.currency() + " shipped " + c.shippedAmount().toPlainString() + ", returned "
+                        + c.returnedAmount().toPlainString() + ", net " + c.netAmount().toPlainString())
+                        .collect(java.util.stream.Collectors.joining("; "));
+        System.out.println(list.items().size() + " of " + list.total() + " documents; " + sums);
         return null;
     }
 }
