@@ -10,8 +10,17 @@ public final class Roles {
     public static final String PURCHASING = "purchasing";
     public static final String FINANCE = "finance";
     public static final String VIEWER = "viewer";
+    /**
+     * Not a business role: it lets a user open the SSH shell, where the command ACLs then grant what
+     * the user's business roles allow. Business users work over REST, SOAP and the browser; an admin
+     * grants this on purpose, e.g. to a supervisor who approves returns from a terminal.
+     */
+    public static final String OPERATOR = "operator";
 
+    /** The business roles: every one of them may read master data and documents over REST and SOAP. */
     public static final Set<String> ALL = Set.of(ADMIN, SALES, WAREHOUSE, PURCHASING, FINANCE, VIEWER);
+    /** What an administrator may give a user: the business roles and shell access. */
+    public static final Set<String> ASSIGNABLE = Set.of(ADMIN, SALES, WAREHOUSE, PURCHASING, FINANCE, VIEWER, OPERATOR);
 
     /** Every role but admin (who may always): the readers of master data. */
     public static String[] readers() {

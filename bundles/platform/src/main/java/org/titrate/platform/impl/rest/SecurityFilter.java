@@ -17,7 +17,9 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.titrate.platform.api.security.Allowed;
@@ -38,13 +40,23 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
     @Context
     private ResourceInfo resourceInfo;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> resourceClass = resourceInfo.getResourceClass();
         if (resourceClass != null && PUBLIC_RESOURCES.contains(resourceClass.getName())) {
             return;
         }
-        Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Caller caller;
+        try {
+            caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), servletRequest.getRemoteAddr());
+        } catch (JaasAuthenticator.Throttled e) {
+            request.abortWith(Response.fromResponse(Problems.response(429, "Too Many Requests", e.getMessage(), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build());
+            return;
+        }
         if (caller == null) {
             request.abortWith(Response.fromResponse(Problems.response(401, "Unauthorized",
                     "Sign in with HTTP Basic credentials of a Titrate user", List.of()))
@@ -62,12 +74,22 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
         request.setSecurityContext(new CallerContext(caller, secure));
     }
 
+    /**
+     * API answers are per user and often personal (balances, prices): never cached by a browser or a
+     * proxy, never sniffed into another type, and kept on HTTPS once a browser has seen it there.
+     */
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CurrentUser.unbind();
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
-    private static Caller authenticate(String header) {
+    private static Caller authenticate(String header, String address) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
@@ -81,7 +103,7 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
         if (colon <= 0) {
             return null;
         }
-        return JaasAuthenticator.login(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return JaasAuthenticator.login(decoded.substring(0, colon), decoded.substring(colon + 1), "http", address);
     }
 
     static Set<String> allowedRoles(Method method, Class<?> resourceClass, String httpMethod) {

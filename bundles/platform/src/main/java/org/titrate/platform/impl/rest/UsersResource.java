@@ -7,21 +7,26 @@ import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ForbiddenException;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.impl.security.PasswordPolicy;
 import org.titrate.platform.impl.security.UserDirectory;
 import org.titrate.platform.impl.security.UserDirectory.User;
 
@@ -61,24 +66,56 @@ public class UsersResource implements RestResource {
         Check check = new Check();
         String username = check.code("username", body.username(), true);
         String password = body.password();
-        if (password == null || password.length() < 8 || password.length() > 200) {
-            check.fail("password", "must be 8-200 characters");
+        String weak = PasswordPolicy.problem(username, password);
+        if (weak != null) {
+            check.fail("password", weak);
         }
         Set<String> roles = new LinkedHashSet<>();
+        List<String> assignable = Roles.ASSIGNABLE.stream().sorted().toList();
         if (body.roles() == null || body.roles().isEmpty()) {
-            check.fail("roles", "must name at least one of " + Roles.ALL.stream().sorted().toList());
+            check.fail("roles", "must name at least one of " + assignable);
         } else {
             for (int i = 0; i < body.roles().size(); i++) {
                 String role = body.roles().get(i);
-                if (role == null || !Roles.ALL.contains(role)) {
-                    check.fail("roles[" + i + "]", "must be one of " + Roles.ALL.stream().sorted().toList());
+                if (role == null || !Roles.ASSIGNABLE.contains(role)) {
+                    check.fail("roles[" + i + "]", "must be one of " + assignable);
                 } else {
                     roles.add(role);
                 }
+            }
+            if (roles.equals(Set.of(Roles.OPERATOR))) {
+                check.fail("roles", "operator opens the shell only; add the business roles whose commands the user may run there");
             }
         }
         check.throwIfInvalid();
         User created = users.add(username, password, roles);
         return Response.created(URI.create("users/" + created.username())).entity(created).build();
+    }
+
+    /** The body of {@code PUT /users/{username}/password}. */
+    public record NewPassword(String password) {
+    }
+
+    /** Users change their own password (they signed in with the current one); admins change anyone's. */
+    @PUT
+    @Path("/{username}/password")
+    @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
+    public Response changePassword(@PathParam("username") String username, NewPassword body, @Context SecurityContext caller) {
+        Check.body(body);
+        boolean self = caller.getUserPrincipal() != null && caller.getUserPrincipal().getName().equals(username);
+        if (!self && !caller.isUserInRole(Roles.ADMIN)) {
+            throw new ForbiddenException("Only an admin may change another user's password");
+        }
+        if (users.find(username) == null) {
+            throw new NotFoundException("User", username);
+        }
+        Check check = new Check();
+        String weak = PasswordPolicy.problem(username, body.password());
+        if (weak != null) {
+            check.fail("password", weak);
+        }
+        check.throwIfInvalid();
+        users.changePassword(username, body.password());
+        return Response.noContent().build();
     }
 }

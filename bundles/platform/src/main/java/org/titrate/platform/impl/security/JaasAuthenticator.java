@@ -15,6 +15,7 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 
 /**
  * Checks user name and password against Karaf's {@code karaf} JAAS realm, the same realm the SSH
@@ -41,8 +42,28 @@ public final class JaasAuthenticator {
     private JaasAuthenticator() {
     }
 
-    /** Returns the caller, or null when the credentials are wrong. */
-    public static Caller login(String username, String password) {
+    /** Too many failed logins for the account or the address: answer 429 with Retry-After. */
+    public static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        Throttled(LoginGuardModule.ThrottledException cause) {
+            super(cause.getMessage(), cause);
+            this.retryAfterSeconds = Math.max(1, (cause.lockedMillis() + 999) / 1000);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /**
+     * Returns the caller, or null when the credentials are wrong.
+     *
+     * @param channel how the caller came ("http"), and its address, for the login guard and the audit log
+     * @throws Throttled when the account or address has failed too often lately
+     */
+    public static Caller login(String username, String password, String channel, String address) {
         String key = fingerprint(username, password);
         long now = System.currentTimeMillis();
         Cached cached = CACHE.get(key);
@@ -50,6 +71,7 @@ public final class JaasAuthenticator {
             return cached.caller();
         }
         Subject subject = new Subject();
+        subject.getPrincipals().add(new ClientPrincipal(channel, address == null ? "unknown" : address));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(JaasAuthenticator.class.getClassLoader());
@@ -65,6 +87,9 @@ public final class JaasAuthenticator {
                 }
             });
             lc.login();
+        } catch (LoginGuardModule.ThrottledException e) {
+            CACHE.remove(key);
+            throw new Throttled(e);
         } catch (LoginException e) {
             CACHE.remove(key);
             return null;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.login.AppConfigurationEntry;
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
@@ -30,6 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
 
 /**
@@ -43,9 +44,15 @@ public class UserDirectory {
     public static final String ADMIN = "admin";
     public static final String PASSWORD_ENV = "TITRATE_ADMIN_PASSWORD";
     public static final String PASSWORD_FILE = "initial-admin-password";
-    /** Karaf roles that let a user into the SSH shell and Karaf's own admin commands. */
-    static final List<String> KARAF_ADMIN_ROLES = List.of("manager", "systembolt", "ssh");
-    private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
+    /**
+     * Karaf's roles of an administrator, as its stock admin group has them: {@code manager} for Karaf's
+     * commands and MBeans, {@code systembundles} for the container's own bundles, {@code ssh} for the shell.
+     */
+    static final List<String> KARAF_ADMIN_ROLES = List.of("manager", "systembundles", "ssh");
+    /** The Karaf role the SSH server asks for (sshRole in etc/org.apache.karaf.shell.cfg). */
+    static final String SHELL_ROLE = "ssh";
+    /** A misspelling of systembundles that earlier versions gave every admin; it granted nothing. */
+    private static final String MISSPELT_ROLE = "systembolt";
     private static final String USERS_OPTION = "users";
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
@@ -133,22 +140,48 @@ public class UserDirectory {
             engine.addRole(ADMIN, Roles.ADMIN);
             engine.addRole(ADMIN, Roles.VIEWER);
             KARAF_ADMIN_ROLES.forEach(r -> engine.addRole(ADMIN, r));
-            JaasAuthenticator.forget();
+        }
+        repairShellAccess(engine);
+        JaasAuthenticator.forget();
+    }
+
+    /**
+     * Earlier versions let every user into the shell. Only admins and operators keep the role that
+     * opens it; admins get the Karaf roles they were meant to have.
+     */
+    private static void repairShellAccess(BackingEngine engine) {
+        for (UserPrincipal user : engine.listUsers()) {
+            List<String> roles = engine.listRoles(user).stream().map(RolePrincipal::getName).toList();
+            boolean admin = roles.contains(Roles.ADMIN);
+            if (roles.contains(SHELL_ROLE) && !admin && !roles.contains(Roles.OPERATOR)) {
+                engine.deleteRole(user.getName(), SHELL_ROLE);
+                LOG.warn("User '{}' may no longer open the shell: only admins and operators may", user.getName());
+            }
+            if (roles.contains(MISSPELT_ROLE)) {
+                engine.deleteRole(user.getName(), MISSPELT_ROLE);
+            }
+            if (admin) {
+                KARAF_ADMIN_ROLES.stream().filter(r -> !roles.contains(r)).forEach(r -> engine.addRole(user.getName(), r));
+            }
         }
     }
 
     public synchronized User add(String username, String password, Set<String> roles) {
-        if (engine().lookupUser(username) != null) {
-            throw new ConflictException("username", "user '" + username + "' already exists");
+        // Names differ in more than case, or "Admin" could pose as "admin" in every audit trail.
+        for (UserPrincipal existing : engine().listUsers()) {
+            if (existing.getName().equalsIgnoreCase(username)) {
+                throw new ConflictException("username", "user '" + existing.getName() + "' already exists");
+            }
         }
         try {
             edit(engine -> {
                 engine.addUser(username, password);
                 Set<String> all = new LinkedHashSet<>(roles);
-                // Every Titrate user may open the shell; command ACLs decide what they may run there.
-                all.add("ssh");
+                // Business users work over REST, SOAP and the browser; the shell is for admins and operators.
                 if (roles.contains(Roles.ADMIN)) {
                     all.addAll(KARAF_ADMIN_ROLES);
+                } else if (roles.contains(Roles.OPERATOR)) {
+                    all.add(SHELL_ROLE);
                 }
                 all.forEach(r -> engine.addRole(username, r));
             });
@@ -157,6 +190,23 @@ public class UserDirectory {
         }
         JaasAuthenticator.forget();
         return find(username);
+    }
+
+    /** Sets a user's password; the roles stay. Once the admin has chosen one, the generated first password is deleted. */
+    public synchronized void changePassword(String username, String password) {
+        if (engine().lookupUser(username) == null) {
+            throw new NotFoundException("User", username);
+        }
+        try {
+            edit(engine -> engine.addUser(username, password));
+            if (ADMIN.equals(username)) {
+                Files.deleteIfExists(Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store the password of " + username, e);
+        }
+        JaasAuthenticator.forget();
+        LOG.info("Password of user '{}' changed by '{}'", username, CurrentUser.name());
     }
 
     /** A change of the users file, made by Karaf's backing engine. */
@@ -205,7 +255,7 @@ public class UserDirectory {
     }
 
     private static List<String> titrateRoles(BackingEngine engine, UserPrincipal user) {
-        return engine.listRoles(user).stream().map(RolePrincipal::getName).filter(Roles.ALL::contains).distinct().sorted().toList();
+        return engine.listRoles(user).stream().map(RolePrincipal::getName).filter(Roles.ASSIGNABLE::contains).distinct().sorted().toList();
     }
 
     private BackingEngine engine() {
@@ -227,20 +277,8 @@ public class UserDirectory {
         return service.get(new AppConfigurationEntry(entry.getLoginModuleName(), entry.getControlFlag(), options));
     }
 
-    /** The karaf realm's properties login module, whose file holds the users. */
     private AppConfigurationEntry propertiesEntry() {
-        for (JaasRealm realm : realms) {
-            if (!JaasAuthenticator.REALM.equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                // Karaf wraps every login module in its ProxyLoginModule and names the real one in an option.
-                if (PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
-                    return entry;
-                }
-            }
-        }
-        return null;
+        return LoginGuard.propertiesEntry(realms);
     }
 
     private static String generatePassword() {

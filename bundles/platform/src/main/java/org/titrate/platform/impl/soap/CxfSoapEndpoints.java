@@ -5,17 +5,19 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
+import javax.servlet.http.HttpServletRequest;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.security.AccessDeniedException;
 import org.apache.cxf.interceptor.security.AuthenticationException;
-import org.apache.cxf.interceptor.security.JAASLoginInterceptor;
 import org.apache.cxf.interceptor.security.SimpleAuthorizingInterceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.security.SecurityContext;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.osgi.service.component.annotations.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,10 +43,6 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.setAddress(PREFIX + name);
             factory.setServiceBean(implementor);
 
-            JAASLoginInterceptor login = new JAASLoginInterceptor();
-            login.setContextName(JaasAuthenticator.REALM);
-            login.setRoleClassifier("org.apache.karaf.jaas.boot.principal.RolePrincipal");
-            login.setRoleClassifierType(JAASLoginInterceptor.ROLE_CLASSIFIER_CLASS_NAME);
             SimpleAuthorizingInterceptor authorize = new SimpleAuthorizingInterceptor();
             Map<String, String> roles = new HashMap<>();
             operationRoles.forEach((operation, allowed) -> {
@@ -54,7 +52,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             });
             authorize.setMethodRolesMap(roles);
             authorize.setGlobalRoles(Roles.ADMIN);
-            factory.getInInterceptors().add(login);
+            factory.getInInterceptors().add(new Login());
             factory.getInInterceptors().add(authorize);
             factory.getInInterceptors().add(new BindCaller());
             factory.getOutInterceptors().add(new UnbindCaller(Phase.SETUP));
@@ -64,6 +62,47 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             return server::destroy;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * HTTP Basic against the same login path as REST (throttle, audit, the short-lived cache of good
+     * logins), so a SOAP client guessing passwords is locked out like any other.
+     */
+    static final class Login extends AbstractPhaseInterceptor<Message> {
+        Login() {
+            // Before the body is read: a stranger's request costs no XML parsing.
+            super(Phase.PRE_PROTOCOL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
+            if (policy == null || policy.getUserName() == null || policy.getPassword() == null) {
+                throw new AuthenticationException("Authentication required");
+            }
+            HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+            JaasAuthenticator.Caller caller;
+            try {
+                caller = JaasAuthenticator.login(policy.getUserName(), policy.getPassword(), "http",
+                        request == null ? null : request.getRemoteAddr());
+            } catch (JaasAuthenticator.Throttled e) {
+                throw new Fault(new ProblemException(429, "Too Many Requests", e.getMessage(), null));
+            }
+            if (caller == null) {
+                throw new AuthenticationException("Authentication failed");
+            }
+            message.put(SecurityContext.class, new SecurityContext() {
+                @Override
+                public java.security.Principal getUserPrincipal() {
+                    return caller::username;
+                }
+
+                @Override
+                public boolean isUserInRole(String role) {
+                    return caller.roles().contains(role);
+                }
+            });
         }
     }
 
@@ -120,9 +159,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 return;
             }
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
-            if (problem.status() == 401) {
-                // WS-I answers faults with 500; a missing login is better told the HTTP way, as REST does.
-                // Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
+            if (problem.status() == 401 || problem.status() == 429) {
+                // WS-I answers faults with 500; a missing login or a locked one is better told the HTTP way, as
+                // REST does. Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
             }
             fault.setMessage(problem.title() + ": " + problem.detail());
