@@ -2,72 +2,32 @@ package org.titrate.sales.impl;
 
 import java.util.HashMap;
 import java.util.Map;
-import javax.transaction.RollbackException;
-import javax.transaction.Status;
-import javax.transaction.Synchronization;
-import javax.transaction.SystemException;
-import javax.transaction.Transaction;
-import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.sales.api.SalesEvents;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.StatusChange;
 
 /**
- * Announces document changes on EventAdmin once their transaction has committed: a listener that
- * sends an e-mail must never tell a customer about an approval that was rolled back.
+ * Records every document change in the platform's event log, in the transaction that makes it: the
+ * event exists exactly when the change committed. The platform announces the log on EventAdmin under
+ * the same topics and properties as before, after commit, so a listener that sends an e-mail never tells
+ * a customer about an approval that was rolled back, and one that committed just before a crash is
+ * still announced after the restart.
  */
 @Component(service = OrderEvents.class)
 public class OrderEvents {
 
     @Reference
-    private TransactionManager transactions;
+    private EventLog log;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile EventAdmin eventAdmin;
-
-    /** Call inside the transaction that makes the change; the event is posted if and when it commits. */
+    /** Call inside the transaction that makes the change; the event is announced if and when it commits. */
     void afterCommit(SalesOrder order, StatusChange change) {
-        Event event = event(order, change);
-        try {
-            Transaction tx = transactions.getTransaction();
-            if (tx == null) {
-                post(event);
-                return;
-            }
-            if (tx.getStatus() != Status.STATUS_ACTIVE) {
-                return; // marked for rollback: the change will not happen, so it is not announced
-            }
-            tx.registerSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        post(event);
-                    }
-                }
-            });
-        } catch (SystemException | RollbackException e) {
-            throw new IllegalStateException("Cannot register the event of " + order.number() + " with the transaction", e);
-        }
+        log.append(SalesEvents.topic(change.action()), order.number(), change.by(), properties(order, change));
     }
 
-    private void post(Event event) {
-        EventAdmin admin = eventAdmin;
-        if (admin != null) {
-            admin.postEvent(event);
-        }
-    }
-
-    static Event event(SalesOrder order, StatusChange change) {
+    static Map<String, Object> properties(SalesOrder order, StatusChange change) {
         Map<String, Object> p = new HashMap<>();
         p.put(SalesEvents.ORDER_ID, order.id());
         p.put(SalesEvents.ORDER_NUMBER, order.number());
@@ -87,6 +47,6 @@ public class OrderEvents {
             p.put(SalesEvents.CARRIER, order.carrier());
             p.put(SalesEvents.TRACKING_NUMBER, order.trackingNumber());
         }
-        return new Event(SalesEvents.topic(change.action()), p);
+        return p;
     }
 }

@@ -1,0 +1,305 @@
+package org.titrate.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.inject.Inject;
+import javax.transaction.TransactionManager;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.titrate.platform.api.ConflictException;
+import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.sales.api.SalesEvents;
+
+/**
+ * The platform's event log: appended in the change's transaction, read by sequence, never past a
+ * transaction that has not ended; durable cursors; the REST feed and the shell.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EventLogIT extends TitrateTestSupport {
+    private static final String TYPE = "org/titrate/it/EVENT";
+    private static final String CUSTOMER = "EV-" + RUN;
+    private static final String SKU = "EVP-" + RUN;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private TransactionManager transactions;
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private EventLog log;
+
+    @Before
+    public void masterData() {
+        if (get("/customers/" + CUSTOMER).status() == 404) {
+            assertEquals(201, post("/customers", map("code", CUSTOMER, "name", "杭州事件化工有限公司", "status", "ACTIVE")).status());
+            assertEquals(201, post("/products", map("sku", SKU, "name", "氢氧化钠 25kg", "unit", "袋", "listPrice", 100)).status());
+        }
+    }
+
+    /** Appends one event in a transaction of its own. */
+    private long appendCommitted(String key) throws Exception {
+        transactions.begin();
+        try {
+            long seq = log.append(TYPE, key, "it", Map.of("n", 1));
+            transactions.commit();
+            return seq;
+        } catch (Exception | Error e) {
+            transactions.rollback();
+            throw e;
+        }
+    }
+
+    /** What a consumer does: reads after its cursor, handles, moves the cursor in the same transaction. */
+    private List<LoggedEvent> consume(String cursor, String keyPrefix) throws Exception {
+        transactions.begin();
+        try {
+            long from = log.position(cursor);
+            List<LoggedEvent> events = log.read(from, 500);
+            if (!events.isEmpty()) {
+                log.advance(cursor, from, events.get(events.size() - 1).seq());
+            }
+            transactions.commit();
+            return events.stream().filter(e -> e.key().startsWith(keyPrefix)).toList();
+        } catch (Exception | Error e) {
+            transactions.rollback();
+            throw e;
+        }
+    }
+
+    @Test
+    public void twoTransactionsCommittingOutOfSequenceOrderAreEachSeenOnceByACursor() throws Exception {
+        String key = "OOO-" + RUN;
+        String cursor = "it.out-of-order." + RUN;
+        log.register(cursor, log.visibleUpTo());
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // The earlier number's transaction stays open while a later one commits.
+            Future<Long> early = pool.submit(() -> {
+                transactions.begin();
+                long seq = log.append(TYPE, key + "-A", "it", Map.of("order", "first"));
+                appended.countDown();
+                assertTrue(commitFirst.await(60, TimeUnit.SECONDS));
+                transactions.commit();
+                return seq;
+            });
+            assertTrue(appended.await(60, TimeUnit.SECONDS));
+            long late = appendCommitted(key + "-B");
+
+            List<LoggedEvent> seen = new ArrayList<>(consume(cursor, key));
+            assertEquals("the later event committed, but an earlier number is still in flight: the cursor must wait", List.of(), seen);
+            assertTrue(log.read(late - 1, 10).stream().noneMatch(e -> e.seq() == late));
+
+            commitFirst.countDown();
+            long first = early.get(60, TimeUnit.SECONDS);
+            assertTrue(first < late);
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                seen.addAll(consume(cursor, key));
+                return seen.size() >= 2;
+            });
+            seen.addAll(consume(cursor, key));
+            assertEquals(List.of(first, late), seen.stream().map(LoggedEvent::seq).toList());
+            assertEquals(List.of(key + "-A", key + "-B"), seen.stream().map(LoggedEvent::key).toList());
+
+            // A rolled-back append leaves a gap the cursor passes once what follows has committed.
+            transactions.begin();
+            long gone = log.append(TYPE, key + "-C", "it", Map.of());
+            transactions.rollback();
+            long after = appendCommitted(key + "-D");
+            assertTrue(gone < after);
+            List<LoggedEvent> rest = consume(cursor, key);
+            assertEquals(List.of(key + "-D"), rest.stream().map(LoggedEvent::key).toList());
+        } finally {
+            commitFirst.countDown();
+            pool.shutdownNow();
+            log.unregister(cursor);
+        }
+    }
+
+    @Test
+    public void aCursorMovesOnlyWithTheWorkOfItsTransactionAndOnlyFromWhereItIs() throws Exception {
+        String cursor = "it.cursor." + RUN;
+        long start = log.register(cursor, log.visibleUpTo());
+        long seq = appendCommitted("CUR-" + RUN);
+        // Work that rolls back leaves the cursor where it was: the event is read again.
+        transactions.begin();
+        log.advance(cursor, start, seq);
+        transactions.rollback();
+        assertEquals(start, log.position(cursor));
+        // A second consumer that read from the same place cannot move it again.
+        log.advance(cursor, start, seq);
+        try {
+            log.advance(cursor, start, seq);
+            fail("a cursor moved from where it no longer was");
+        } catch (ConflictException expected) {
+            // the events were handled by the first
+        }
+        // Pruning keeps what a registered cursor has not passed.
+        long held = log.register("it.held." + RUN, seq - 1);
+        try {
+            log.prune(seq + 1);
+            assertTrue(log.read(held, 10).stream().anyMatch(e -> e.seq() == seq));
+        } finally {
+            log.unregister("it.held." + RUN);
+            log.unregister(cursor);
+        }
+    }
+
+    @Test
+    public void anEventIsVisibleToAFollowingConsumerWithinASecondOfItsCommit() throws Exception {
+        String key = "LAT-" + RUN;
+        String cursor = "it.latency." + RUN;
+        log.register(cursor, log.visibleUpTo());
+        Map<Long, Long> committedAt = new ConcurrentHashMap<>();
+        Map<Long, Long> seenAt = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Object wake = new Object();
+        AutoCloseable follow = log.onCommit(() -> {
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        int perWriter = 250;
+        try {
+            Future<?> follower = pool.submit(() -> {
+                while (running.get()) {
+                    for (LoggedEvent e : consume(cursor, key)) {
+                        seenAt.putIfAbsent(e.seq(), System.nanoTime());
+                    }
+                    synchronized (wake) {
+                        wake.wait(200);
+                    }
+                }
+                return null;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        transactions.begin();
+                        long seq = log.append(TYPE, key, "it", Map.of("i", i));
+                        long before = System.nanoTime();
+                        transactions.commit();
+                        committedAt.put(seq, before);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> seenAt.keySet().containsAll(committedAt.keySet()));
+            running.set(false);
+            follower.get(10, TimeUnit.SECONDS);
+            List<Long> latencies = new ArrayList<>();
+            committedAt.forEach((seq, t) -> latencies.add(Math.max(0, seenAt.get(seq) - t) / 1000));
+            Collections.sort(latencies);
+            long median = latencies.get(latencies.size() / 2);
+            long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+            System.out.printf("FIGURES event log: %d events from 2 writers, commit to seen by a cursor median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    latencies.size(), median / 1000.0, p99 / 1000.0, latencies.get(latencies.size() - 1) / 1000.0);
+            assertEquals(2 * perWriter, latencies.size());
+            assertTrue("p99 " + p99 + " µs", p99 < 1_000_000);
+        } finally {
+            running.set(false);
+            follow.close();
+            pool.shutdownNow();
+            log.unregister(cursor);
+        }
+    }
+
+    @Test
+    public void ordersAppendTheirActionsAndEventAdminAnnouncesThemFromTheLog() throws Exception {
+        List<Event> announced = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, SalesEvents.TOPIC_ALL);
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, announced::add, topics);
+        try {
+            long before = log.visibleUpTo();
+            Reply created = post("/sales-orders", map("type", "ORDER", "customerCode", CUSTOMER,
+                    "lines", List.of(map("sku", SKU, "quantity", 2, "deliveryDate", "2026-12-01"))));
+            assertEquals(created.body(), 201, created.status());
+            String number = created.json().path("number").asText();
+            assertEquals(200, post("/sales-orders/" + number + "/confirm", null).status());
+            assertEquals(200, post("/sales-orders/" + number + "/cancel", map("comment", "客户取消")).status());
+
+            Reply page = get("/events?after=" + before + "&limit=500&type=org/titrate/sales/order/");
+            assertEquals(page.body(), 200, page.status());
+            List<String> actions = new ArrayList<>();
+            long last = before;
+            for (JsonNode e : page.json().path("items")) {
+                assertTrue(e.path("seq").asLong() > last);
+                last = e.path("seq").asLong();
+                if (number.equals(e.path("key").asText())) {
+                    actions.add(e.path("type").asText().substring(SalesEvents.TOPIC_PREFIX.length()));
+                    assertEquals("admin", e.path("actor").asText());
+                    assertEquals(CUSTOMER, JSON.readTree(e.path("payload").asText()).path(SalesEvents.CUSTOMER_CODE).asText());
+                }
+            }
+            assertEquals(List.of("CREATE", "CONFIRM", "CANCEL"), actions);
+            assertEquals(last, page.json().path("next").asLong());
+            assertTrue(page.json().path("size").path("events").asLong() > 0);
+            assertTrue(page.json().path("size").path("cursors").toString().contains("platform.eventadmin"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream()
+                    .filter(e -> number.equals(e.getProperty(SalesEvents.ORDER_NUMBER))).count() == 3);
+            Event cancel = announced.stream().filter(e -> number.equals(e.getProperty(SalesEvents.ORDER_NUMBER))
+                    && e.getTopic().equals(SalesEvents.TOPIC_PREFIX + "CANCEL")).findFirst().orElseThrow();
+            assertEquals("CONFIRMED", cancel.getProperty(SalesEvents.FROM_STATUS));
+            assertEquals("客户取消", cancel.getProperty(SalesEvents.COMMENT));
+            assertTrue(cancel.getProperty(SalesEvents.AT) instanceof Long);
+        } finally {
+            handler.unregister();
+        }
+    }
+
+    @Test
+    public void theFeedIsForAdminsAndNamesABadParameter() throws Exception {
+        String viewer = "ev-viewer-" + RUN.toLowerCase();
+        assertProblem(403, http("GET", "/events", viewer, createUser(viewer, "viewer"), null, Map.of()));
+        assertTrue(assertProblem(400, get("/events?after=abc")).errorFields().contains("after"));
+        assertTrue(assertProblem(400, get("/events?after=-1")).errorFields().contains("after"));
+        assertTrue(assertProblem(400, get("/events?limit=501")).errorFields().contains("limit"));
+
+        long seq = appendCommitted("SH-" + RUN);
+        String listed = shell("admin", adminPassword, "titrate:event-list --after " + (seq - 1) + " --type " + TYPE);
+        assertTrue(listed, listed.contains("SH-" + RUN) && listed.contains(String.valueOf(seq)));
+        assertTrue(listed, listed.contains("events kept") && listed.contains("cursor platform.eventadmin"));
+    }
+}
