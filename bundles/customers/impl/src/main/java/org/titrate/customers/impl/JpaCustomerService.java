@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Customer;
 import org.titrate.customers.api.CustomerChange;
+import org.titrate.customers.api.CustomerEvents;
 import org.titrate.customers.api.CustomerQuery;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerStatus;
@@ -36,6 +38,7 @@ import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.db.SchemaMigrations;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
 
 /** Customers and follow-ups in their own persistence unit ({@code CUS_} tables). */
@@ -49,6 +52,9 @@ public class JpaCustomerService implements CustomerService {
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
+
+    @Reference
+    private EventLog events;
 
     @Reference
     private DocumentNumbers numbers;
@@ -110,6 +116,7 @@ public class JpaCustomerService implements CustomerService {
             em.persist(e);
             em.persist(CustomerChangeEntity.of(e.id(), null, c.status(), List.of(), c.changeReason(), CurrentUser.name(), now));
             em.flush();
+            announce(CustomerEvents.CREATED, e.code(), e.toRecord().status(), List.of(), c.changeReason());
             return e.toRecord();
         });
     }
@@ -135,6 +142,7 @@ public class JpaCustomerService implements CustomerService {
             if (!fields.isEmpty()) {
                 em.persist(CustomerChangeEntity.of(e.id(), before.status(), after.status(), fields, c.changeReason(),
                         CurrentUser.name(), now));
+                announce(CustomerEvents.UPDATED, e.code(), after.status(), fields, c.changeReason());
             }
             em.flush();
             return e.toRecord();
@@ -181,6 +189,15 @@ public class JpaCustomerService implements CustomerService {
             em.flush();
             return e.toRecord(c.code());
         });
+    }
+
+    /** Appends the change to the platform's event log, in its transaction. */
+    private void announce(String type, String code, CustomerStatus status, List<String> fields, String reason) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(CustomerEvents.STATUS, status);
+        facts.put(CustomerEvents.FIELDS, String.join(",", fields));
+        facts.put(CustomerEvents.REASON, reason);
+        events.append(type, code, CurrentUser.name(), facts);
     }
 
     private static Instant now() {

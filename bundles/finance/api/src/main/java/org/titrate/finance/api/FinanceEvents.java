@@ -8,6 +8,23 @@ package org.titrate.finance.api;
 public final class FinanceEvents {
     public static final String PAYMENT_OVERDUE = "org/titrate/finance/PAYMENT_OVERDUE";
 
+    /**
+     * Appended to the platform's event log in the posting's transaction, keyed by the posting's document
+     * number: a ledger entry (payload {@link #POSTING_ID}, {@link #PARTY_TYPE}, {@link #PARTY_CODE},
+     * {@link #POSTING_TYPE}, {@link #ORDER_NUMBER}, {@link #CURRENCY}, {@link #AMOUNT}, {@link #BALANCE_AFTER}).
+     */
+    public static final String POSTED = "org/titrate/finance/posting/POSTED";
+    /** A receipt, refund, supplier payment or supplier refund registered (payload {@link #KIND}, {@link #PARTY_CODE}, amount, currency, order). */
+    public static final String MONEY_REGISTERED = "org/titrate/finance/money/REGISTERED";
+
+    public static final String POSTING_ID = "postingId";
+    public static final String PARTY_TYPE = "partyType";
+    public static final String PARTY_CODE = "partyCode";
+    public static final String POSTING_TYPE = "postingType";
+    public static final String ORDER_NUMBER = "orderNumber";
+    public static final String BALANCE_AFTER = "balanceAfter";
+    public static final String KIND = "kind";
+
     public static final String CUSTOMER_CODE = "customerCode";
     public static final String CURRENCY = "currency";
     /** {@code YYYY-MM-DD}. */

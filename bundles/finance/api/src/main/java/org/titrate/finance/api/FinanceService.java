@@ -21,11 +21,20 @@ public interface FinanceService {
     Page<Posting> postings(PostingQuery query);
 
     /**
-     * Postings written after {@code since}, oldest first, about {@code limit} (never cut between postings of
-     * one instant). A posting appears 15 seconds after it was written, once no transaction that could still
-     * commit an earlier one is running, so a poller continuing from the last {@code postedAt} misses nothing.
+     * Postings written after {@code since}, about {@code limit}, read from the platform's event log in its
+     * order (entries from before the log existed first, oldest first). An entry shows as soon as its
+     * transaction and every earlier one in the log have ended; a posting is stamped before its event, so a
+     * poller continuing from the last {@code postedAt} misses nothing (it may get the last few again).
      */
     List<Posting> postingsSince(Instant since, int limit);
+
+    /**
+     * Ledger entries by their place in the platform's event log: those whose event follows {@code afterSeq}, in
+     * log order, up to {@code limit}. Nothing is held back: an entry shows as soon as its transaction and every
+     * earlier one in the log have ended. A caller that continues after the highest {@code seq} it got never
+     * misses an entry and never gets one twice. Entries posted before the log existed are in {@link #postingsSince}.
+     */
+    List<SequencedPosting> postingsAfter(long afterSeq, int limit);
 
     /**
      * The payment reminders due as of {@code asOf} (debts due before that day and still open), one

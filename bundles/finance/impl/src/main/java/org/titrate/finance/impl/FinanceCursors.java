@@ -13,8 +13,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.events.EventLog;
 
-/** {@code FIN_CURSOR}: how far finance has looked through each module's change feed, and the transactions its backfills book in. */
+/**
+ * What finance's backfills share: {@code FIN_CURSOR} (how far finance had looked through each module's change feed before
+ * the event log existed), the log they follow now, the ledger they check, and the transactions they book in.
+ */
 @Component(service = FinanceCursors.class)
 public class FinanceCursors {
 
@@ -29,6 +33,20 @@ public class FinanceCursors {
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
+
+    @Reference
+    private EventLog log;
+
+    @Reference
+    private FinanceLedger ledger;
+
+    EventLog log() {
+        return log;
+    }
+
+    FinanceLedger ledger() {
+        return ledger;
+    }
 
     /** The change instant up to which the module's documents are booked; the epoch before the first look. */
     Instant position(String module) {

@@ -11,12 +11,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.finance.api.FinanceEvents;
 import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.Posting;
 import org.titrate.finance.api.PostingType;
@@ -25,6 +28,7 @@ import org.titrate.finance.impl.Settling.Match;
 import org.titrate.finance.impl.Settling.Result;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
+import org.titrate.platform.api.events.EventLog;
 
 /**
  * Writes postings to the finance ledger in the caller's JTA transaction — a sales or purchasing
@@ -45,6 +49,10 @@ public class FinanceLedger {
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
+
+    /** Null outside OSGi (the unit tests on a plain database), where there is no platform to append to. */
+    @Reference
+    private EventLog events;
 
     public FinanceLedger() {
     }
@@ -140,10 +148,26 @@ public class FinanceLedger {
             List<Settled> documents = writeSettlement(c, e, id, settled, open, at);
             Posting p = new Posting(id, e.partyType(), e.partyCode(), e.type(), e.documentNumber(), e.orderNumber(), e.currency(),
                     e.amount(), after, e.documentDate(), e.dueDate(), at, e.user());
+            if (events != null) {
+                events.append(FinanceEvents.POSTED, e.documentNumber(), e.user(), posted(p));
+            }
             return Optional.of(new Written(p, documents));
         } catch (SQLException ex) {
             throw Transactions.failure("Cannot post " + (given.documentNumber() == null ? "a " + given.type() : given.documentNumber()), ex);
         }
+    }
+
+    private static Map<String, Object> posted(Posting p) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(FinanceEvents.POSTING_ID, p.id());
+        facts.put(FinanceEvents.PARTY_TYPE, p.partyType());
+        facts.put(FinanceEvents.PARTY_CODE, p.partyCode());
+        facts.put(FinanceEvents.POSTING_TYPE, p.type());
+        facts.put(FinanceEvents.ORDER_NUMBER, p.orderNumber());
+        facts.put(FinanceEvents.CURRENCY, p.currency());
+        facts.put(FinanceEvents.AMOUNT, p.amount().toPlainString());
+        facts.put(FinanceEvents.BALANCE_AFTER, p.balanceAfter().toPlainString());
+        return facts;
     }
 
     private List<Settled> writeSettlement(Connection c, Entry e, String id, Result settled, List<Item> open, Instant at)
@@ -240,6 +264,15 @@ public class FinanceLedger {
                 Instant now = FinanceSchema.now();
                 return new Locked(rs.getBigDecimal(1), now.isAfter(last) ? now : last.plusMillis(1));
             }
+        }
+    }
+
+    /** Whether the document is on the party's ledger already: one look-up, no lock. */
+    boolean booked(PartyType type, String documentNumber) {
+        try (Connection c = dataSource.getConnection()) {
+            return posted(c, type, documentNumber);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot look up " + documentNumber, e);
         }
     }
 

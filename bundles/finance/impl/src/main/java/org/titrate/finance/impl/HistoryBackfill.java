@@ -1,46 +1,56 @@
 package org.titrate.finance.impl;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.titrate.finance.api.PartyType;
+import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.LoggedEvent;
 
 /**
- * Books another module's documents that were posted while finance was not there to listen, once.
- * It follows the module's change feed from where it last looked ({@code FIN_CURSOR}), so a start
- * reads only what changed since finance last ran, and books every document in a posted state that
- * is not on the ledger yet (postings are idempotent per document). The first pass runs when finance
- * starts, before its views answer, and reads to the end of what is committed, past the last 15 seconds
- * the feed still holds back (without moving the cursor there), so balances and paid amounts are right
- * from their first answer. A second pass follows twenty seconds later, for a change whose transaction
- * was still committing while the first one read (stamped before the posting listener was there). Stopping
- * finance moves the cursor to shortly before that moment: until then the posting listener booked everything.
+ * Books another module's documents that were posted while finance was not there to listen, once, by
+ * following the module's events in the platform's event log with a durable cursor ({@code finance.<module>}).
+ * The posting listener books a shipment or receipt in its own transaction; this follower checks every
+ * posting event after its cursor and books the document when the ledger lacks it (postings are idempotent
+ * per document), then moves the cursor in the transaction that booked. A transaction that had passed the
+ * listeners before finance registered its listener, and commits later, is therefore booked too, as soon as
+ * it commits: the log shows it only once every earlier append has ended, so the cursor never passes it.
+ *
+ * <p>The first pass runs when finance starts, before its views answer, so balances and paid amounts are
+ * right from their first answer; then every commit that appended wakes the follower within half a
+ * second (with a one-minute poll as a fallback). What it costs while finance runs is one look-up of the ledger per posting event.
+ * Documents last changed before the log existed are read once from the module's old change feed.
  *
  * @param <D> the module's document
  */
 abstract class HistoryBackfill<D> {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryBackfill.class);
     private static final int PAGE = 500;
-    /** After the feeds' settling window (15 s): what changed just before finance started shows by then. */
-    private static final Duration SECOND_PASS = Duration.ofSeconds(20);
-    /** More than the feeds hold changes back; what changed in this window before finance stopped is looked at again. */
-    private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private ScheduledExecutorService later;
-    /** Whether the last pass went through to the end of the feed: only then may stopping move the cursor on. */
-    private volatile boolean caughtUp;
+    private ScheduledExecutorService follower;
+    private AutoCloseable wakeUps;
+    private final AtomicBoolean due = new AtomicBoolean();
 
-    /** The cursor's name, the module's. */
+    /** The module's name, as in the cursors. */
     protected abstract String module();
 
-    /** Documents changed after {@code since}, oldest first, about {@code limit}; empty when the module is not there. */
-    protected abstract List<D> changedSince(Instant since, int limit);
+    /** The type prefix of the module's document events in the log. */
+    protected abstract String typePrefix();
 
-    /** Every document whose change after {@code since} is committed, including what the feed still holds back. */
-    protected abstract List<D> committedSince(Instant since, int limit);
+    /** Whether an event of this type posts the document (a shipment, a receipt). */
+    protected abstract boolean posts(String type);
+
+    protected abstract PartyType party();
+
+    /** The document as it is now; null while the module is not installed. */
+    protected abstract D load(String number);
+
+    /** Documents changed after {@code since} by the module's old change feed, oldest first; for the time before the log. */
+    protected abstract List<D> changedSince(Instant since, int limit);
 
     protected abstract Instant changedAt(D document);
 
@@ -49,72 +59,140 @@ abstract class HistoryBackfill<D> {
 
     protected abstract FinanceCursors cursors();
 
+    private EventLog log() {
+        return cursors().log();
+    }
+
+    private FinanceLedger ledger() {
+        return cursors().ledger();
+    }
+
+    private String cursor() {
+        return "finance." + module();
+    }
+
     void start() {
-        caughtUp = false;
-        pass(true);
-        later = FinanceTimers.single("titrate-finance-backfill-" + module());
-        later.schedule(() -> pass(false), SECOND_PASS.toSeconds(), TimeUnit.SECONDS);
+        log().register(cursor(), 0);
+        beforeTheLog();
+        pass();
+        follower = FinanceTimers.single("titrate-finance-backfill-" + module());
+        wakeUps = log().onCommit(this::wake);
+        follower.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.MINUTES);
     }
 
     void stop() {
-        FinanceTimers.stop(later);
-        if (!caughtUp) {
-            return; // a pass failed or never ended: the next start looks again from where it got
-        }
         try {
-            Instant cursor = cursors().position(module());
-            Instant nearlyNow = FinanceSchema.now().minus(MARGIN);
-            if (nearlyNow.isAfter(cursor)) {
-                cursors().move(module(), nearlyNow);
+            if (wakeUps != null) {
+                wakeUps.close();
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot record how far finance has booked {}; its next start looks through more changes", module(), e);
+        } catch (Exception e) {
+            LOG.warn("Cannot stop following the event log for {}", module(), e);
+        }
+        FinanceTimers.stop(follower);
+    }
+
+    /**
+     * Called on the committing thread: only queues a pass, never more than one at a time, half a second later so that
+     * under load one pass reads what many commits appended (the posting listener has booked them; this is the safety net).
+     */
+    private void wake() {
+        if (due.compareAndSet(false, true)) {
+            try {
+                follower.schedule(() -> {
+                    due.set(false);
+                    pass();
+                }, 500, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                due.set(false); // stopping
+            }
         }
     }
 
-    /** @param toTheEnd also book what the feed still holds back, without moving the cursor past the feed */
-    private synchronized void pass(boolean toTheEnd) {
+    /** Follows the log from the cursor to what is readable now. */
+    synchronized void pass() {
         try {
-            Instant since = cursors().position(module());
             int booked = 0;
             while (true) {
-                List<D> changed = changedSince(since, PAGE);
-                if (changed.isEmpty()) {
+                long from = log().position(cursor());
+                List<LoggedEvent> events = log().read(from, PAGE, typePrefix());
+                if (events.isEmpty()) {
                     break;
                 }
-                booked += bookAll(changed);
-                since = changedAt(changed.get(changed.size() - 1));
-                cursors().move(module(), since);
-                if (changed.size() < PAGE) {
+                long position = from;
+                long handled = from;
+                for (LoggedEvent e : events) {
+                    if (posts(e.type()) && !ledger().booked(party(), e.key())) {
+                        D document = load(e.key());
+                        if (document == null) {
+                            LOG.info("Finance waits for {} to book {}", module(), e.key());
+                            moveTo(position, handled);
+                            return;
+                        }
+                        long at = position;
+                        if (cursors().inTransaction(() -> {
+                            boolean now = book(document);
+                            log().advance(cursor(), at, e.seq());
+                            return now;
+                        })) {
+                            booked++;
+                        }
+                        position = e.seq();
+                    }
+                    handled = e.seq();
+                }
+                moveTo(position, handled);
+                if (events.size() < PAGE) {
                     break;
                 }
             }
-            Instant recent = since;
-            while (toTheEnd) {
-                List<D> changed = committedSince(recent, PAGE);
-                booked += bookAll(changed);
-                if (changed.size() < PAGE) {
-                    break;
-                }
-                recent = changedAt(changed.get(changed.size() - 1));
-            }
-            caughtUp = true;
             if (booked > 0) {
-                LOG.info("Finance booked {} {} documents posted while it was not installed", booked, module());
+                LOG.info("Finance booked {} {} documents posted while it was not listening", booked, module());
             }
         } catch (RuntimeException e) {
-            caughtUp = false;
-            LOG.warn("Finance could not book the {} documents it missed; it tries again at its next start", module(), e);
+            LOG.warn("Finance could not book the {} documents it missed; it tries again", module(), e);
         }
     }
 
-    private int bookAll(List<D> documents) {
-        int booked = 0;
-        for (D d : documents) {
-            if (cursors().inTransaction(() -> book(d))) {
-                booked++;
-            }
+    private void moveTo(long from, long to) {
+        if (to > from) {
+            cursors().inTransaction(() -> {
+                log().advance(cursor(), from, to);
+                return null;
+            });
         }
-        return booked;
+    }
+
+    /**
+     * Documents whose last change is older than the log ({@code FIN_CURSOR} says how far finance had looked), once: a
+     * database upgraded while finance was not installed. Afterwards the cursor stands at the log's start.
+     */
+    private void beforeTheLog() {
+        Instant logStart = log().read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
+        Instant since = cursors().position(module());
+        if (logStart == null || !since.isBefore(logStart)) {
+            return;
+        }
+        try {
+            int booked = 0;
+            while (since.isBefore(logStart)) {
+                List<D> changed = changedSince(since, PAGE);
+                for (D d : changed) {
+                    if (changedAt(d).isBefore(logStart) && cursors().inTransaction(() -> book(d))) {
+                        booked++;
+                    }
+                }
+                if (changed.size() < PAGE) {
+                    break;
+                }
+                since = changedAt(changed.get(changed.size() - 1));
+                cursors().move(module(), since);
+            }
+            cursors().move(module(), logStart);
+            if (booked > 0) {
+                LOG.info("Finance booked {} {} documents posted before the event log existed", booked, module());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Finance could not book the {} documents from before the event log; it tries again at its next start", module(), e);
+        }
     }
 }

@@ -29,6 +29,7 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.finance.api.Allocation;
 import org.titrate.finance.api.Balance;
 import org.titrate.finance.api.BalanceQuery;
+import org.titrate.finance.api.FinanceEvents;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.MoneyDocument;
 import org.titrate.finance.api.MoneyKind;
@@ -40,6 +41,7 @@ import org.titrate.finance.api.PaymentMethod;
 import org.titrate.finance.api.Posting;
 import org.titrate.finance.api.PostingQuery;
 import org.titrate.finance.api.PostingType;
+import org.titrate.finance.api.SequencedPosting;
 import org.titrate.finance.impl.FinanceLedger.Entry;
 import org.titrate.finance.impl.FinanceLedger.Guard;
 import org.titrate.finance.impl.FinanceLedger.Written;
@@ -47,6 +49,8 @@ import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.Money;
+import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.ValidationException;
@@ -107,6 +111,9 @@ public class JdbcFinanceService implements FinanceService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PurchaseOrderService purchases;
+
+    @Reference
+    private EventLog events;
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
@@ -179,21 +186,40 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public List<Posting> postingsSince(Instant since, int limit) {
-        try (Connection c = dataSource.getConnection()) {
-            // A posting is stamped when it takes its account's lock and commits with the whole action, which may still
-            // wait on other locks: the feed shows it once no transaction that could commit an earlier stamp is running.
-            Instant settled = FinanceSchema.now().minus(FEED_SETTLING);
-            List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ? AND p.POSTED_AT <= ?"
-                    + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, settled), JdbcFinanceService::posting);
-            if (rows.size() < limit) {
-                return rows;
+        // Postings from before the log existed come from the ledger itself, up to the log's first event: they were
+        // committed long before it. The rest follow the log, whose times order it as its numbers do.
+        Instant logStart = events.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
+        if (logStart == null || since.isBefore(logStart)) {
+            try (Connection c = dataSource.getConnection()) {
+                Instant before = logStart != null ? logStart : FinanceSchema.now().minus(FEED_SETTLING);
+                List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ? AND p.POSTED_AT < ?"
+                        + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, before), JdbcFinanceService::posting);
+                if (!rows.isEmpty()) {
+                    return rows;
+                }
+            } catch (SQLException e) {
+                throw Transactions.failure("Cannot list postings", e);
             }
-            // Never cut between postings of one instant: the caller asks again after the last one it got.
-            Instant last = rows.get(rows.size() - 1).postedAt();
-            List<Posting> all = new ArrayList<>(rows.stream().filter(p -> p.postedAt().isBefore(last)).toList());
-            all.addAll(Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT = ? ORDER BY p.ID",
-                    List.of(last), JdbcFinanceService::posting));
-            return all;
+        }
+        return postingsAfter(events.lastSeqAtOrBefore(since), limit).stream().map(SequencedPosting::posting).toList();
+    }
+
+    @Override
+    public List<SequencedPosting> postingsAfter(long afterSeq, int limit) {
+        List<LoggedEvent> posted = events.read(afterSeq, limit, FinanceEvents.POSTED);
+        if (posted.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> seqById = new java.util.LinkedHashMap<>();
+        for (LoggedEvent e : posted) {
+            seqById.put((String) events.payload(e).get(FinanceEvents.POSTING_ID), e.seq());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Posting> byId = new HashMap<>();
+            Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.ID IN (" + Sql.marks(seqById.size()) + ")",
+                    List.copyOf(seqById.keySet()), JdbcFinanceService::posting).forEach(p -> byId.put(p.id(), p));
+            return seqById.entrySet().stream().filter(e -> byId.containsKey(e.getKey()))
+                    .map(e -> new SequencedPosting(e.getValue(), byId.get(e.getKey()))).toList();
         } catch (SQLException e) {
             throw Transactions.failure("Cannot list postings", e);
         }
@@ -463,6 +489,13 @@ public class JdbcFinanceService implements FinanceService {
         } catch (SQLException e) {
             throw Transactions.failure("Cannot store " + number, e);
         }
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put(FinanceEvents.KIND, kind);
+        facts.put(FinanceEvents.PARTY_CODE, party);
+        facts.put(FinanceEvents.AMOUNT, amount.toPlainString());
+        facts.put(FinanceEvents.CURRENCY, currency);
+        facts.put(FinanceEvents.ORDER_NUMBER, orderNumber);
+        events.append(FinanceEvents.MONEY_REGISTERED, number, user, facts);
     }
 
     @Override

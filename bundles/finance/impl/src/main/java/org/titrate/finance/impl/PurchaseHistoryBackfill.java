@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.finance.api.PartyType;
 import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseChange;
 import org.titrate.purchasing.api.PurchaseOrder;
@@ -15,6 +16,7 @@ import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.PurchasePostingKind;
 import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
+import org.titrate.purchasing.api.PurchasingEvents;
 import org.titrate.purchasing.api.Supplier;
 import org.titrate.purchasing.api.SupplierService;
 
@@ -63,11 +65,6 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
     }
 
     @Override
-    protected List<PurchaseOrder> committedSince(Instant since, int limit) {
-        return purchases.committedSince(since, limit);
-    }
-
-    @Override
     protected Instant changedAt(PurchaseOrder o) {
         return o.updatedAt();
     }
@@ -85,6 +82,27 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
         return posting.book(order ? PurchasePostingKind.RECEIPT : PurchasePostingKind.RETURN_SHIPMENT, o.number(), o.sourceOrderNumber(),
                 o.supplierCode(), terms, o.currency(), o.totalAmount(), at == null ? o.updatedAt() : at.at(),
                 at == null ? o.updatedBy() : at.by());
+    }
+
+    @Override
+    protected String typePrefix() {
+        return PurchasingEvents.TOPIC_PREFIX;
+    }
+
+    @Override
+    protected boolean posts(String type) {
+        return type.equals(PurchasingEvents.topic(PurchaseAction.RECEIVE)) || type.equals(PurchasingEvents.topic(PurchaseAction.SHIP));
+    }
+
+    @Override
+    protected PartyType party() {
+        return PartyType.SUPPLIER;
+    }
+
+    @Override
+    protected PurchaseOrder load(String number) {
+        PurchaseOrderService service = purchases;
+        return service == null ? null : service.get(number);
     }
 
     @Override

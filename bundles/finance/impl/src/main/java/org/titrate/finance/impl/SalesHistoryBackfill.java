@@ -6,10 +6,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.finance.api.PartyType;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderStatus;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.PostingKind;
+import org.titrate.sales.api.SalesEvents;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 import org.titrate.sales.api.StatusChange;
@@ -52,11 +54,6 @@ public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {
     }
 
     @Override
-    protected List<SalesOrder> committedSince(Instant since, int limit) {
-        return sales.committedSince(since, limit);
-    }
-
-    @Override
     protected Instant changedAt(SalesOrder o) {
         return o.updatedAt();
     }
@@ -73,6 +70,26 @@ public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {
         StatusChange at = o.history().stream().filter(h -> h.action() == action).reduce((a, b) -> b).orElse(null);
         return posting.book(order ? PostingKind.SHIPMENT : PostingKind.RETURN_RECEIPT, o.number(), o.sourceOrderNumber(), o.customerCode(),
                 o.currency(), o.totalAmount(), at == null ? o.updatedAt() : at.at(), at == null ? o.updatedBy() : at.by());
+    }
+
+    @Override
+    protected String typePrefix() {
+        return SalesEvents.TOPIC_PREFIX;
+    }
+
+    @Override
+    protected boolean posts(String type) {
+        return type.equals(SalesEvents.topic(OrderAction.SHIP)) || type.equals(SalesEvents.topic(OrderAction.RECEIVE));
+    }
+
+    @Override
+    protected PartyType party() {
+        return PartyType.CUSTOMER;
+    }
+
+    @Override
+    protected SalesOrder load(String number) {
+        return sales.get(number);
     }
 
     @Override

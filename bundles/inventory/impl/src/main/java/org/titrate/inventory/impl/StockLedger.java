@@ -22,12 +22,14 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.inventory.api.InventoryEvents;
 import org.titrate.inventory.api.StockMovement;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockBook.Key;
 import org.titrate.inventory.impl.StockBook.Move;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.db.MissingRows;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.products.api.Product;
 
 /**
@@ -44,6 +46,9 @@ public class StockLedger {
 
     @Reference
     private MissingRows missingRows;
+
+    @Reference
+    private EventLog events;
 
     /** The datasource the persistence unit uses: inside a transaction both share one connection. */
     @Reference(target = "(osgi.jndi.service.name=titrate)")
@@ -311,6 +316,10 @@ public class StockLedger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot post " + source.documentNumber() + ": " + e.getMessage(), e);
+        }
+        if (!posted.isEmpty()) {
+            events.append(InventoryEvents.STOCK_POSTED, source.documentNumber(), source.user(), InventoryEvents.posted(source.documentType(),
+                    source.partnerCode(), posted));
         }
         return posted;
     }

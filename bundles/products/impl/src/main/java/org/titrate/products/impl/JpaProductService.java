@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,13 @@ import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.db.SchemaMigrations;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Category;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductChange;
 import org.titrate.products.api.ProductChangeGuard;
+import org.titrate.products.api.ProductEvents;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 import org.titrate.products.impl.entity.CategoryEntity;
@@ -50,6 +53,9 @@ public class JpaProductService implements ProductService {
 
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
+
+    @Reference
+    private EventLog events;
 
     /** Downstream modules' say in a change (inventory: no end to lot tracking while lots are on hand). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -125,6 +131,7 @@ public class JpaProductService implements ProductService {
             em.persist(e);
             em.persist(ProductChangeEntity.of(e.id(), null, p.active(), List.of(), p.changeReason(), CurrentUser.name(), now));
             em.flush();
+            announce(ProductEvents.CREATED, e.sku(), p.active(), List.of(), p.changeReason());
             return e.toRecord();
         });
     }
@@ -155,6 +162,7 @@ public class JpaProductService implements ProductService {
             if (!fields.isEmpty()) {
                 em.persist(ProductChangeEntity.of(e.id(), before.active(), after.active(), fields, p.changeReason(),
                         CurrentUser.name(), now));
+                announce(ProductEvents.UPDATED, e.sku(), after.active(), fields, p.changeReason());
             }
             em.flush();
             return e.toRecord();
@@ -230,6 +238,15 @@ public class JpaProductService implements ProductService {
             em.flush();
             return e.toRecord();
         });
+    }
+
+    /** Appends the change to the platform's event log, in its transaction. */
+    private void announce(String type, String sku, boolean active, List<String> fields, String reason) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(ProductEvents.ACTIVE, active);
+        facts.put(ProductEvents.FIELDS, String.join(",", fields));
+        facts.put(ProductEvents.REASON, reason);
+        events.append(type, sku, CurrentUser.name(), facts);
     }
 
     private static Instant now() {

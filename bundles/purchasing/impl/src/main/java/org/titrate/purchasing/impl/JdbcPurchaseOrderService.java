@@ -32,6 +32,7 @@ import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
@@ -51,6 +52,7 @@ import org.titrate.purchasing.api.PurchaseQuery;
 import org.titrate.purchasing.api.PurchaseSettlements;
 import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
+import org.titrate.purchasing.api.PurchasingEvents;
 import org.titrate.purchasing.api.ReceivedLot;
 import org.titrate.purchasing.api.Supplier;
 import org.titrate.purchasing.api.SupplierService;
@@ -71,6 +73,9 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
 
     @Reference
     private PurchasingSchema schema;
+
+    @Reference
+    private EventLog events;
 
     @Reference
     private SupplierService suppliers;
@@ -245,7 +250,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                         sums[0].add(sums[1]), 1L, now, user, now, user);
                 insertLines(c, id, d.lines());
                 history(c, id, 1, PurchaseAction.CREATE, null, PurchaseStatus.DRAFT, now, user, d.comment());
-                return assemble(c, List.of(header(c, id))).get(0);
+                return announce(assemble(c, List.of(header(c, id))).get(0));
             } catch (SQLException e) {
                 throw Transactions.failure("Cannot store the purchase order", e);
             }
@@ -282,7 +287,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                 insertLines(c, current.id(), d.lines());
                 history(c, current.id(), historySize(c, current.id()) + 1, PurchaseAction.UPDATE, PurchaseStatus.DRAFT, PurchaseStatus.DRAFT,
                         now, user, null);
-                return assemble(c, List.of(header(c, current.id()))).get(0);
+                return announce(assemble(c, List.of(header(c, current.id()))).get(0));
             } catch (SQLException e) {
                 throw Transactions.failure("Cannot store " + idOrNumber, e);
             }
@@ -342,11 +347,24 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                             now, user);
                 }
                 history(c, current.id(), current.history().size() + 1, action, current.status(), to, now, user, note);
-                return assemble(c, List.of(header(c, current.id()))).get(0);
+                return announce(assemble(c, List.of(header(c, current.id()))).get(0));
             } catch (SQLException e) {
                 throw Transactions.failure("Cannot " + action.name().toLowerCase(Locale.ROOT) + " " + idOrNumber, e);
             }
         });
+    }
+
+    /** Appends the document's latest action to the platform's event log, in the action's transaction. */
+    private PurchaseOrder announce(PurchaseOrder o) {
+        PurchaseChange change = o.history().get(o.history().size() - 1);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(PurchasingEvents.ORDER_TYPE, o.type());
+        facts.put(PurchasingEvents.SUPPLIER_CODE, o.supplierCode());
+        facts.put(PurchasingEvents.FROM_STATUS, change.fromStatus());
+        facts.put(PurchasingEvents.TO_STATUS, change.toStatus());
+        facts.put(PurchasingEvents.COMMENT, change.comment());
+        events.append(PurchasingEvents.topic(change.action()), o.number(), change.by(), facts);
+        return o;
     }
 
     /** The lines with the lots they arrived with; every lot-tracked line needs one by now. Stored on the lines. */

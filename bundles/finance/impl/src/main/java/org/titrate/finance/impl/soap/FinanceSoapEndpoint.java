@@ -26,6 +26,7 @@ public class FinanceSoapEndpoint {
         endpoint = soap.publish("FinanceService", new FinanceSoapService(finance), Map.of(
                 "getBalance", Roles.readers(),
                 "listPostingsSince", Roles.readers(),
+                "listPostingsAfter", Roles.readers(),
                 "registerReceipt", new String[] {Roles.FINANCE}));
     }
 

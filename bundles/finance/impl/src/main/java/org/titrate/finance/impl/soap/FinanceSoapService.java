@@ -59,7 +59,10 @@ public class FinanceSoapService {
         return ReceiptData.of(posted);
     }
 
-    /** Postings written after {@code since} (ISO-8601 instant), oldest first, at most about 1 000 per call. */
+    /**
+     * Postings written after {@code since} (ISO-8601 instant), at most about 1 000 per call, without delay: ask again
+     * from the last {@code postedAt} (the last few may come again). New integrations use {@link #listPostingsAfter}.
+     */
     @WebMethod
     @WebResult(name = "posting")
     public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) {
@@ -73,5 +76,18 @@ public class FinanceSoapService {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
         return finance.postingsSince(from, FEED_LIMIT).stream().map(PostingData::of).toList();
+    }
+
+    /**
+     * Postings whose event in the platform's log follows {@code afterSeq} (0 for the start of the log), in log order,
+     * at most about 1 000 per call, each with its {@code seq}: ask again after the highest; none is missed or repeated.
+     */
+    @WebMethod
+    @WebResult(name = "posting")
+    public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq) {
+        if (afterSeq == null || afterSeq < 0) {
+            throw new ValidationException("afterSeq", "is required: a sequence number, 0 or more");
+        }
+        return finance.postingsAfter(afterSeq, FEED_LIMIT).stream().map(p -> PostingData.of(p.posting(), p.seq())).toList();
     }
 }

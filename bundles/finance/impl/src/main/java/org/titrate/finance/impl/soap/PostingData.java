@@ -9,7 +9,7 @@ import org.titrate.finance.api.Posting;
 /** One finance ledger entry on the wire; dates {@code YYYY-MM-DD}, {@code postedAt} an ISO-8601 instant. */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "posting", propOrder = {"id", "partyType", "partyCode", "type", "documentNumber", "orderNumber", "currency", "amount",
-        "balanceAfter", "documentDate", "dueDate", "postedAt", "postedBy"})
+        "balanceAfter", "documentDate", "dueDate", "postedAt", "postedBy", "seq"})
 public class PostingData {
     public String id;
     public String partyType;
@@ -24,6 +24,14 @@ public class PostingData {
     public String dueDate;
     public String postedAt;
     public String postedBy;
+    /** The posting's place in the platform's event log; only in {@code listPostingsAfter}. */
+    public Long seq;
+
+    static PostingData of(Posting p, long seq) {
+        PostingData d = of(p);
+        d.seq = seq;
+        return d;
+    }
 
     static PostingData of(Posting p) {
         PostingData d = new PostingData();

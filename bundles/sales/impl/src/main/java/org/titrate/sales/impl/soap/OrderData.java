@@ -20,7 +20,7 @@ import org.titrate.sales.api.SalesOrder;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "order", propOrder = {"number", "type", "status", "customerCode", "customerName", "channel", "warehouseCode",
         "sourceOrderNumber", "currency", "orderDate", "comment", "customFields", "lines", "shippedAmount", "returnedAmount",
-        "totalAmount", "paidAmount", "outstandingAmount", "carrier", "trackingNumber", "history", "version", "updatedAt"})
+        "totalAmount", "paidAmount", "outstandingAmount", "carrier", "trackingNumber", "history", "version", "updatedAt", "eventSeq"})
 public class OrderData {
     public String number;
     public OrderType type;
@@ -51,6 +51,8 @@ public class OrderData {
     public List<StatusChangeData> history;
     public Long version;
     public XMLGregorianCalendar updatedAt;
+    /** The document's last change in this answer, as its place in the platform's event log; only in {@code listOrdersChangedAfter}. */
+    public Long eventSeq;
 
     static OrderData of(SalesOrder o) {
         OrderData d = new OrderData();

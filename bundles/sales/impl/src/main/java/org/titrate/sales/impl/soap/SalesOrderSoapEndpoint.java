@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.sales.api.SalesOrderService;
@@ -19,13 +20,17 @@ public class SalesOrderSoapEndpoint {
     @Reference
     private SalesOrderService orders;
 
+    @Reference
+    private EventLog log;
+
     private AutoCloseable endpoint;
 
     @Activate
     void activate() {
-        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders), Map.of(
+        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders, log), Map.of(
                 "getOrder", Roles.readers(),
                 "listOrdersChangedSince", Roles.readers(),
+                "listOrdersChangedAfter", Roles.readers(),
                 "createOrder", new String[] {Roles.SALES}));
     }
 

@@ -1,12 +1,21 @@
 package org.titrate.sales.impl.soap;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.sales.api.SalesEvents;
+import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
 /** {@code /soap/SalesOrderService}: sales and return orders for legacy finance systems, document/literal wrapped. */
@@ -18,9 +27,11 @@ public class SalesOrderSoapService {
     static final int MAX_CHANGES = 500;
 
     private final SalesOrderService orders;
+    private final EventLog log;
 
-    public SalesOrderSoapService(SalesOrderService orders) {
+    public SalesOrderSoapService(SalesOrderService orders, EventLog log) {
         this.orders = orders;
+        this.log = log;
     }
 
     @WebMethod
@@ -42,13 +53,80 @@ public class SalesOrderSoapService {
         return OrderData.of(orders.create(order.toRecord()));
     }
 
-    /** Documents changed strictly after {@code since}, oldest change first, about 500 per call; poll on from the last {@code updatedAt}. */
+    /**
+     * Documents changed strictly after {@code since}, oldest change first, about 500 per call, without delay: poll on from
+     * the last {@code updatedAt} (the last few may come again). New integrations use {@link #listOrdersChangedAfter}.
+     */
     @WebMethod
     @WebResult(name = "order")
     public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) {
         if (since == null) {
             throw new ValidationException("since", "is required (xs:dateTime)");
         }
-        return orders.changedSince(SoapTime.toInstant(since), MAX_CHANGES).stream().map(OrderData::of).toList();
+        Instant from = SoapTime.toInstant(since);
+        // Documents last changed before the log existed come from the order table, up to the log's first event.
+        Instant logStart = log.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
+        if (logStart == null || from.isBefore(logStart)) {
+            List<SalesOrder> old = orders.changedSince(from, MAX_CHANGES).stream()
+                    .filter(o -> logStart == null || o.updatedAt().isBefore(logStart)).toList();
+            if (!old.isEmpty() || logStart == null) {
+                return old.stream().map(OrderData::of).toList();
+            }
+        }
+        // The log's times order it as its numbers do, and a document is stamped before its event is appended, so
+        // continuing from any updatedAt of an answer misses no later change.
+        List<SalesOrder> changed = new ArrayList<>(changes(log.lastSeqAtOrBefore(from), true).keySet());
+        changed.sort(Comparator.comparing(SalesOrder::updatedAt));
+        return changed.stream().map(OrderData::of).toList();
+    }
+
+    /**
+     * Documents whose change follows {@code afterSeq} in the platform's event log (0 for the start of the log), in log
+     * order, about 500 per call, each with the {@code eventSeq} of its last change: ask again after the highest. No change
+     * is missed; a document shows again only when it changed again.
+     */
+    @WebMethod
+    @WebResult(name = "order")
+    public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) {
+        if (afterSeq == null || afterSeq < 0) {
+            throw new ValidationException("afterSeq", "is required: a sequence number, 0 or more");
+        }
+        List<OrderData> answer = new ArrayList<>();
+        changes(afterSeq, false).forEach((order, seq) -> {
+            OrderData d = OrderData.of(order);
+            d.eventSeq = seq;
+            answer.add(d);
+        });
+        return answer;
+    }
+
+    /**
+     * The documents of the sales events after {@code afterSeq}, each with its last event's number, in that order. For a
+     * caller that continues by time ({@code byTime}), a page cut before the end of the log leaves out documents changed
+     * again after the cut (their later change brings them back), so no answer carries an updatedAt past the cut.
+     */
+    private Map<SalesOrder, Long> changes(long afterSeq, boolean byTime) {
+        long after = afterSeq;
+        while (true) {
+            List<LoggedEvent> events = log.read(after, MAX_CHANGES, SalesEvents.TOPIC_PREFIX);
+            Map<String, Long> lastSeq = new LinkedHashMap<>();
+            for (LoggedEvent e : events) {
+                lastSeq.remove(e.key());
+                lastSeq.put(e.key(), e.seq());
+            }
+            boolean cut = events.size() == MAX_CHANGES;
+            Instant cutAt = cut ? events.get(events.size() - 1).at() : null;
+            Map<SalesOrder, Long> answer = new LinkedHashMap<>();
+            lastSeq.forEach((number, seq) -> {
+                SalesOrder o = orders.get(number);
+                if (!byTime || cutAt == null || !o.updatedAt().isAfter(cutAt)) {
+                    answer.put(o, seq);
+                }
+            });
+            if (!answer.isEmpty() || !cut) {
+                return answer;
+            }
+            after = events.get(events.size() - 1).seq();
+        }
     }
 }
