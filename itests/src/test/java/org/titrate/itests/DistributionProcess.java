@@ -104,6 +104,15 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the container without warning ({@code kill -9}): no shutdown hook, no commit in flight finishes. */
+    void kill() throws Exception {
+        String pid = pid();
+        if (pid != null) {
+            run(List.of("kill", "-9", pid), Map.of());
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> pid() == null);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         stop();
