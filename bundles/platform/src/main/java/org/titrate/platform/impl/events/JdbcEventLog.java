@@ -69,6 +69,8 @@ public class JdbcEventLog implements EventLog {
     @Reference
     private TransactionManager transactions;
 
+    private DataSource dataSource;
+
     private final Object counter = new Object();
     /**
      * Guarded by {@link #counter}: the next number to hand out, the time of the last append (each append is stamped at
@@ -80,8 +82,21 @@ public class JdbcEventLog implements EventLog {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    public JdbcEventLog() {
+    }
+
+    /** Outside OSGi, for tests on a plain database whose platform scripts have run. */
+    JdbcEventLog(DataSource dataSource, TransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        activate();
+    }
+
     @Activate
     void activate() {
+        if (dataSource == null) {
+            dataSource = schema.dataSource();
+        }
         try (Connection c = dataSource().getConnection()) {
             // A cursor never passes a stored event, but it is read too, in case the events it passed were pruned.
             long last = Math.max(Sql.list(c, "SELECT MAX(SEQ) FROM PLT_EVENT", List.of(), rs -> rs.getLong(1)).get(0),
@@ -97,7 +112,7 @@ public class JdbcEventLog implements EventLog {
     }
 
     private DataSource dataSource() {
-        return schema.dataSource();
+        return dataSource;
     }
 
     @Override

@@ -10,7 +10,7 @@ public class PlatformMigrationsTest {
     @Test
     public void platformScriptsRunOnceOnDerby() {
         javax.sql.DataSource ds = MigrationTesting.freshDerby();
-        assertEquals(2, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
-        assertEquals(2, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
+        assertEquals(3, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
+        assertEquals(3, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
     }
 }
