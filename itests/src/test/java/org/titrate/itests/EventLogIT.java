@@ -290,6 +290,63 @@ public class EventLogIT extends TitrateTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    public void everyModuleAppendsItsChangesAndTheSoapFeedsFollowTheLog() throws Exception {
+        long before = log.visibleUpTo();
+        String wh = "EW-" + RUN;
+        ensureWarehouse(wh, "事件仓库 " + RUN, false, false);
+        Map<String, Object> customer = JSON.convertValue(get("/customers/" + CUSTOMER).json(), Map.class);
+        customer.put("phone", "0571-88886666");
+        assertEquals(200, put("/customers/" + CUSTOMER, customer).status());
+        Map<String, Object> product = JSON.convertValue(get("/products/" + SKU).json(), Map.class);
+        product.put("listPrice", 110);
+        assertEquals(200, put("/products/" + SKU, product).status());
+        Reply stock = post("/stock-documents", map("type", "RECEIPT", "warehouseCode", wh, "reference", "事件 " + RUN,
+                "lines", List.of(map("sku", SKU, "quantity", 20))));
+        assertEquals(stock.body(), 201, stock.status());
+        String sd = stock.json().path("number").asText();
+        Reply order = post("/sales-orders", map("type", "ORDER", "customerCode", CUSTOMER, "warehouseCode", wh,
+                "lines", List.of(map("sku", SKU, "quantity", 3, "deliveryDate", "2026-12-01"))));
+        String so = order.json().path("number").asText();
+        assertEquals(200, post("/sales-orders/" + so + "/confirm", null).status());
+        assertEquals(200, post("/sales-orders/" + so + "/ship", null).status());
+        Reply receipt = post("/receipts", map("customerCode", CUSTOMER, "amount", 100, "method", "BANK_TRANSFER", "salesOrderNumber", so));
+        assertEquals(receipt.body(), 201, receipt.status());
+        String rc = receipt.json().path("number").asText();
+        String supplier = "ES-" + RUN;
+        assertEquals(201, post("/suppliers", map("code", supplier, "name", "浙江事件供应商 " + RUN, "paymentTermDays", 30)).status());
+        Reply purchase = post("/purchase-orders", map("type", "ORDER", "supplierCode", supplier, "warehouseCode", wh,
+                "lines", List.of(map("sku", SKU, "quantity", 5, "unitPrice", 40))));
+        assertEquals(purchase.body(), 201, purchase.status());
+        String po = purchase.json().path("number").asText();
+        assertEquals(200, post("/purchase-orders/" + po + "/confirm", map()).status());
+        assertEquals(200, post("/purchase-orders/" + po + "/receive", map()).status());
+
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        for (JsonNode e : get("/events?limit=500&after=" + before).json().path("items")) {
+            logged.add(e.path("type").asText() + " " + e.path("key").asText());
+        }
+        for (String expected : List.of("org/titrate/customers/customer/UPDATE " + CUSTOMER, "org/titrate/products/product/UPDATE " + SKU,
+                "org/titrate/inventory/stock/POSTED " + sd, "org/titrate/sales/order/SHIP " + so, "org/titrate/inventory/stock/POSTED " + so,
+                "org/titrate/finance/posting/POSTED " + so, "org/titrate/finance/money/REGISTERED " + rc, "org/titrate/finance/posting/POSTED " + rc,
+                "org/titrate/purchasing/order/CREATE " + po, "org/titrate/purchasing/order/CONFIRM " + po,
+                "org/titrate/purchasing/order/RECEIVE " + po, "org/titrate/inventory/stock/POSTED " + po,
+                "org/titrate/finance/posting/POSTED " + po)) {
+            assertTrue(expected + " in " + logged, logged.contains(expected));
+        }
+
+        // The SOAP feeds by sequence number: what changed after `before`, each with its place in the log.
+        String postings = soapCall(soapClient("FinanceService", "urn:titrate:finance", "admin", adminPassword),
+                "<f:listPostingsAfter xmlns:f='urn:titrate:finance'><afterSeq>" + before + "</afterSeq></f:listPostingsAfter>");
+        assertTrue(postings, postings.contains("<documentNumber>" + so + "</documentNumber>") && postings.contains("<documentNumber>" + po
+                + "</documentNumber>") && postings.contains("<seq>"));
+        String orders = soapCall(soapClient("SalesOrderService", "urn:titrate:sales", "admin", adminPassword),
+                "<s:listOrdersChangedAfter xmlns:s='urn:titrate:sales'><afterSeq>" + before + "</afterSeq></s:listOrdersChangedAfter>");
+        assertTrue(orders, orders.contains("<number>" + so + "</number>") && orders.contains("<status>SHIPPED</status>")
+                && orders.contains("<eventSeq>"));
+    }
+
+    @Test
     public void theFeedIsForAdminsAndNamesABadParameter() throws Exception {
         String viewer = "ev-viewer-" + RUN.toLowerCase();
         assertProblem(403, http("GET", "/events", viewer, createUser(viewer, "viewer"), null, Map.of()));
