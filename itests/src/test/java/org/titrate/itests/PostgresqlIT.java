@@ -71,6 +71,26 @@ public class PostgresqlIT {
         assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/confirm", null).status());
         assertEquals(200, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
         assertEquals(409, titrate.call("POST", "/sales-orders/" + number + "/ship", null).status());
+        // The event log on PostgreSQL: the order's actions, its stock posting and its receivable, each once, in sequence order.
+        List<String> logged = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            var page = titrate.call("GET", "/events?limit=500&after=" + after, null).json();
+            for (var e : page.path("items")) {
+                assertTrue(e.toString(), e.path("seq").asLong() > after);
+                after = e.path("seq").asLong();
+                if (e.path("key").asText().equals(number)) {
+                    logged.add(e.path("type").asText());
+                }
+            }
+            if (page.path("items").size() == 0) {
+                break;
+            }
+        }
+        assertEquals(logged.toString(), 5, logged.size());
+        assertEquals(List.of("org/titrate/sales/order/CREATE", "org/titrate/sales/order/CONFIRM"), logged.subList(0, 2));
+        assertEquals(java.util.Set.of("org/titrate/inventory/stock/POSTED", "org/titrate/finance/posting/POSTED",
+                "org/titrate/sales/order/SHIP"), new java.util.HashSet<>(logged.subList(2, 5)));
         // Inventory: the order named no warehouse, so the demo's default one issued both lines, under their product locks.
         assertEquals(2, titrate.call("GET", "/stock-movements?documentNumber=" + number, null).json().path("total").asInt());
         assertEquals(409, titrate.call("POST", "/stock-documents", Map.of("type", "ISSUE", "warehouseCode", "WH1", "lines",
