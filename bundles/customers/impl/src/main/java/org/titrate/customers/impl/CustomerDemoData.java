@@ -13,6 +13,7 @@ import org.titrate.customers.api.CustomerStatus;
 import org.titrate.customers.api.FollowUp;
 import org.titrate.customers.api.FollowUpChannel;
 import org.titrate.platform.api.demo.DemoData;
+import org.titrate.platform.api.time.BusinessClock;
 
 /** Customers and prospects of a chemical distributor in the Yangtze delta, with their follow-ups. */
 @Component
@@ -55,7 +56,7 @@ public class CustomerDemoData implements DemoData {
     public String load() {
         int created = 0;
         int followUps = 0;
-        LocalDate today = LocalDate.now(JpaCustomerService.BUSINESS_ZONE);
+        LocalDate today = BusinessClock.today();
         for (Customer c : CUSTOMERS) {
             if (customers.findByCode(c.code()).isPresent()) {
                 continue;

@@ -1,8 +1,6 @@
 package org.titrate.customers.impl;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,12 +38,12 @@ import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 
 /** Customers and follow-ups in their own persistence unit ({@code CUS_} tables). */
 @Component(service = CustomerService.class)
 public class JpaCustomerService implements CustomerService {
     /** Dates of follow-ups are the sales team's local dates. */
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Reference(target = "(osgi.unit.name=titrate-customers)")
     private JpaTemplate jpa;
@@ -181,7 +179,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public FollowUp addFollowUp(String customerIdOrCode, FollowUp input) {
-        FollowUp f = CustomerRules.validate(input, LocalDate.now(BUSINESS_ZONE));
+        FollowUp f = CustomerRules.validate(input, BusinessClock.today());
         return jpa.txExpr(TransactionType.Required, em -> {
             CustomerEntity c = customer(em, customerIdOrCode);
             FollowUpEntity e = FollowUpEntity.create(c.id(), f, CurrentUser.name(), now());

@@ -29,6 +29,7 @@ import org.titrate.finance.impl.Settling.Result;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.time.BusinessClock;
 
 /**
  * Writes postings to the finance ledger in the caller's JTA transaction — a sales or purchasing
@@ -261,7 +262,7 @@ public class FinanceLedger {
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 Instant last = rs.getTimestamp(2).toInstant();
-                Instant now = FinanceSchema.now();
+                Instant now = BusinessClock.now();
                 return new Locked(rs.getBigDecimal(1), now.isAfter(last) ? now : last.plusMillis(1));
             }
         }

@@ -55,6 +55,7 @@ import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.purchasing.api.PurchaseOrder;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.PurchaseStatus;
@@ -135,7 +136,7 @@ public class JdbcFinanceService implements FinanceService {
             filter.and("(a.BALANCE <> 0 OR EXISTS (SELECT 1 FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
                     + " AND o.PARTY_CODE = a.PARTY_CODE AND o.CURRENCY = a.CURRENCY))");
         }
-        LocalDate today = FinanceSchema.today();
+        LocalDate today = BusinessClock.today();
         // The open sums come with each account (correlated sums use the open items' account index).
         String select = "SELECT a.PARTY_TYPE, a.PARTY_CODE, a.CURRENCY, a.BALANCE, a.POSTINGS, a.LAST_POSTED_AT,"
                 + " (SELECT COALESCE(SUM(o.OPEN_AMOUNT), 0) FROM FIN_OPEN_ITEM o WHERE o.PARTY_TYPE = a.PARTY_TYPE"
@@ -154,7 +155,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<OpenItem> openItems(OpenItemQuery query) {
-        LocalDate asOf = query.asOf() == null ? FinanceSchema.today() : query.asOf();
+        LocalDate asOf = query.asOf() == null ? BusinessClock.today() : query.asOf();
         Sql filter = new Sql().and("o.PARTY_TYPE = ?", query.partyType()).and("o.PARTY_CODE = ?", query.partyCode())
                 .and("o.CURRENCY = ?", query.currency()).and("p.DOCUMENT_DATE >= ?", query.from()).and("p.DOCUMENT_DATE <= ?", query.to());
         if (query.overdue()) {
@@ -191,7 +192,7 @@ public class JdbcFinanceService implements FinanceService {
         Instant logStart = events.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
         if (logStart == null || since.isBefore(logStart)) {
             try (Connection c = dataSource.getConnection()) {
-                Instant before = logStart != null ? logStart : FinanceSchema.now().minus(FEED_SETTLING);
+                Instant before = logStart != null ? logStart : BusinessClock.now().minus(FEED_SETTLING);
                 List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ? AND p.POSTED_AT < ?"
                         + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, before), JdbcFinanceService::posting);
                 if (!rows.isEmpty()) {
@@ -235,12 +236,12 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public List<org.titrate.finance.api.PaymentReminder> reminders(LocalDate asOf) {
-        return paymentReminders.due(asOf == null ? FinanceSchema.today() : asOf);
+        return paymentReminders.due(asOf == null ? BusinessClock.today() : asOf);
     }
 
     @Override
     public List<org.titrate.finance.api.PaymentReminder> raiseReminders(LocalDate asOf) {
-        return paymentReminders.raise(asOf == null ? FinanceSchema.today() : asOf);
+        return paymentReminders.raise(asOf == null ? BusinessClock.today() : asOf);
     }
 
     // ---- money documents ----
@@ -258,7 +259,7 @@ public class JdbcFinanceService implements FinanceService {
         BigDecimal amount = check.decimal("amount", body.amount(), new BigDecimal("0.01"), Money.MAX, Money.SCALE, true);
         String currency = body.currency() == null ? Money.DEFAULT_CURRENCY : check.currency("currency", body.currency());
         PaymentMethod method = check.required("method", body.method());
-        LocalDate today = FinanceSchema.today();
+        LocalDate today = BusinessClock.today();
         LocalDate date = body.date() == null ? today : check.date("date", body.date());
         if (date != null && date.isAfter(today)) {
             check.fail("date", "is after today (" + today + "): register money when it has moved");

@@ -11,14 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import javax.transaction.Transaction;
 import javax.transaction.TransactionManager;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,12 +26,13 @@ import org.titrate.finance.api.FinanceEvents;
 import org.titrate.finance.api.PaymentReminder;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.time.BusinessClock;
 
 /**
  * Payment reminders: debts of a customer that fell due on a day and are still open the day after
  * raise one EventAdmin event per customer, currency and due date, once (the raise is recorded in
- * {@code FIN_REMINDER} before the event goes out, so a restart never sends it twice). Checked every
- * hour for the business day.
+ * {@code FIN_REMINDER} before the event goes out, so a restart never sends it twice). Checked on
+ * Karaf's scheduler by {@link PaymentReminderSchedule}, as often as {@code etc/org.titrate.finance.reminders.cfg} says.
  */
 @Component(service = PaymentReminders.class)
 public class PaymentReminders {
@@ -52,28 +49,6 @@ public class PaymentReminders {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
-
-    private ScheduledExecutorService timer;
-
-    @Activate
-    void activate() {
-        timer = FinanceTimers.single("titrate-payment-reminders");
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                int raised = raise(FinanceSchema.today()).size();
-                if (raised > 0) {
-                    LOG.info("Raised {} payment reminders", raised);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Payment reminders could not be raised; trying again in an hour", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-    }
-
-    @Deactivate
-    void deactivate() {
-        FinanceTimers.stop(timer);
-    }
 
     List<PaymentReminder> due(LocalDate asOf) {
         Map<String, PaymentReminder> byKey = new LinkedHashMap<>();
@@ -111,7 +86,7 @@ public class PaymentReminders {
             if (r.raisedAt() != null) {
                 continue;
             }
-            Instant now = FinanceSchema.now();
+            Instant now = BusinessClock.now();
             if (!record(r, now)) {
                 continue; // raised meanwhile by another run
             }

@@ -9,6 +9,7 @@ import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PostingType;
 import org.titrate.finance.impl.FinanceLedger.Entry;
 import org.titrate.finance.impl.FinanceLedger.Guard;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.purchasing.api.PurchasePosting;
 import org.titrate.purchasing.api.PurchasePostingKind;
 import org.titrate.purchasing.api.PurchasePostingListener;
@@ -36,7 +37,7 @@ public class PurchaseFinancePosting implements PurchasePostingListener {
         if (total == null || total.signum() == 0) {
             return false;
         }
-        LocalDate day = FinanceSchema.day(postedAt);
+        LocalDate day = BusinessClock.day(postedAt);
         boolean bill = total.signum() > 0;
         int terms = paymentTermDays == null ? 0 : paymentTermDays;
         return ledger.post(new Entry(PartyType.SUPPLIER, supplierCode, bill ? PostingType.BILL : PostingType.DEBIT_NOTE, number,

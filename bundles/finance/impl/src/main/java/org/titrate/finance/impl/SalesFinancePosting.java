@@ -11,6 +11,7 @@ import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PostingType;
 import org.titrate.finance.impl.FinanceLedger.Entry;
 import org.titrate.finance.impl.FinanceLedger.Guard;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.sales.api.PostingKind;
 import org.titrate.sales.api.SalesPosting;
 import org.titrate.sales.api.SalesPostingListener;
@@ -42,7 +43,7 @@ public class SalesFinancePosting implements SalesPostingListener {
         if (total == null || total.signum() == 0) {
             return false;
         }
-        LocalDate day = FinanceSchema.day(postedAt);
+        LocalDate day = BusinessClock.day(postedAt);
         boolean debt = total.signum() > 0;
         LocalDate due = debt ? day.plusDays(paymentTermDays(customerCode)) : day;
         String preferred = kind == PostingKind.RETURN_RECEIPT ? sourceOrderNumber : null;

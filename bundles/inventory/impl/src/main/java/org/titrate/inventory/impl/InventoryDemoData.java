@@ -13,6 +13,7 @@ import org.titrate.inventory.api.WarehouseService;
 import org.titrate.inventory.api.StockService;
 import org.titrate.platform.api.demo.DemoData;
 import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.time.BusinessClock;
 
 /**
  * A dangerous-goods warehouse in the Jinshan chemical park (the default, where the demo orders ship
@@ -52,7 +53,7 @@ public class InventoryDemoData implements DemoData {
                 true, null, null, null, null, null));
         warehouses.create(new Warehouse(null, "WH2", "苏州工业园区普货仓库", "江苏省苏州市工业园区星龙街 428 号", null, false, false, true,
                 null, null, null, null, null));
-        LocalDate today = InventorySchema.today();
+        LocalDate today = BusinessClock.today();
         stock.post(StockDocument.of(StockDocumentType.RECEIPT, MAIN, null, "新疆中泰化学送货单 ZT-2611-0387", null, List.of(
                 line("NAOH-25", "120", "ZT20260912", today.plusDays(650)),
                 line("NAOH-25", "60", "ZT20251203", today.plusDays(25)),

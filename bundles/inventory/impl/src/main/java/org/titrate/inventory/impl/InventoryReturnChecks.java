@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.entity.LotEntity;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.sales.api.Direction;
@@ -83,7 +84,7 @@ public class InventoryReturnChecks implements ReturnChecks {
             });
         }
         Map<String, Product> found = products.findBySkus(skus);
-        LocalDate today = InventorySchema.today();
+        LocalDate today = BusinessClock.today();
         for (Returned r : returned) {
             String field = "lines[" + r.index() + "].lot";
             OrderLine l = r.line();

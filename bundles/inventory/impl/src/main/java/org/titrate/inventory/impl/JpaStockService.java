@@ -44,6 +44,7 @@ import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 
@@ -96,7 +97,7 @@ public class JpaStockService implements StockService {
         check.throwIfInvalid();
         return jpa.txExpr(TransactionType.Required, em -> {
             String user = CurrentUser.name();
-            LocalDate today = InventorySchema.today();
+            LocalDate today = BusinessClock.today();
             String number = numbers.next("SD");
             Map<String, Function<String, RuntimeException>> warehouses = new HashMap<>();
             warehouses.put(warehouse, m -> new ValidationException("warehouseCode", m));
@@ -197,7 +198,7 @@ public class JpaStockService implements StockService {
                 .map(l -> l.sku().strip()).collect(Collectors.toSet()));
         List<Line> lines = new ArrayList<>();
         Set<String> counted = new HashSet<>();
-        LocalDate today = InventorySchema.today();
+        LocalDate today = BusinessClock.today();
         for (int i = 0; i < given.size(); i++) {
             String f = "lines[" + i + "]";
             StockDocumentLine l = given.get(i);
@@ -311,7 +312,7 @@ public class JpaStockService implements StockService {
         filter(where, params, "warehouseCode", query.warehouseCode());
         filter(where, params, "lot", query.lot());
         filter(where, params, "status", query.status());
-        LocalDate today = InventorySchema.today();
+        LocalDate today = BusinessClock.today();
         boolean expiring = query.expiringWithinDays() != null;
         if (expiring) {
             where.add("s.expiryDate <= :horizon AND s.quantity > 0");
@@ -335,7 +336,7 @@ public class JpaStockService implements StockService {
                 query.setParameter("warehouse", warehouseCode);
             }
             List<StockEntity> rows = query.getResultList();
-            return rows(new Page<>(rows, rows.size(), 0, Math.max(rows.size(), 1)), InventorySchema.today()).items();
+            return rows(new Page<>(rows, rows.size(), 0, Math.max(rows.size(), 1)), BusinessClock.today()).items();
         });
     }
 
@@ -368,11 +369,11 @@ public class JpaStockService implements StockService {
                 });
         if (query.from() != null) {
             where.add("m.postedAt >= :from");
-            params.put("from", Timestamp.from(query.from().atStartOfDay(InventorySchema.BUSINESS_ZONE).toInstant()));
+            params.put("from", Timestamp.from(BusinessClock.startOf(query.from())));
         }
         if (query.to() != null) {
             where.add("m.postedAt < :to");
-            params.put("to", Timestamp.from(query.to().plusDays(1).atStartOfDay(InventorySchema.BUSINESS_ZONE).toInstant()));
+            params.put("to", Timestamp.from(BusinessClock.startOf(query.to().plusDays(1))));
         }
         return jpa.txExpr(TransactionType.Supports, em -> JpaPages.page(em, MovementEntity.class, "MovementEntity", "m",
                 JpaPages.and(where), "m.postedAt DESC, m.id DESC", params, query.page()).map(MovementEntity::toRecord));

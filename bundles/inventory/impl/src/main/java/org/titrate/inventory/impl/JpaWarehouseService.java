@@ -22,6 +22,7 @@ import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 
 /** Warehouses in {@code INV_WAREHOUSE}; at most one is the default, and one that holds stock stays active. */
 @Component(service = WarehouseService.class)
@@ -66,7 +67,7 @@ public class JpaWarehouseService implements WarehouseService {
                 throw new ConflictException("code", "warehouse '" + w.code() + "' already exists");
             }
             String user = CurrentUser.name();
-            Instant now = InventorySchema.now();
+            Instant now = BusinessClock.now();
             WarehouseEntity e = WarehouseEntity.create(w.code(), user, now);
             apply(em, e, w, user, now);
             em.persist(e);
@@ -95,7 +96,7 @@ public class JpaWarehouseService implements WarehouseService {
                             + " lots and statuses): issue or transfer it first");
                 }
             }
-            apply(em, e, w, CurrentUser.name(), InventorySchema.now());
+            apply(em, e, w, CurrentUser.name(), BusinessClock.now());
             em.flush();
             return e.toRecord();
         });

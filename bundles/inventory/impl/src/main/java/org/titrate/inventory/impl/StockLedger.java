@@ -30,6 +30,7 @@ import org.titrate.inventory.impl.StockBook.Move;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
 
 /**
@@ -185,7 +186,7 @@ public class StockLedger {
      * deadlocked crosswise postings.
      */
     private Instant lock(List<String> sorted) {
-        Instant now = InventorySchema.now();
+        Instant now = BusinessClock.now();
         Instant at = now;
         List<String> unstamped = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
@@ -395,7 +396,7 @@ public class StockLedger {
                 "warehouseCode", documentNumber + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"));
         Set<String> skus = new HashSet<>(skuByLine.values());
         Opened opened = open(skus, Map.of(code, m -> new ConflictException("warehouseCode", documentNumber + " cannot move stock: " + m)),
-                lots, InventorySchema.today());
+                lots, BusinessClock.today());
         Map<String, Product> found = findProducts.apply(skus);
         requireProducts(found, skuByLine);
         return new DocumentPosting(opened, opened.store(code), found);

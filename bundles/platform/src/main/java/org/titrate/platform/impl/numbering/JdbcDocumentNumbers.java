@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.db.MissingRows;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
@@ -33,11 +32,10 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
     @Reference
     private MissingRows missingRows;
 
-    private final Clock clock = Clock.systemUTC();
-
     @Override
     public String next(String series) {
-        int year = LocalDate.now(clock).getYear();
+        // The business year: an order placed at 00:30 on 1 January in Shanghai belongs to the new year.
+        int year = BusinessClock.today().getYear();
         return String.format("%s-%d-%06d", series, year, increment(series, year));
     }
 

@@ -34,6 +34,7 @@ import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.purchasing.api.PurchaseAction;
@@ -152,7 +153,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
 
     @Override
     public List<PurchaseOrder> changedSince(Instant since, int limit) {
-        return changed(since, limit, PurchasingSchema.now().minus(FEED_SETTLING));
+        return changed(since, limit, BusinessClock.now().minus(FEED_SETTLING));
     }
 
     @Override
@@ -239,14 +240,14 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         String id = UUID.randomUUID().toString();
         return Transactions.required(transactions, () -> {
             String number = numbers.next(d.type() == PurchaseType.ORDER ? "PO" : "PN");
-            Instant now = PurchasingSchema.now();
+            Instant now = BusinessClock.now();
             try (Connection c = dataSource.getConnection()) {
                 BigDecimal[] sums = sums(d.lines());
                 Sql.update(c, "INSERT INTO PUR_ORDER (ID, NUMBER, TYPE, STATUS, SUPPLIER_CODE, SUPPLIER_NAME, WAREHOUSE_CODE, SOURCE_ORDER_NUMBER,"
                         + " SUPPLIER_REFERENCE, CURRENCY, ORDER_DATE, COMMENT_TEXT, RECEIVED_AMOUNT, RETURNED_AMOUNT, TOTAL_AMOUNT, VERSION,"
                         + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         id, number, d.type(), PurchaseStatus.DRAFT, d.supplier().code(), d.supplier().name(), d.warehouseCode(),
-                        d.sourceOrderNumber(), d.supplierReference(), d.currency(), PurchasingSchema.today(), d.comment(), sums[0], sums[1],
+                        d.sourceOrderNumber(), d.supplierReference(), d.currency(), BusinessClock.today(), d.comment(), sums[0], sums[1],
                         sums[0].add(sums[1]), 1L, now, user, now, user);
                 insertLines(c, id, d.lines());
                 history(c, id, 1, PurchaseAction.CREATE, null, PurchaseStatus.DRAFT, now, user, d.comment());
@@ -273,7 +274,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                 if (d.type() != current.type()) {
                     throw new ValidationException("type", "is " + current.type() + " and cannot change");
                 }
-                Instant now = PurchasingSchema.now();
+                Instant now = BusinessClock.now();
                 BigDecimal[] sums = sums(d.lines());
                 int changed = Sql.update(c, "UPDATE PUR_ORDER SET SUPPLIER_CODE = ?, SUPPLIER_NAME = ?, WAREHOUSE_CODE = ?,"
                         + " SOURCE_ORDER_NUMBER = ?, SUPPLIER_REFERENCE = ?, CURRENCY = ?, COMMENT_TEXT = ?, RECEIVED_AMOUNT = ?,"
@@ -332,7 +333,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
                 if ((lots != null && !lots.isEmpty()) && action != PurchaseAction.RECEIVE) {
                     throw new ValidationException("lots", "are given only when receiving");
                 }
-                Instant now = PurchasingSchema.now();
+                Instant now = BusinessClock.now();
                 // Taking the version first queues concurrent actions on one document: the second sees the first's state.
                 if (Sql.update(c, "UPDATE PUR_ORDER SET STATUS = ?, VERSION = VERSION + 1, UPDATED_AT = ?, UPDATED_BY = ?"
                         + " WHERE ID = ? AND VERSION = ?", to, now, user, current.id(), current.version()) == 0) {

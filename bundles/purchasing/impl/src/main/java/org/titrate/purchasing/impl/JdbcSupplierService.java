@@ -19,6 +19,7 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.purchasing.api.Supplier;
 import org.titrate.purchasing.api.SupplierService;
 
@@ -74,7 +75,7 @@ public class JdbcSupplierService implements SupplierService {
             throw new ConflictException("code", "a supplier with the code " + code + " exists already");
         }
         String id = UUID.randomUUID().toString();
-        Instant now = PurchasingSchema.now();
+        Instant now = BusinessClock.now();
         String user = CurrentUser.name();
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, "INSERT INTO PUR_SUPPLIER (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, code, s.name(),
@@ -105,7 +106,7 @@ public class JdbcSupplierService implements SupplierService {
         try (Connection c = dataSource.getConnection()) {
             int changed = Sql.update(c, "UPDATE PUR_SUPPLIER SET NAME = ?, CONTACT_NAME = ?, PHONE = ?, EMAIL = ?, ADDRESS = ?,"
                     + " PAYMENT_TERM_DAYS = ?, ACTIVE = ?, VERSION = VERSION + 1, UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ? AND VERSION = ?",
-                    s.name(), s.contactName(), s.phone(), s.email(), s.address(), s.paymentTermDays(), s.active(), PurchasingSchema.now(),
+                    s.name(), s.contactName(), s.phone(), s.email(), s.address(), s.paymentTermDays(), s.active(), BusinessClock.now(),
                     CurrentUser.name(), current.id(), version);
             if (changed == 0) {
                 throw new ConflictException("version", "supplier " + current.code() + " was changed meanwhile (version "

@@ -6,6 +6,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.demo.DemoData;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseDirection;
 import org.titrate.purchasing.api.PurchaseLine;
@@ -51,7 +52,7 @@ public class PurchasingDemoData implements DemoData {
                 "新疆乌鲁木齐市经济技术开发区阳澄湖路 39 号", 30, true, null, null, null, null, null));
         suppliers.create(new Supplier(null, WANHUA, "万华化学集团股份有限公司", "孙丽", "0535-3031588", null,
                 "山东省烟台市经济技术开发区重庆大街 59 号", 45, true, null, null, null, null, null));
-        LocalDate today = PurchasingSchema.today();
+        LocalDate today = BusinessClock.today();
         PurchaseOrder soda = orders.create(new PurchaseOrder(null, null, PurchaseType.ORDER, null, ZHONGTAI, null, "WH1", null,
                 "中泰销售合同 ZT-2026-1187", "CNY", null, "片碱月度采购，铁路槽车到货", List.of(new PurchaseLine(null, "NAOH-25", null, null,
                         PurchaseDirection.RECEIVE, new BigDecimal("200"), new BigDecimal("82.50"), null, null, null, today)),

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,6 +38,7 @@ import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.JpaPages;
 import org.titrate.platform.api.security.CurrentUser;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.sales.api.CustomField;
@@ -78,7 +78,6 @@ import org.titrate.sales.impl.entity.SalesOrderEntity;
 public class JpaSalesOrderService implements SalesOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaSalesOrderService.class);
     /** Order dates are the sales office's local dates. */
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     /** States of documents that moved neither goods nor money. */
     private static final List<OrderStatus> VOID = List.of(OrderStatus.CANCELLED, OrderStatus.REJECTED);
     /** Longer than any write transaction may take (Derby's lock wait is 10 s, commits take milliseconds). */
@@ -273,7 +272,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
             SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
-            apply(e, d, LocalDate.now(BUSINESS_ZONE));
+            apply(e, d, BusinessClock.today());
             em.persist(e);
             writeLines(em, e, d);
             StatusChange change = record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment());

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.demo.DemoData;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.sales.api.Direction;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderLine;
@@ -45,7 +46,7 @@ public class SalesDemoData implements DemoData {
                 .total() > 0) {
             return "0 documents added (the demo customers already have documents)";
         }
-        LocalDate today = LocalDate.now(JpaSalesOrderService.BUSINESS_ZONE);
+        LocalDate today = BusinessClock.today();
         SalesOrder shipped = order(FIRST_CUSTOMER, "恒瑞月度补货，送货前电话联系仓库王师傅",
                 ship("NAOH-25", "40", today.plusDays(2)), ship("H2O2-30", "20", today.plusDays(2)), ship("HCL-31", "30", today.plusDays(3)));
         orders.act(shipped.number(), OrderAction.CONFIRM, "客户已确认价格", null);
