@@ -7,11 +7,11 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.titrate.platform.api.demo.DemoData;
+import org.titrate.platform.api.shell.TextTable;
 
 @Command(scope = "titrate", name = "demo-load",
         description = "Fills the installed modules with realistic demo data (idempotent: existing records are kept)")
@@ -32,7 +32,7 @@ public class DemoLoadCommand implements Action {
             }
         }
         loaders.sort(Comparator.comparingInt(DemoData::order));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Module");
         table.column("Loaded");
         try {

@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.impl.modules.ModuleCatalog;
 
 @Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules and whether each is installed")
@@ -16,7 +16,7 @@ public class ModuleListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Module");
         table.column("Installed");
         table.column("Licensed");

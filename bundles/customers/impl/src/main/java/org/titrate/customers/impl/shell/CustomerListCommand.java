@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.customers.api.Channel;
 import org.titrate.customers.api.Customer;
 import org.titrate.customers.api.CustomerQuery;
@@ -15,6 +14,7 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerStatus;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.shell.TextTable;
 
 @Command(scope = "titrate", name = "customer-list", description = "Lists customers and prospects")
 @Service
@@ -40,7 +40,7 @@ public class CustomerListCommand implements Action {
     @Override
     public Object execute() {
         Page<Customer> page = customers.find(new CustomerQuery(query, status, channel, new PageRequest(0, limit)));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Code");
         table.column("Name");
         table.column("Status");

@@ -6,13 +6,13 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.finance.api.Balance;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.OpenItem;
 import org.titrate.finance.api.OpenItemQuery;
 import org.titrate.finance.api.PartyType;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.shell.TextTable;
 
 @Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
 @Service
@@ -31,7 +31,7 @@ public class BalanceCommand implements Action {
             System.out.println("Nothing posted for " + customer);
             return null;
         }
-        ShellTable accounts = new ShellTable();
+        TextTable accounts = new TextTable();
         accounts.column("Currency");
         accounts.column("Balance").alignRight();
         accounts.column("Open debit").alignRight();
@@ -49,7 +49,7 @@ public class BalanceCommand implements Action {
             System.out.println("No open items");
             return null;
         }
-        ShellTable items = new ShellTable();
+        TextTable items = new TextTable();
         items.column("Document");
         items.column("Type");
         items.column("Date");

@@ -7,9 +7,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.PaymentReminder;
+import org.titrate.platform.api.shell.TextTable;
 
 @Command(scope = "titrate", name = "payment-reminders",
         description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
@@ -36,7 +36,7 @@ public class PaymentRemindersCommand implements Action {
             return null;
         }
         List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Customer");
         table.column("Due");
         table.column("Days").alignRight();

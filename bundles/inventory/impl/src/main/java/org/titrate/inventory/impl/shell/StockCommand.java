@@ -8,10 +8,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.inventory.api.StockRow;
 import org.titrate.inventory.api.StockService;
 import org.titrate.inventory.api.StockStatus;
+import org.titrate.platform.api.shell.TextTable;
 
 @Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product: warehouse, lot, expiry, status, quantity")
 @Service
@@ -34,7 +34,7 @@ public class StockCommand implements Action {
             return null;
         }
         System.out.println(rows.get(0).sku() + "  " + (rows.get(0).productName() == null ? "" : rows.get(0).productName()));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Warehouse");
         table.column("Lot");
         table.column("Expiry");

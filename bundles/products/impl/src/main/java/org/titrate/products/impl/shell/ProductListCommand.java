@@ -6,9 +6,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
@@ -33,7 +33,7 @@ public class ProductListCommand implements Action {
     @Override
     public Object execute() {
         Page<Product> page = products.find(new ProductQuery(query, category, null, null, new PageRequest(0, limit)));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("SKU");
         table.column("Name");
         table.column("Category");

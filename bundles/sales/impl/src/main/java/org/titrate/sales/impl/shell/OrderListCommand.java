@@ -8,8 +8,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.OrderList;
 import org.titrate.sales.api.OrderQuery;
 import org.titrate.sales.api.OrderStatus;
@@ -47,7 +47,7 @@ public class OrderListCommand implements Action {
     public Object execute() {
         OrderList list = orders.find(new OrderQuery(type, status, customer, null, null, null, null, query, Map.of(),
                 new PageRequest(0, limit)));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Number");
         table.column("Type");
         table.column("Status");

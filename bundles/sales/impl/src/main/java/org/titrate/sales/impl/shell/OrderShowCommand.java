@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.SalesOrder;
@@ -44,7 +44,7 @@ public class OrderShowCommand implements Action {
             System.out.println("Comment:   " + o.comment());
         }
         o.customFields().forEach((k, v) -> System.out.println(k + ": " + v));
-        ShellTable lines = new ShellTable();
+        TextTable lines = new TextTable();
         lines.column("#").alignRight();
         lines.column("SKU");
         lines.column("Product");
@@ -66,7 +66,7 @@ public class OrderShowCommand implements Action {
         System.out.println("Total " + o.totalAmount().toPlainString() + " " + o.currency() + " (shipped " + o.shippedAmount().toPlainString()
                 + ", returned " + o.returnedAmount().toPlainString() + "); paid " + o.paidAmount().toPlainString() + ", outstanding "
                 + o.outstandingAmount().toPlainString());
-        ShellTable history = new ShellTable();
+        TextTable history = new TextTable();
         history.column("When");
         history.column("Who");
         history.column("Action");
