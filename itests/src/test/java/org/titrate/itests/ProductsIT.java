@@ -12,7 +12,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** Product categories and products over REST: the contract of shared/API.md, Chinese text, bad input. */
+/** Product categories and products over REST: the contract of docs/api.md, Chinese text, bad input. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ProductsIT extends TitrateTestSupport {
