@@ -101,10 +101,10 @@ public class JdbcEventLog implements EventLog {
             // A cursor never passes a stored event, but it is read too, in case the events it passed were pruned.
             long last = Math.max(Sql.list(c, "SELECT MAX(SEQ) FROM PLT_EVENT", List.of(), rs -> rs.getLong(1)).get(0),
                     Sql.list(c, "SELECT MAX(POSITION) FROM PLT_EVENT_CURSOR", List.of(), rs -> rs.getLong(1)).get(0));
-            Instant at = Sql.list(c, "SELECT MAX(OCCURRED_AT) FROM PLT_EVENT", List.of(), rs -> Sql.instant(rs, 1)).get(0);
+            List<Instant> at = Sql.list(c, "SELECT OCCURRED_AT FROM PLT_EVENT WHERE SEQ = ?", List.of(last), rs -> Sql.instant(rs, 1));
             synchronized (counter) {
                 next = last + 1;
-                lastAt = at == null ? Instant.EPOCH : at;
+                lastAt = at.isEmpty() ? Instant.EPOCH : at.get(0);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the event log's head: " + e.getMessage(), e);
@@ -225,10 +225,28 @@ public class JdbcEventLog implements EventLog {
         }
     }
 
+    /**
+     * Times strictly increase with the numbers, so this searches the primary key by halves (about twenty reads of one
+     * row for a million events) instead of keeping an index on the time that every append would have to write.
+     */
     @Override
     public long lastSeqAtOrBefore(Instant at) {
-        try (Connection c = dataSource().getConnection()) {
-            return Sql.list(c, "SELECT MAX(SEQ) FROM PLT_EVENT WHERE OCCURRED_AT <= ?", List.of(at), rs -> rs.getLong(1)).get(0);
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT SEQ, OCCURRED_AT FROM PLT_EVENT WHERE SEQ >= ? ORDER BY SEQ FETCH FIRST 1 ROWS ONLY")) {
+            long low = 0; // the answer is at least this: 0, or a stored event's number at or before `at`
+            long high = visibleUpTo(); // and at most this
+            while (low < high) {
+                long mid = low + (high - low + 1) / 2;
+                q.setLong(1, mid);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) <= high && !Sql.instant(rs, 2).isAfter(at)) {
+                        low = rs.getLong(1); // the first stored event from mid on is not after `at`
+                    } else {
+                        high = mid - 1;
+                    }
+                }
+            }
+            return low;
         } catch (SQLException e) {
             throw Transactions.failure("Cannot read the event log", e);
         }

@@ -86,8 +86,11 @@ public class JdbcEventLogTest {
         for (int i = 1; i < events.size(); i++) {
             assertTrue(events.get(i).at().isAfter(events.get(i - 1).at()));
         }
-        LoggedEvent tenth = events.get(9);
-        assertEquals(tenth.seq(), log.lastSeqAtOrBefore(tenth.at()));
+        for (LoggedEvent e : events) {
+            assertEquals(e.seq(), log.lastSeqAtOrBefore(e.at()));
+            assertEquals(e.seq() - 1, log.lastSeqAtOrBefore(e.at().minusNanos(1)));
+        }
+        assertEquals(50, log.lastSeqAtOrBefore(java.time.Instant.now().plusSeconds(60)));
     }
 
     @Test
