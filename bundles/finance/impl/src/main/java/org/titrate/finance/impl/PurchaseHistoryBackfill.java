@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titrate.finance.api.PartyType;
 import org.titrate.purchasing.api.PurchaseAction;
@@ -30,28 +31,64 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
     @Reference
     private PurchaseFinancePosting posting;
 
-    // Optional, so finance installs without purchasing; greedy, so this starts again (and books) when purchasing arrives.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-    private PurchaseOrderService purchases;
+    // Optional, so finance installs without purchasing; dynamic, so that purchasing coming or going starts and stops
+    // the following here without restarting this component and, with it, the finance services and REST resources
+    // that wait for its first pass (their requests would fail meanwhile).
+    private volatile PurchaseOrderService purchases;
+    private volatile SupplierService suppliers;
+    private boolean active;
+    private boolean following;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-    private SupplierService suppliers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindPurchases(PurchaseOrderService service) {
+        purchases = service;
+        follow();
+    }
+
+    void unbindPurchases(PurchaseOrderService service) {
+        if (purchases == service) {
+            purchases = null;
+            follow();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindSuppliers(SupplierService service) {
+        suppliers = service;
+        follow();
+    }
+
+    void unbindSuppliers(SupplierService service) {
+        if (suppliers == service) {
+            suppliers = null;
+            follow();
+        }
+    }
 
     @Reference
     private FinanceCursors cursors;
 
     @Activate
-    void activate() {
-        if (purchases != null && suppliers != null) {
-            start();
-        }
+    synchronized void activate() {
+        active = true;
+        follow();
     }
 
     @Deactivate
-    void deactivate() {
-        if (purchases != null && suppliers != null) {
+    synchronized void deactivate() {
+        active = false;
+        follow();
+    }
+
+    /** Follows purchasing's history while this is active and purchasing is there; the first pass is booked before this returns. */
+    private synchronized void follow() {
+        boolean wanted = active && purchases != null && suppliers != null;
+        if (wanted && !following) {
+            start();
+        } else if (!wanted && following) {
             stop();
         }
+        following = wanted;
     }
 
     @Override
@@ -61,7 +98,8 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
 
     @Override
     protected List<PurchaseOrder> changedSince(Instant since, int limit) {
-        return purchases.changedSince(since, limit);
+        PurchaseOrderService service = purchases;
+        return service == null ? List.of() : service.changedSince(since, limit);
     }
 
     @Override
@@ -78,7 +116,9 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
         }
         PurchaseAction action = order ? PurchaseAction.RECEIVE : PurchaseAction.SHIP;
         PurchaseChange at = o.history().stream().filter(h -> h.action() == action).reduce((a, b) -> b).orElse(null);
-        Integer terms = suppliers.findByCode(o.supplierCode()).map(Supplier::paymentTermDays).orElse(0);
+        SupplierService supplierService = suppliers;
+        Integer terms = supplierService == null ? 0
+                : supplierService.findByCode(o.supplierCode()).map(Supplier::paymentTermDays).orElse(0);
         return posting.book(order ? PurchasePostingKind.RECEIPT : PurchasePostingKind.RETURN_SHIPMENT, o.number(), o.sourceOrderNumber(),
                 o.supplierCode(), terms, o.currency(), o.totalAmount(), at == null ? o.updatedAt() : at.at(),
                 at == null ? o.updatedBy() : at.by());

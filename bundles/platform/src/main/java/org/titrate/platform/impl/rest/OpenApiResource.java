@@ -9,9 +9,10 @@ import javax.ws.rs.core.MediaType;
 /** {@code GET /api/v1/openapi.json}: public, so integrators can read it before they have an account. */
 @Path("/openapi.json")
 public class OpenApiResource {
-    private final Map<String, Object> document;
+    /** Replaced whole whenever a module comes or goes; the endpoint itself stays. */
+    private volatile Map<String, Object> document = Map.of();
 
-    OpenApiResource(Map<String, Object> document) {
+    void setDocument(Map<String, Object> document) {
         this.document = document;
     }
 

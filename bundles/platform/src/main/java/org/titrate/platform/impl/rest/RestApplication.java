@@ -2,10 +2,19 @@ package org.titrate.platform.impl.rest;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Path;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,19 +27,32 @@ import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
- * The one REST application at {@code /api/v1}. Modules register {@link RestResource} services;
- * whenever one comes or goes the endpoint is published again with the current set, so the
- * OpenAPI document, security and error mapping always cover exactly the installed modules.
+ * The REST API at {@code /api/v1}. Modules register {@link RestResource} services; each resource
+ * path ({@code /customers}, {@code /sales-orders}, …) is an endpoint of its own, so a module that comes
+ * or goes publishes or withdraws only its own paths and never costs another module a request (one
+ * endpoint for everything had to be torn down and published again, 404 for everybody meanwhile).
+ * To the resources nothing changed: they still see {@code /api/v1} as their base, so their
+ * {@code @Path}s and the relative {@code Location}s they answer mean what they meant.
  */
 @Component(immediate = true)
 public class RestApplication {
     public static final String ADDRESS = "/api/v1";
+    /** Where CXF's servlet records the endpoint's address for the request; JAX-RS derives the base URI from it. */
+    private static final String ENDPOINT_ADDRESS = "org.apache.cxf.transport.endpoint.address";
     private static final Logger LOG = LoggerFactory.getLogger(RestApplication.class);
 
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
-    private Server server;
+    /** One endpoint per first path segment, with the resources it serves. */
+    private final Map<String, Published> published = new HashMap<>();
+    private final OpenApiResource openApi = new OpenApiResource();
+    private Server openApiServer;
+    /** {@code /api/v1} itself: the longest matching endpoint wins, so this answers only paths no module serves. */
+    private Server unknownPaths;
     private boolean active;
     private IdempotencyStore idempotency;
+
+    private record Published(List<RestResource> resources, Server server) {
+    }
 
     @Reference
     private PlatformSchema schema;
@@ -38,45 +60,84 @@ public class RestApplication {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
         resources.add(resource);
-        republish();
+        update();
     }
 
     void unbindResource(RestResource resource) {
         resources.remove(resource);
-        republish();
+        update();
     }
 
     @Activate
     synchronized void activate() {
         active = true;
         idempotency = new IdempotencyStore(schema.dataSource());
-        publish();
+        openApiServer = create("openapi.json", List.of(openApi));
+        unknownPaths = create(null, List.of(new UnknownPathResource()));
+        update();
     }
 
     @Deactivate
     synchronized void deactivate() {
         active = false;
-        stop();
-    }
-
-    private synchronized void republish() {
-        if (active) {
-            publish();
+        published.values().forEach(p -> p.server().destroy());
+        published.clear();
+        for (Server s : new Server[] {openApiServer, unknownPaths}) {
+            if (s != null) {
+                s.destroy();
+            }
         }
+        openApiServer = null;
+        unknownPaths = null;
     }
 
-    private void publish() {
-        stop();
-        if (resources.isEmpty()) {
+    /** Publishes the paths that are new or changed, withdraws those whose module left, and leaves the others serving. */
+    private synchronized void update() {
+        if (!active) {
             return;
         }
+        Map<String, List<RestResource>> wanted = new LinkedHashMap<>();
+        for (RestResource r : resources) {
+            wanted.computeIfAbsent(segment(r.getClass()), k -> new ArrayList<>()).add(r);
+        }
+        for (String segment : new ArrayList<>(published.keySet())) {
+            Published p = published.get(segment);
+            if (!sameResources(p.resources(), wanted.get(segment))) {
+                p.server().destroy();
+                published.remove(segment);
+            }
+        }
+        wanted.forEach((segment, list) -> {
+            if (!published.containsKey(segment)) {
+                published.put(segment, new Published(List.copyOf(list), create(segment, new ArrayList<>(list))));
+            }
+        });
+        openApi.setDocument(OpenApiDocument.describe(resources.stream().<Class<?>>map(Object::getClass).toList()));
+        LOG.info("REST API at {} serves {}", ADDRESS, published.keySet().stream().sorted().toList());
+    }
+
+    private static boolean sameResources(List<RestResource> a, List<RestResource> b) {
+        return b != null && a.size() == b.size() && a.stream().allMatch(x -> b.stream().anyMatch(y -> y == x));
+    }
+
+    /** The first segment of a resource's class {@code @Path}: {@code /sales-orders} gives {@code sales-orders}. */
+    static String segment(Class<?> resourceClass) {
+        Path path = resourceClass.getAnnotation(Path.class);
+        if (path == null) {
+            throw new IllegalArgumentException(resourceClass + " has no @Path");
+        }
+        String p = path.value().replaceAll("^/+", "");
+        int slash = p.indexOf('/');
+        return slash < 0 ? p : p.substring(0, slash);
+    }
+
+    /** An endpoint for the resources of one first path segment, or with a null segment the API's base. */
+    private Server create(String segment, List<Object> beans) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(RestApplication.class.getClassLoader());
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-            factory.setAddress(ADDRESS);
-            List<Object> beans = new ArrayList<>(resources);
-            beans.add(new OpenApiResource(OpenApiDocument.describe(resources.stream().map(Object::getClass).toList())));
+            factory.setAddress(segment == null ? ADDRESS : ADDRESS + "/" + segment);
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(
                     new JacksonJsonProvider(Json.MAPPER),
@@ -84,17 +145,41 @@ public class RestApplication {
                     new EmptyBodyFilter(),
                     new SecurityFilter(),
                     new IdempotencyFilter(idempotency)));
-            server = factory.create();
-            LOG.info("REST API published at {} with {} resources", ADDRESS, resources.size());
+            if (segment != null) {
+                factory.getInInterceptors().add(new ApiBase(segment));
+            }
+            return factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
-    private void stop() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+    /**
+     * Makes {@code /api/v1} the base of a request to {@code /api/v1/<segment>/…}, before JAX-RS matches
+     * the path or builds a URI: the endpoint is per path, the API is one.
+     */
+    static final class ApiBase extends AbstractPhaseInterceptor<Message> {
+        private final String suffix;
+
+        ApiBase(String segment) {
+            super(Phase.RECEIVE);
+            this.suffix = "/" + segment;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+            if (request == null) {
+                return;
+            }
+            Object address = request.getAttribute(ENDPOINT_ADDRESS);
+            if (address == null && message.getExchange().getDestination() instanceof AbstractHTTPDestination d) {
+                address = d.getEndpointInfo().getAddress();
+            }
+            if (address != null && address.toString().endsWith(suffix)) {
+                String full = address.toString();
+                request.setAttribute(ENDPOINT_ADDRESS, full.substring(0, full.length() - suffix.length()));
+            }
         }
     }
 }

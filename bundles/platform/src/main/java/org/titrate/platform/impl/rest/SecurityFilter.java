@@ -34,8 +34,11 @@ import org.titrate.platform.impl.security.JaasAuthenticator.Caller;
  */
 @Priority(Priorities.AUTHENTICATION)
 public class SecurityFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    /** Documentation is public so that integrators can read it before they have an account. */
-    private static final Set<String> PUBLIC_RESOURCES = Set.of(OpenApiResource.class.getName());
+    /**
+     * Documentation is public so that integrators can read it before they have an account; an unknown
+     * path is a 404 for everybody, as it always was.
+     */
+    private static final Set<String> PUBLIC_RESOURCES = Set.of(OpenApiResource.class.getName(), UnknownPathResource.class.getName());
 
     @Context
     private ResourceInfo resourceInfo;
