@@ -582,6 +582,8 @@ public class SecurityIT extends TitrateTestSupport {
         Path etc = Path.of(System.getProperty("karaf.etc"));
         Path data = Path.of(System.getProperty("karaf.data"));
         List<String> modes = new ArrayList<>();
+        // The database's files are restricted once its first connection has created them, maybe after REST answers.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> mode(data.resolve("titrate-db")).equals("rwx------"));
         for (Path p : List.of(etc, data, data.resolve("titrate-db"))) {
             assertEquals(p.toString(), "rwx------", mode(p));
             modes.add(mode(p) + " " + p.getFileName());

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +27,29 @@ public class OwnerOnlyFiles {
     static final String DIRECTORY = "rwx------";
     static final String FILE = "rw-------";
 
+    /** The embedded database is created by its first connection; only then are its files there to restrict. */
+    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    private DataSource dataSource;
+
     @Activate
     void activate() {
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
         Path data = Path.of(System.getProperty("karaf.data", "data"));
         restrict(etc, DIRECTORY);
         restrict(data, DIRECTORY);
-        restrict(data.resolve("titrate-db"), DIRECTORY);
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            LOG.warn("The database did not answer; its files are restricted at the next start: {}", e.toString());
+        }
+        Path database = data.resolve("titrate-db");
+        if (Files.isDirectory(database)) {
+            try (Stream<Path> tree = Files.walk(database)) {
+                tree.forEach(p -> restrict(p, Files.isDirectory(p) ? DIRECTORY : FILE));
+            } catch (IOException e) {
+                LOG.warn("Could not walk {}: {}", database, e.toString());
+            }
+        }
         for (Path secret : List.of(etc.resolve("users.properties"), etc.resolve("keys.properties"), etc.resolve("host.key"),
                 data.resolve(UserDirectory.PASSWORD_FILE))) {
             restrict(secret, FILE);
