@@ -28,7 +28,7 @@ public class ShellTablesIT extends TitrateTestSupport {
         }
         String out = shell("admin", adminPassword, "titrate:customer-list -q " + RUN);
         List<String> table = out.lines().filter(l -> l.contains("│") || l.contains("┼")).toList();
-        assertEquals(out, 4, table.size()); // header, rule, three customers
+        assertEquals(out, 5, table.size()); // header, rule, three customers
         assertTrue(out, out.contains("江苏索普化工股份有限公司 " + RUN) && out.contains("浙江龙盛（上海）贸易 " + RUN));
         List<Integer> header = separatorColumns(table.get(0), '│');
         assertEquals(out, header, separatorColumns(table.get(1), '┼'));
