@@ -232,8 +232,8 @@ public class EventLogIT extends TitrateTestSupport {
             Collections.sort(latencies);
             long median = latencies.get(latencies.size() / 2);
             long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
-            System.out.printf("FIGURES event log: %d events from 2 writers, commit to seen by a cursor median %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    latencies.size(), median / 1000.0, p99 / 1000.0, latencies.get(latencies.size() - 1) / 1000.0);
+            figure("event-log-figures.txt", String.format("FIGURES event log: %d events from 2 writers, commit to seen by a cursor median %.2f ms, p99 %.2f ms, max %.2f ms",
+                    latencies.size(), median / 1000.0, p99 / 1000.0, latencies.get(latencies.size() - 1) / 1000.0));
             assertEquals(2 * perWriter, latencies.size());
             assertTrue("p99 " + p99 + " µs", p99 < 1_000_000);
         } finally {

@@ -4,10 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +69,7 @@ public class ModuleSwapIT extends TitrateTestSupport {
         String figure = "FIGURES module swaps: " + SWAPS + " uninstall/install cycles of titrate-purchasing under 4 clients: "
                 + answered.get() + " requests on other modules' paths, " + failures.values().stream().mapToInt(Integer::intValue).sum()
                 + " not 200 " + failures;
-        Files.writeString(Path.of(System.getProperty("karaf.home")).toAbsolutePath().getParent().getParent().resolve("module-swap-figures.txt"),
-                figure + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        figure("module-swap-figures.txt", figure);
         assertTrue("the clients ran throughout: " + answered.get(), answered.get() > SWAPS * 4);
         assertEquals(figure, Map.of(), failures);
     }

@@ -78,19 +78,8 @@ public class SecurityIT extends TitrateTestSupport {
         return false;
     }
 
-    /**
-     * Figures for the closing note. The probe runs inside the container, whose standard output the
-     * build does not show: they go to itests/target/security-figures.txt (and to the container's output).
-     */
-    static synchronized void figure(String line) {
-        System.out.println(line);
-        Path file = Path.of(System.getProperty("karaf.home")).toAbsolutePath().getParent().getParent().resolve("security-figures.txt");
-        try {
-            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static void figure(String line) {
+        figure("security-figures.txt", line);
     }
 
     /**

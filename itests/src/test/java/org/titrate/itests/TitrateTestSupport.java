@@ -217,6 +217,21 @@ public abstract class TitrateTestSupport {
         return state.toString();
     }
 
+    /**
+     * Writes a measured figure for the closing notes to {@code itests/target/<file>}. Pax Exam tests run inside
+     * the container, whose standard output the build does not show; the line goes there too.
+     */
+    protected static synchronized void figure(String file, String line) {
+        System.out.println(line);
+        Path target = Path.of(System.getProperty("karaf.home")).toAbsolutePath().getParent().getParent().resolve(file);
+        try {
+            Files.writeString(target, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // ---- HTTP ----
 
     /** An HTTP answer; {@link #json()} parses the body. */
