@@ -1,6 +1,8 @@
 package org.titrate.platform.api.security;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The business roles of Titrate, as JAAS role principals in Karaf's {@code karaf} realm. */
 public final class Roles {
@@ -20,7 +22,7 @@ public final class Roles {
     /** The business roles: every one of them may read master data and documents over REST and SOAP. */
     public static final Set<String> ALL = Set.of(ADMIN, SALES, WAREHOUSE, PURCHASING, FINANCE, VIEWER);
     /** What an administrator may give a user: the business roles and shell access. */
-    public static final Set<String> ASSIGNABLE = Set.of(ADMIN, SALES, WAREHOUSE, PURCHASING, FINANCE, VIEWER, OPERATOR);
+    public static final Set<String> ASSIGNABLE = Stream.concat(ALL.stream(), Stream.of(OPERATOR)).collect(Collectors.toUnmodifiableSet());
 
     /** Every role but admin (who may always): the readers of master data. */
     public static String[] readers() {

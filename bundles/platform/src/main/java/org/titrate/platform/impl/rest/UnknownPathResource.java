@@ -2,7 +2,6 @@ package org.titrate.platform.impl.rest;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.HEAD;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -18,8 +17,8 @@ import org.titrate.platform.api.ProblemException;
 @Path("/{path: .*}")
 public class UnknownPathResource {
 
+    /** Also HEAD: JAX-RS answers it with the GET method when a resource has none of its own. */
     @GET
-    @HEAD
     public Response get(@PathParam("path") String path) {
         throw unknown(path);
     }
