@@ -1,8 +1,9 @@
-package org.titrate.platform.api.db;
+package org.titrate.platform.impl.db;
 
 import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
+import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.testing.MigrationTesting;
 
 public class PlatformMigrationsTest {
