@@ -1,12 +1,14 @@
 package org.titrate.platform.api.soap;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Publishes a module's SOAP service at {@code /soap/<name>} with the house rules applied: HTTP
  * Basic against the Titrate users, roles per operation, {@link org.titrate.platform.api.ProblemException}s
  * as client faults naming the field, and the caller recorded as {@link org.titrate.platform.api.security.CurrentUser}.
  */
+@ProviderType
 public interface SoapEndpoints {
 
     /**
