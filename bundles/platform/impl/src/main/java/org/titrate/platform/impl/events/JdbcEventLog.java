@@ -31,7 +31,6 @@ import org.titrate.platform.api.events.CursorPosition;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
 import org.titrate.platform.api.events.LoggedEvent;
-import org.titrate.platform.impl.db.PlatformSchema;
 import org.titrate.platform.impl.rest.Json;
 
 /**
@@ -64,11 +63,10 @@ public class JdbcEventLog implements EventLog {
     private static final String COLUMNS = "SEQ, TYPE, DOC_KEY, ACTOR, OCCURRED_AT, PAYLOAD";
 
     @Reference
-    private PlatformSchema schema;
-
-    @Reference
     private TransactionManager transactions;
 
+    /** The datasource once the platform's tables are migrated (SchemaExtender). */
+    @Reference(target = "(titrate.schema=platform)")
     private DataSource dataSource;
 
     private final Object counter = new Object();
@@ -94,9 +92,6 @@ public class JdbcEventLog implements EventLog {
 
     @Activate
     void activate() {
-        if (dataSource == null) {
-            dataSource = schema.dataSource();
-        }
         try (Connection c = dataSource().getConnection()) {
             // A cursor never passes a stored event, but it is read too, in case the events it passed were pruned.
             long last = Math.max(Sql.list(c, "SELECT MAX(SEQ) FROM PLT_EVENT", List.of(), rs -> rs.getLong(1)).get(0),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.http.HttpServletRequest;
+import javax.sql.DataSource;
 import javax.ws.rs.Path;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -24,7 +25,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
-import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
  * The REST API at {@code /api/v1}. Modules register {@link RestResource} services; each resource
@@ -49,13 +49,13 @@ public class RestApplication {
     /** {@code /api/v1} itself: the longest matching endpoint wins, so this answers only paths no module serves. */
     private Server unknownPaths;
     private boolean active;
+
+    @Reference(target = "(titrate.schema=platform)")
+    private DataSource dataSource;
     private IdempotencyStore idempotency;
 
     private record Published(List<RestResource> resources, Server server) {
     }
-
-    @Reference
-    private PlatformSchema schema;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
@@ -71,7 +71,7 @@ public class RestApplication {
     @Activate
     synchronized void activate() {
         active = true;
-        idempotency = new IdempotencyStore(schema.dataSource());
+        idempotency = new IdempotencyStore(dataSource);
         openApiServer = create("openapi.json", List.of(openApi));
         unknownPaths = create(null, List.of(new UnknownPathResource()));
         update();
