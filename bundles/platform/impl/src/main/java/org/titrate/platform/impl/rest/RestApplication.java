@@ -1,6 +1,7 @@
 package org.titrate.platform.impl.rest;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,9 +20,13 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
@@ -34,9 +39,21 @@ import org.titrate.platform.api.rest.RestResource;
  * To the resources nothing changed: they still see {@code /api/v1} as their base, so their
  * {@code @Path}s and the relative {@code Location}s they answer mean what they meant.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestApplication.IDEMPOTENCY_PID)
+@Designate(ocd = RestApplication.Idempotency.class)
 public class RestApplication {
     public static final String ADDRESS = "/api/v1";
+    /** The idempotency keys' settings (docs/configuration.md). */
+    public static final String IDEMPOTENCY_PID = "org.titrate.platform.idempotency";
+
+    @ObjectClassDefinition(name = "Titrate idempotency keys", description = "How long the REST API remembers the answer to a POST"
+            + " sent with an Idempotency-Key header")
+    public @interface Idempotency {
+        @AttributeDefinition(description = "Hours an answer is kept: a retry with the same key within this time gets the first"
+                + " answer again instead of doing the work twice; older keys are purged")
+        int retentionHours() default 24;
+    }
+
     /** Where CXF's servlet records the endpoint's address for the request; JAX-RS derives the base URI from it. */
     private static final String ENDPOINT_ADDRESS = "org.apache.cxf.transport.endpoint.address";
     private static final Logger LOG = LoggerFactory.getLogger(RestApplication.class);
@@ -69,12 +86,19 @@ public class RestApplication {
     }
 
     @Activate
-    synchronized void activate() {
+    synchronized void activate(Idempotency settings) {
         active = true;
         idempotency = new IdempotencyStore(dataSource);
+        modified(settings);
         openApiServer = create("openapi.json", List.of(openApi));
         unknownPaths = create(null, List.of(new UnknownPathResource()));
         update();
+    }
+
+    /** A changed retention applies to the next purge; the endpoints stay published. */
+    @Modified
+    void modified(Idempotency settings) {
+        idempotency.retention(Duration.ofHours(Math.max(1, settings.retentionHours())));
     }
 
     @Deactivate
