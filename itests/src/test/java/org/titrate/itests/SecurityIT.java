@@ -37,9 +37,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 import org.apache.karaf.shell.api.console.Command;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.sshd.client.SshClient;
@@ -70,12 +67,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class SecurityIT extends TitrateTestSupport {
     /** Shell refusals: hidden (not found) or refused by the ACL. */
     private static boolean refused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SecurityException || t.getClass().getSimpleName().equals("CommandNotFoundException")) {
-                return true;
-            }
-        }
-        return false;
+        return refusedByShell(e);
     }
 
     private static void figure(String line) {
@@ -316,35 +308,6 @@ public class SecurityIT extends TitrateTestSupport {
         byCommand.forEach((command, who) -> table.append(String.format("  %-28s admin, %s%n", command, String.join(", ", who))));
         figure(table.toString());
         assertTrue(shell("admin", adminPassword, "titrate:module-list").contains("customers"));
-    }
-
-    /**
-     * Karaf's secured shell caches which commands are visible per thread, whoever asked: every user's
-     * view is computed on a thread of its own, or it would inherit the view of whoever came before.
-     */
-    private static <T> T onFreshThread(java.util.concurrent.Callable<T> work) throws Exception {
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            return thread.submit(work).get(5, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } finally {
-            thread.shutdownNow();
-        }
-    }
-
-    private static Subject subjectOf(String user, String password) throws Exception {
-        Subject subject = new Subject();
-        new LoginContext("karaf", subject, callbacks -> {
-            for (var cb : callbacks) {
-                if (cb instanceof NameCallback n) {
-                    n.setName(user);
-                } else if (cb instanceof PasswordCallback p) {
-                    p.setPassword(password.toCharArray());
-                }
-            }
-        }).login();
-        return subject;
     }
 
     /** The commands of the given list the user may run: each is asked for its help, which an allowed command prints harmlessly. */

@@ -364,17 +364,7 @@ public abstract class TitrateTestSupport {
 
     /** Runs a shell command as the given user, as the SSH shell would: under that user's JAAS subject. */
     protected String shell(String user, String password, String command) throws Exception {
-        Subject subject = new Subject();
-        LoginContext lc = new LoginContext("karaf", subject, callbacks -> {
-            for (var cb : callbacks) {
-                if (cb instanceof NameCallback n) {
-                    n.setName(user);
-                } else if (cb instanceof PasswordCallback p) {
-                    p.setPassword(password.toCharArray());
-                }
-            }
-        });
-        lc.login();
+        Subject subject = subjectOf(user, password);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
@@ -385,5 +375,45 @@ public abstract class TitrateTestSupport {
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The JAAS subject of a login to Karaf's realm, as an SSH session gets it. */
+    protected static Subject subjectOf(String user, String password) throws Exception {
+        Subject subject = new Subject();
+        new LoginContext("karaf", subject, callbacks -> {
+            for (var cb : callbacks) {
+                if (cb instanceof NameCallback n) {
+                    n.setName(user);
+                } else if (cb instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        }).login();
+        return subject;
+    }
+
+    /** A shell refusal: the command is hidden from the user (not found) or refused by the command ACL. */
+    protected static boolean refusedByShell(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SecurityException || t.getClass().getSimpleName().equals("CommandNotFoundException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Karaf's secured shell caches which commands are visible per thread, whoever asked: every user's
+     * view is computed on a thread of its own, or it would inherit the view of whoever came before.
+     */
+    protected static <T> T onFreshThread(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return thread.submit(work).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }

@@ -14,8 +14,11 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerStatus;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "customer-list", description = "Lists customers and prospects")
 @Service
 public class CustomerListCommand implements Action {

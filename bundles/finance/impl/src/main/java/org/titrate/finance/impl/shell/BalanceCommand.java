@@ -12,8 +12,11 @@ import org.titrate.finance.api.OpenItem;
 import org.titrate.finance.api.OpenItemQuery;
 import org.titrate.finance.api.PartyType;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
 @Service
 public class BalanceCommand implements Action {

@@ -9,8 +9,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.PaymentReminder;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed(Roles.FINANCE)
 @Command(scope = "titrate", name = "payment-reminders",
         description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
 @Service

@@ -11,8 +11,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.inventory.api.StockRow;
 import org.titrate.inventory.api.StockService;
 import org.titrate.inventory.api.StockStatus;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product: warehouse, lot, expiry, status, quantity")
 @Service
 public class StockCommand implements Action {

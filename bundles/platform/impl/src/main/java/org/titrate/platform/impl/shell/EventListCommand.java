@@ -11,7 +11,10 @@ import org.titrate.platform.api.events.CursorPosition;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
 import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
+@Allowed(Roles.ADMIN)
 @Command(scope = "titrate", name = "event-list", description = "Lists the event log by sequence number, then its size and cursors")
 @Service
 public class EventListCommand implements Action {

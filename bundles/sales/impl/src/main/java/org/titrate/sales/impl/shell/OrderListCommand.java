@@ -9,6 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.OrderList;
 import org.titrate.sales.api.OrderQuery;
@@ -18,6 +20,7 @@ import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals")
 @Service
 public class OrderListCommand implements Action {

@@ -5,6 +5,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
@@ -12,6 +14,7 @@ import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 import org.titrate.platform.api.ConflictException;
 
+@Allowed(Roles.SALES)
 @Command(scope = "titrate", name = "return-approve", description = "Approves a submitted return order")
 @Service
 public class ReturnApproveCommand implements Action {
