@@ -11,6 +11,7 @@ import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.PaymentReminder;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
 @Allowed(Roles.FINANCE)
@@ -31,13 +32,7 @@ public class PaymentRemindersCommand implements Action {
 
     @Override
     public Object execute() {
-        LocalDate day;
-        try {
-            day = asOf == null ? null : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            System.out.println("--as-of must be a date such as 2026-12-31");
-            return null;
-        }
+        LocalDate day = ShellInput.date("--as-of", asOf);
         List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
         TextTable table = new TextTable();
         table.column("Customer");

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderLine;
@@ -27,7 +28,7 @@ public class OrderShowCommand implements Action {
 
     @Override
     public Object execute() {
-        print(orders.get(number));
+        print(ShellInput.find(number, orders::get));
         return null;
     }
 

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
@@ -30,7 +31,7 @@ public class ReturnApproveCommand implements Action {
 
     @Override
     public Object execute() {
-        SalesOrder o = orders.get(number);
+        SalesOrder o = ShellInput.find(number, orders::get);
         if (o.type() != OrderType.RETURN) {
             throw new ConflictException("number", o.number() + " is an order, not a return");
         }
