@@ -1,5 +1,7 @@
 package org.titrate.sales.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Books the consequences of a sales posting (stock movements, receivables, credit notes). Register
  * an implementation as an OSGi service; sales calls every registered listener, in service-ranking
@@ -11,6 +13,7 @@ package org.titrate.sales.api;
  * {@link org.titrate.platform.api.ConflictException}: the whole action is rolled back and the client
  * gets that status and message. Listeners must not start their own transactions.
  */
+@ConsumerType
 public interface SalesPostingListener {
 
     void posted(SalesPosting posting);

@@ -2,6 +2,7 @@ package org.titrate.platform.api.events;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The platform's durable, ordered change feed. Every business change other modules or outside systems
@@ -19,6 +20,7 @@ import java.util.Map;
  * {@link #advance} <em>in the same transaction</em>: its work and its position commit together, so after
  * a crash it resumes exactly after the last event whose work committed, without gap or repeat.
  */
+@ProviderType
 public interface EventLog {
 
     /**

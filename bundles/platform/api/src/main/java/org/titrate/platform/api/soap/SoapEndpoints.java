@@ -1,6 +1,7 @@
 package org.titrate.platform.api.soap;
 
 import java.util.SortedSet;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Publishes a module's SOAP service at {@code /soap/<name>} with the house rules applied: HTTP
@@ -8,6 +9,7 @@ import java.util.SortedSet;
  * {@link org.titrate.platform.api.security.Allowed}, {@link org.titrate.platform.api.ProblemException}s
  * as client faults naming the field, and the caller recorded as {@link org.titrate.platform.api.security.CurrentUser}.
  */
+@ProviderType
 public interface SoapEndpoints {
 
     /**
