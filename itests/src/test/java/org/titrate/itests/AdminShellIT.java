@@ -97,4 +97,15 @@ public class AdminShellIT extends TitrateTestSupport {
         assertTrue("a time in " + BusinessClock.zone() + " (" + offset + "): " + historyLine, historyLine.contains(offset));
         assertFalse(historyLine, historyLine.matches(".*\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z.*"));
     }
+
+    @Test
+    public void overSshAFailedCommandExitsWithStatusOne() throws Exception {
+        SshAnswer unknown = sshExec("127.0.0.1", "admin", adminPassword, "titrate:stock NOPE-" + RUN);
+        assertEquals(unknown.output(), Integer.valueOf(1), unknown.exitStatus());
+        assertTrue(unknown.output(), unknown.output().contains("'NOPE-" + RUN + "' does not exist"));
+        SshAnswer badDate = sshExec("127.0.0.1", "admin", adminPassword, "titrate:payment-reminders --as-of 2027-13-45");
+        assertEquals(badDate.output(), Integer.valueOf(1), badDate.exitStatus());
+        SshAnswer fine = sshExec("127.0.0.1", "admin", adminPassword, "titrate:module-list");
+        assertEquals(fine.output(), Integer.valueOf(0), fine.exitStatus());
+    }
 }

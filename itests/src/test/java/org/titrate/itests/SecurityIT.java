@@ -40,7 +40,6 @@ import javax.security.auth.Subject;
 import org.apache.karaf.shell.api.console.Command;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
@@ -164,35 +163,13 @@ public class SecurityIT extends TitrateTestSupport {
     // ---- the shell: who may open it, and what they may run there ----
 
     private int sshPort() throws Exception {
-        return Integer.parseInt(String.valueOf(configAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshPort")));
+        return containerSshPort();
     }
 
     /** Runs one command over a real SSH connection; null when the login was refused. */
     private String overSsh(String host, String user, String password, String command) throws Exception {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
-        try (ClientSession session = client.connect(user, host, sshPort()).verify(30, TimeUnit.SECONDS).getSession()) {
-            session.addPasswordIdentity(password);
-            try {
-                session.auth().verify(30, TimeUnit.SECONDS);
-            } catch (Exception refusedLogin) {
-                return null;
-            }
-            if (command == null) {
-                return "";
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ChannelExec exec = session.createExecChannel(command)) {
-                exec.setOut(out);
-                exec.setErr(out);
-                exec.open().verify(30, TimeUnit.SECONDS);
-                exec.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(60));
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } finally {
-            client.stop();
-        }
+        SshAnswer answer = sshExec(host, user, password, command);
+        return answer == null ? null : answer.output();
     }
 
     @Test

@@ -416,4 +416,53 @@ public abstract class TitrateTestSupport {
             thread.shutdownNow();
         }
     }
+
+    /** What one command over a real SSH connection printed, and the exit status the shell gave it. */
+    public record SshAnswer(String output, Integer exitStatus) {
+    }
+
+    /** The container's SSH port, as its shell's configuration says (the test moved it to a free one). */
+    protected static int containerSshPort() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(TitrateTestSupport.class).getBundleContext();
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        try {
+            return Integer.parseInt(String.valueOf(context.getService(ref).getConfiguration("org.apache.karaf.shell", null)
+                    .getProperties().get("sshPort")));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** Runs one command over a real SSH connection; null when the login was refused; a null command only logs in. */
+    protected static SshAnswer sshExec(String host, String user, String password, String command) throws Exception {
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession session = client.connect(user, host, containerSshPort())
+                .verify(30, java.util.concurrent.TimeUnit.SECONDS).getSession()) {
+            session.addPasswordIdentity(password);
+            try {
+                session.auth().verify(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception refusedLogin) {
+                return null;
+            }
+            if (command == null) {
+                return new SshAnswer("", null);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (org.apache.sshd.client.channel.ChannelExec exec = session.createExecChannel(command)) {
+                exec.setOut(out);
+                exec.setErr(out);
+                exec.open().verify(30, java.util.concurrent.TimeUnit.SECONDS);
+                exec.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED,
+                        org.apache.sshd.client.channel.ClientChannelEvent.EXIT_STATUS), java.util.concurrent.TimeUnit.SECONDS.toMillis(60));
+                exec.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED),
+                        java.util.concurrent.TimeUnit.SECONDS.toMillis(60));
+                return new SshAnswer(out.toString(StandardCharsets.UTF_8), exec.getExitStatus());
+            }
+        } finally {
+            client.stop();
+        }
+    }
 }
