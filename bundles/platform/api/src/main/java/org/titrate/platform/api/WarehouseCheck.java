@@ -1,6 +1,7 @@
 package org.titrate.platform.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
 
 /**
  * Whether a document may name a warehouse, asked when the document is saved. The inventory module owns
@@ -9,6 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * move no stock). Shipping and receiving still check the warehouse again when stock moves.
  */
 @ConsumerType
+@InCallersTransaction
 public interface WarehouseCheck {
 
     /**

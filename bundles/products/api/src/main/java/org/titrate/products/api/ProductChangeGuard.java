@@ -1,6 +1,7 @@
 package org.titrate.products.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
 
 /**
  * A downstream module's say in a product change (whiteboard: every registered guard is asked). Called
@@ -10,6 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * without inventory nothing is asked.
  */
 @ConsumerType
+@InCallersTransaction
 public interface ProductChangeGuard {
 
     /**

@@ -1,6 +1,7 @@
 package org.titrate.purchasing.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
 
 /**
  * Books the consequences of a purchase posting (stock in or out, payables). Register an
@@ -10,6 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Book with JDBC on the transaction's connection, not with an entity manager of your own.
  */
 @ConsumerType
+@InCallersTransaction
 public interface PurchasePostingListener {
 
     void posted(PurchasePosting posting);

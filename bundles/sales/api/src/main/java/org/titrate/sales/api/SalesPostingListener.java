@@ -1,6 +1,7 @@
 package org.titrate.sales.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
 
 /**
  * Books the consequences of a sales posting (stock movements, receivables, credit notes). Register
@@ -14,6 +15,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * gets that status and message. Listeners must not start their own transactions.
  */
 @ConsumerType
+@InCallersTransaction
 public interface SalesPostingListener {
 
     void posted(SalesPosting posting);

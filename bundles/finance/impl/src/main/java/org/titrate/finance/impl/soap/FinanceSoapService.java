@@ -28,6 +28,12 @@ public class FinanceSoapService {
     public static final String NS = "urn:titrate:finance";
     /** Postings per call of the feed; the caller asks again from the last {@code postedAt} it got. */
     static final int FEED_LIMIT = 1000;
+    /** What one poll answers at most: {@code pageLimit} of PID {@code org.titrate.finance.feeds} (FinanceFeedSettings). */
+    private static volatile int pageLimit = FEED_LIMIT;
+
+    static void pageLimit(int limit) {
+        pageLimit = limit;
+    }
 
     private final FinanceService finance;
 
@@ -79,7 +85,7 @@ public class FinanceSoapService {
         } catch (DateTimeParseException e) {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
-        return finance.postingsSince(from, FEED_LIMIT).stream().map(PostingData::of).toList();
+        return finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList();
     }
 
     /**
@@ -92,6 +98,6 @@ public class FinanceSoapService {
         if (afterSeq == null || afterSeq < 0) {
             throw new ValidationException("afterSeq", "is required: a sequence number, 0 or more");
         }
-        return finance.postingsAfter(afterSeq, FEED_LIMIT).stream().map(p -> PostingData.of(p.posting(), p.seq())).toList();
+        return finance.postingsAfter(afterSeq, pageLimit).stream().map(p -> PostingData.of(p.posting(), p.seq())).toList();
     }
 }

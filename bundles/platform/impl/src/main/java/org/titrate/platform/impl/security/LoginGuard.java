@@ -63,6 +63,10 @@ public class LoginGuard implements JaasRealm {
 
         @AttributeDefinition(description = "How long an SSH or JMX login attempt on a locked account waits before it is refused")
         int refusalDelaySeconds() default 3;
+
+        @AttributeDefinition(description = "Seconds a REST or SOAP caller's successful login is remembered, so that not every"
+                + " request runs the JAAS login (0: every request logs in). A changed password or role takes effect at once anyway")
+        int loginCacheSeconds() default 30;
     }
 
     private static volatile LoginGuard current;
@@ -101,6 +105,7 @@ public class LoginGuard implements JaasRealm {
         throttle.setLimits(new LoginThrottle.Limits(config.maxFailuresPerAccount(), config.maxFailuresPerAddress(),
                 TimeUnit.SECONDS.toMillis(Math.max(1, config.windowSeconds()))));
         refusalDelayMillis = TimeUnit.SECONDS.toMillis(Math.max(0, config.refusalDelaySeconds()));
+        JaasAuthenticator.cacheFor(TimeUnit.SECONDS.toMillis(Math.max(0, config.loginCacheSeconds())));
     }
 
     @Deactivate
