@@ -15,11 +15,14 @@ import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PaymentMethod;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
 /**
  * {@code /soap/FinanceService}: the feed a legacy finance system polls (postings since an instant),
  * a customer's balance, and receipts booked from the bank side. Document/literal wrapped.
  */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "FinanceService", serviceName = "FinanceService", portName = "FinanceServicePort", targetNamespace = FinanceSoapService.NS)
 public class FinanceSoapService {
     public static final String NS = "urn:titrate:finance";
@@ -50,6 +53,7 @@ public class FinanceSoapService {
 
     /** Posts a receipt; the answer says what it settled. Sent again with the same {@code requestId}, it answers the first one. */
     @WebMethod
+    @Allowed(Roles.FINANCE)
     @WebResult(name = "receipt")
     public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
         if (receipt == null) {

@@ -14,11 +14,14 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.sales.api.SalesEvents;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
 /** {@code /soap/SalesOrderService}: sales and return orders for legacy finance systems, document/literal wrapped. */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "SalesOrderService", serviceName = "SalesOrderService", portName = "SalesOrderServicePort",
         targetNamespace = SalesOrderSoapService.NS)
 public class SalesOrderSoapService {
@@ -51,6 +54,7 @@ public class SalesOrderSoapService {
 
     /** Creates a draft document; confirm or submit it over REST or the shell. */
     @WebMethod
+    @Allowed(Roles.SALES)
     @WebResult(name = "order")
     public OrderData createOrder(@WebParam(name = "order") OrderData order) {
         if (order == null) {
