@@ -356,6 +356,51 @@ public class ReportingIT extends TitrateTestSupport {
         assertCents("not due today", new BigDecimal("298.69"), dec(now.path("rows").get(0).path("notDue")));
     }
 
+    @Test
+    public void flowsScheduleAndReturnsAgreeWithTheSourceTables() throws Exception {
+        caughtUp();
+        LocalDate first = today().withDayOfMonth(1);
+        LocalDate last = today().with(TemporalAdjusters.lastDayOfMonth());
+        for (String flow : new String[] {"wholesale", "wholesale-return"}) {
+            JsonNode r = get("/reports/flows?flow=" + flow + "&customer=" + A).json();
+            List<Object[]> hand = sql("SELECT COUNT(*), COALESCE(SUM(l.AMOUNT), 0) FROM SAL_ORDER o JOIN SAL_ORDER_LINE l ON l.ORDER_ID = o.ID "
+                    + "WHERE o.CUSTOMER_CODE = ? AND o.CHANNEL = 'WHOLESALE' AND l.DIRECTION = ? AND ((o.ORDER_TYPE = 'ORDER' AND o.STATUS IN "
+                    + "('SHIPPED', 'CLOSED')) OR (o.ORDER_TYPE = 'RETURN' AND o.STATUS IN ('RECEIVED', 'CLOSED'))) AND o.ID IN (SELECT h.ORDER_ID "
+                    + "FROM SAL_ORDER_HISTORY h WHERE h.ACTION IN ('SHIP', 'RECEIVE') AND h.CHANGED_AT >= ? AND h.CHANGED_AT < ?)",
+                    A, flow.endsWith("return") ? "RETURN" : "SHIP", startOf(first), startOf(last.plusDays(1)));
+            assertEquals(flow, ((Number) hand.get(0)[0]).intValue(), r.path("rows").size());
+            assertCents(flow + " amount", (BigDecimal) hand.get(0)[1], dec(r.path("totals").path("amount")));
+        }
+        assertCents("A's return", new BigDecimal("-24.68"), dec(get("/reports/flows?flow=wholesale-return&customer=" + A).json()
+                .path("totals").path("amount")));
+        assertTrue(get("/reports/flows?flow=retail&customer=" + A).json().path("rows").isEmpty());
+
+        JsonNode schedule = get("/reports/delivery-schedule?customer=" + A).json();
+        List<Object[]> open = sql("SELECT COUNT(*), SUM(l.QUANTITY) FROM SAL_ORDER o JOIN SAL_ORDER_LINE l ON l.ORDER_ID = o.ID "
+                + "WHERE o.CUSTOMER_CODE = ? AND o.ORDER_TYPE = 'ORDER' AND o.STATUS = 'CONFIRMED' AND l.DIRECTION = 'SHIP'", A);
+        assertEquals(((Number) open.get(0)[0]).intValue(), schedule.path("rows").size());
+        assertCents("open quantity", (BigDecimal) open.get(0)[1], dec(schedule.path("totals").path("quantity")));
+        assertEquals(P2, schedule.path("rows").get(0).path("sku").asText());
+        JsonNode overdue = get("/reports/delivery-schedule?customer=" + A + "&asOf=" + today().plusDays(3)).json();
+        assertEquals(3, overdue.path("rows").get(0).path("daysOverdue").asInt());
+
+        JsonNode returns = get("/reports/returns-analysis?customer=" + A).json();
+        Map<String, BigDecimal[]> hand = handSales("l.SKU", first, last, A);
+        Map<String, JsonNode> rows = new HashMap<>();
+        returns.path("rows").forEach(r -> rows.put(r.path("key").asText(), r));
+        assertEquals(hand.keySet(), rows.keySet());
+        hand.forEach((sku, h) -> {
+            assertCents(sku + " shipped", h[0], dec(rows.get(sku).path("shippedQuantity")));
+            assertCents(sku + " returned", h[1], dec(rows.get(sku).path("returnedQuantity")));
+        });
+        assertCents("P1 return rate", new BigDecimal("20.00"), dec(rows.get(P1).path("returnRate")));
+        assertEquals(P1, returns.path("rows").get(0).path("key").asText()); // ranked by returned quantity
+        List<Object[]> credits = sql("SELECT -SUM(AMOUNT) FROM FIN_POSTING WHERE PARTY_CODE = ? AND TYPE = 'CREDIT_NOTE'", A);
+        assertCents("credit notes", (BigDecimal) credits.get(0)[0], dec(returns.path("totals").path("creditNotes")));
+        JsonNode reasons = get("/reports/returns-analysis?groupBy=reason&customer=" + A).json();
+        assertEquals("DAMAGED", reasons.path("rows").get(0).path("key").asText());
+    }
+
     // ---- exports ----
 
     private static HttpResponse<byte[]> bytes(String path, String user, String password, String accept) throws Exception {
@@ -458,6 +503,15 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals(200, http("GET", "/reports/statement?customer=" + A, viewer, vp, null, Map.of()).status());
         assertEquals(200, http("GET", "/reports/stock-statistics", viewer, vp, null, Map.of()).status());
         assertEquals(403, bytes("/reports/sales-summary?format=xlsx", warehouse, wp, null).statusCode());
+        assertEquals(200, http("GET", "/reports/delivery-schedule", warehouse, wp, null, Map.of()).status());
+        assertTrue(shell(warehouse, wp, "titrate:report stock-statistics").contains("期初"));
+        String refused;
+        try {
+            refused = shell(warehouse, wp, "titrate:report sales-summary");
+        } catch (Exception e) {
+            refused = String.valueOf(e.getMessage());
+        }
+        assertTrue(refused, refused.contains("do not include one that reads sales-summary"));
         Dispatch<Source> d = soapClient("ReportService", NS, sales, sp);
         try {
             soapCall(d, "<r:getReceivablesAgeing xmlns:r='" + NS + "'/>");

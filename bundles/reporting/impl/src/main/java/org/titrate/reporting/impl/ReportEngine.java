@@ -44,6 +44,10 @@ public class ReportEngine implements ReportService {
     static final List<String> FINANCE_ROLES = List.of(Roles.FINANCE, Roles.ADMIN, Roles.VIEWER);
     static final List<String> STOCK_ROLES = List.of(Roles.WAREHOUSE, Roles.ADMIN, Roles.VIEWER);
 
+    static final List<String> FLOW_ROLES = List.of(Roles.SALES, Roles.PURCHASING, Roles.WAREHOUSE, Roles.FINANCE, Roles.ADMIN, Roles.VIEWER);
+    static final List<String> SCHEDULE_ROLES = List.of(Roles.SALES, Roles.WAREHOUSE, Roles.ADMIN, Roles.VIEWER);
+    /** The six flows: purchase receipts and returns from the stock ledger, wholesale and retail sales and returns from the sales lines. */
+    static final List<String> FLOWS = List.of("wholesale", "wholesale-return", "retail", "retail-return", "purchase-receipt", "purchase-return");
     static final List<String> GROUPS = List.of("product", "category", "customer", "channel", "day", "month");
     static final List<String> SALES_FILTERS = List.of("warehouse", "channel", "customer", "category", "product", "currency");
 
@@ -56,7 +60,12 @@ public class ReportEngine implements ReportService {
                     List.of("from", "to", "warehouse", "category", "product")),
             new ReportInfo("receivables-ageing", "应收账龄 Receivables ageing", FINANCE_ROLES, List.of("asOf", "customer", "currency")),
             new ReportInfo("payables-ageing", "应付账龄 Payables ageing", FINANCE_ROLES, List.of("asOf", "supplier", "currency")),
-            new ReportInfo("statement", "对账单 Customer statement of account", FINANCE_ROLES, List.of("from", "to", "customer", "currency")));
+            new ReportInfo("statement", "对账单 Customer statement of account", FINANCE_ROLES, List.of("from", "to", "customer", "currency")),
+            new ReportInfo("flows", "出入库流水查询 Flow query", FLOW_ROLES,
+                    List.of("from", "to", "flow", "warehouse", "customer", "supplier", "product", "category", "currency")),
+            new ReportInfo("delivery-schedule", "交货排期 Delivery schedule", SCHEDULE_ROLES,
+                    List.of("asOf", "warehouse", "customer", "product", "category", "channel")),
+            info("returns-analysis", "退货分析 Returns analysis", SALES_ROLES, "groupBy"));
 
     @Reference
     private ReportingSchema schema;
@@ -101,6 +110,9 @@ public class ReportEngine implements ReportService {
                 case "stock-statistics" -> stockStatistics(c, info, p);
                 case "receivables-ageing" -> ageing(c, info, p, "CUSTOMER", "customer");
                 case "payables-ageing" -> ageing(c, info, p, "SUPPLIER", "supplier");
+                case "flows" -> flows(c, info, p);
+                case "delivery-schedule" -> schedule(c, info, p);
+                case "returns-analysis" -> returns(c, info, p);
                 default -> statement(c, info, p);
             };
         } catch (SQLException e) {
@@ -381,5 +393,111 @@ public class ReportEngine implements ReportService {
         totals.put("credit", credit);
         totals.put("closing", balance);
         return t.report(info.name(), info.title(), period, p.applied(), totals, null);
+    }
+
+    // ---- line-level queries ----
+
+    private Report flows(Connection c, ReportInfo info, Params p) throws SQLException {
+        Period period = p.period();
+        String flow = p.choice("flow", FLOWS);
+        String warehouse = p.code("warehouse");
+        String customer = p.code("customer");
+        String supplier = p.code("supplier");
+        String product = p.code("product");
+        String category = p.code("category");
+        String currency = p.currency(null);
+        p.done();
+        Table t = new Table().column("document", "单据 Document", TEXT).column("date", "日期 Date", DATE).column("party", "往来单位 Party", TEXT)
+                .column("partyName", "名称 Name", TEXT).column("sku", "产品 Product", TEXT).column("productName", "品名 Product name", TEXT)
+                .column("lot", "批号 Lot", TEXT).column("quantity", "数量 Quantity", QUANTITY).column("unitPrice", "单价 Price", AMOUNT)
+                .column("amount", "金额 Amount", AMOUNT).column("currency", "币种 Currency", TEXT);
+        if (flow.startsWith("purchase")) {
+            Sql where = new Sql().and("DOC_TYPE = ?", flow.equals("purchase-receipt") ? "PURCHASE_RECEIPT" : "PURCHASE_RETURN")
+                    .and("MOVE_DAY >= ?", period.from()).and("MOVE_DAY <= ?", period.to()).and("WAREHOUSE_CODE = ?", warehouse)
+                    .and("PARTNER_CODE = ?", supplier).and("SKU = ?", product).and("CATEGORY_CODE = ?", category);
+            Sql.list(c, "SELECT DOC_NUMBER, MOVE_DAY, PARTNER_CODE, SKU, LOT, QUANTITY FROM RPT_STOCK_MOVE" + where.where()
+                    + " ORDER BY MOVE_DAY, DOC_NUMBER, LINE_NO", where.params(), rs -> t.row(rs.getString(1), Sql.date(rs, 2), rs.getString(3),
+                            null, rs.getString(4), null, rs.getString(5), rs.getBigDecimal(6)));
+        } else {
+            Sql where = new Sql().and("CHANNEL = ?", flow.startsWith("wholesale") ? "WHOLESALE" : "RETAIL")
+                    .and("DIRECTION = ?", flow.endsWith("return") ? "RETURN" : "SHIP")
+                    .and("MOVED_DAY >= ?", period.from()).and("MOVED_DAY <= ?", period.to()).and("WAREHOUSE_CODE = ?", warehouse)
+                    .and("CUSTOMER_CODE = ?", customer).and("SKU = ?", product).and("CATEGORY_CODE = ?", category).and("CURRENCY = ?", currency);
+            Sql.list(c, "SELECT ORDER_NUMBER, MOVED_DAY, CUSTOMER_CODE, CUSTOMER_NAME, SKU, PRODUCT_NAME, LOT, QUANTITY, UNIT_PRICE, AMOUNT, "
+                    + "CURRENCY FROM RPT_SALES_LINE" + where.where() + " ORDER BY MOVED_DAY, ORDER_NUMBER, LINE_NO", where.params(),
+                    rs -> t.row(rs.getString(1), Sql.date(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11)));
+        }
+        Map<String, Object> totals = t.sums();
+        totals.remove("unitPrice");
+        return t.report(info.name(), info.title(), period, p.applied(), totals, null);
+    }
+
+    private Report schedule(Connection c, ReportInfo info, Params p) throws SQLException {
+        LocalDate asOf = p.asOf();
+        Sql where = new Sql().and("ORDER_TYPE = ?", "ORDER").and("STATUS = ?", "CONFIRMED").and("DIRECTION = ?", "SHIP")
+                .and("WAREHOUSE_CODE = ?", p.code("warehouse")).and("CUSTOMER_CODE = ?", p.code("customer")).and("SKU = ?", p.code("product"))
+                .and("CATEGORY_CODE = ?", p.code("category")).and("CHANNEL = ?", p.code("channel"));
+        p.done();
+        Table t = new Table().column("deliveryDate", "交货日期 Delivery date", DATE).column("daysOverdue", "逾期天数 Days overdue", INTEGER)
+                .column("sku", "产品 Product", TEXT).column("productName", "品名 Product name", TEXT).column("quantity", "数量 Quantity", QUANTITY)
+                .column("order", "订单 Order", TEXT).column("line", "行 Line", INTEGER).column("customer", "客户 Customer", TEXT)
+                .column("customerName", "客户名称 Customer name", TEXT).column("warehouse", "仓库 Warehouse", TEXT);
+        // no delivery date: due on the order date; overdue lines come first because they are due earliest
+        Sql.list(c, "SELECT COALESCE(DELIVERY_DATE, ORDER_DATE), SKU, PRODUCT_NAME, QUANTITY, ORDER_NUMBER, LINE_NO, CUSTOMER_CODE, "
+                + "CUSTOMER_NAME, WAREHOUSE_CODE FROM RPT_SALES_LINE" + where.where()
+                + " ORDER BY COALESCE(DELIVERY_DATE, ORDER_DATE), SKU, ORDER_NUMBER, LINE_NO", where.params(), rs -> {
+                    LocalDate due = Sql.date(rs, 1);
+                    long late = java.time.temporal.ChronoUnit.DAYS.between(due, asOf);
+                    return t.row(due, late > 0 ? late : 0, rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getInt(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9));
+                });
+        return t.report(info.name(), info.title(), null, p.applied(), t.sums(), null);
+    }
+
+    private Report returns(Connection c, ReportInfo info, Params p) throws SQLException {
+        Period period = p.period();
+        String groupBy = p.choice("groupBy", List.of("product", "customer", "lot", "reason"));
+        SalesFilter f = SalesFilter.read(p, "CNY");
+        p.done();
+        String key = switch (groupBy) {
+            case "customer" -> "CUSTOMER_CODE";
+            case "lot" -> "LOT";
+            case "reason" -> "REASON_CODE";
+            default -> "SKU";
+        };
+        Sql where = new Sql().and("MOVED_DAY >= ?", period.from()).and("MOVED_DAY <= ?", period.to())
+                .and("WAREHOUSE_CODE = ?", f.warehouse()).and("CHANNEL = ?", f.channel()).and("CUSTOMER_CODE = ?", f.customer())
+                .and("CATEGORY_CODE = ?", f.category()).and("SKU = ?", f.product()).and("CURRENCY = ?", f.currency());
+        record Row(String key, BigDecimal shipped, BigDecimal returned, BigDecimal returnedAmount) {
+        }
+        List<Row> rows = new ArrayList<>(Sql.list(c, "SELECT " + key + ", SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), "
+                + "-SUM(CASE WHEN DIRECTION = 'RETURN' THEN QUANTITY ELSE 0 END), -SUM(CASE WHEN DIRECTION = 'RETURN' THEN AMOUNT ELSE 0 END) "
+                + "FROM RPT_SALES_LINE" + where.where() + " GROUP BY " + key, where.params(),
+                rs -> new Row(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))));
+        rows.removeIf(r -> r.returned().signum() == 0 && !groupBy.equals("product") && !groupBy.equals("customer"));
+        rows.sort(Comparator.comparing(Row::returned).reversed().thenComparing(r -> r.key() == null ? "" : r.key()));
+        Table t = new Table().column("key", groupBy, TEXT).column("shippedQuantity", "发货数量 Shipped qty", QUANTITY)
+                .column("returnedQuantity", "退货数量 Returned qty", QUANTITY).column("returnRate", "退货率 Return rate %", PERCENT)
+                .column("returnedAmount", "退货金额 Returned amount", AMOUNT);
+        for (Row r : rows) {
+            t.row(r.key(), r.shipped(), r.returned(), rate(r.returned(), r.shipped()), r.returnedAmount());
+        }
+        Map<String, Object> totals = t.sums();
+        totals.put("returnRate", rate((BigDecimal) totals.get("returnedQuantity"), (BigDecimal) totals.get("shippedQuantity")));
+        Sql money = new Sql().and("PARTY_TYPE = ?", "CUSTOMER").and("DOC_DATE >= ?", period.from()).and("DOC_DATE <= ?", period.to())
+                .and("PARTY_CODE = ?", f.customer()).and("CURRENCY = ?", f.currency());
+        Sql.list(c, "SELECT POSTING_TYPE, SUM(AMOUNT) FROM RPT_FIN_POSTING" + money.where() + " AND POSTING_TYPE IN ('CREDIT_NOTE', 'REFUND') "
+                + "GROUP BY POSTING_TYPE", money.params(), rs -> totals.put(rs.getString(1).equals("REFUND") ? "refunds" : "creditNotes",
+                        rs.getBigDecimal(2).abs()));
+        totals.putIfAbsent("creditNotes", BigDecimal.ZERO.setScale(2));
+        totals.putIfAbsent("refunds", BigDecimal.ZERO.setScale(2));
+        return t.report(info.name(), info.title(), period, p.applied(), totals, null);
+    }
+
+    /** {@code part} of {@code whole} in percent, two decimals; null when there is no whole. */
+    static BigDecimal rate(BigDecimal part, BigDecimal whole) {
+        return whole == null || whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -108,6 +108,27 @@ public class ReportResource implements RestResource {
         return answer("statement", uri, headers);
     }
 
+    @GET
+    @Path("/flows")
+    @Allowed({Roles.SALES, Roles.PURCHASING, Roles.WAREHOUSE, Roles.FINANCE, Roles.VIEWER})
+    public Response flows(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer("flows", uri, headers);
+    }
+
+    @GET
+    @Path("/delivery-schedule")
+    @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.VIEWER})
+    public Response deliverySchedule(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer("delivery-schedule", uri, headers);
+    }
+
+    @GET
+    @Path("/returns-analysis")
+    @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
+    public Response returnsAnalysis(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer("returns-analysis", uri, headers);
+    }
+
     private Response answer(String name, UriInfo uri, HttpHeaders headers) {
         Map<String, String> parameters = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((k, v) -> parameters.put(k, v.isEmpty() ? null : v.get(0)));

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.ForbiddenException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.reporting.api.ColumnType;
@@ -111,6 +112,10 @@ public class ReportCommand implements Action {
             }
             p.put(camel(word.substring(2)), i + 1 < words.size() ? words.get(++i) : null);
         }
+        ReportInfo info = reports.reports().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+        if (info != null && !mayRead(info)) {
+            throw new ForbiddenException("Your roles do not include one that reads " + name + ": " + String.join(", ", info.roles()));
+        }
         Report r = reports.run(name, p);
         System.out.println(r.title() + (r.from() == null ? "" : "  " + r.from() + " .. " + r.to()) + "  " + r.filters());
         TextTable t = new TextTable();
@@ -134,6 +139,20 @@ public class ReportCommand implements Action {
             }
         });
         return null;
+    }
+
+    /**
+     * The shell's command ACL lets every business role run {@code titrate:report}; which report is the report's own
+     * roles' decision, checked here against the session's JAAS roles (admin always may).
+     */
+    @SuppressWarnings("removal") // Karaf's shell still propagates the session subject through the access-control context.
+    private static boolean mayRead(ReportInfo info) {
+        javax.security.auth.Subject subject = javax.security.auth.Subject.getSubject(java.security.AccessController.getContext());
+        if (subject == null) {
+            return true; // the local console of the container's owner
+        }
+        return subject.getPrincipals().stream().filter(pr -> pr.getClass().getSimpleName().equals("RolePrincipal"))
+                .anyMatch(pr -> pr.getName().equals("admin") || info.roles().contains(pr.getName()));
     }
 
     /** {@code group-by} → {@code groupBy}, the parameter's name. */
