@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.impl.db.PlatformSchema;
+import org.titrate.platform.impl.security.WebSessions;
 
 /**
  * The REST API at {@code /api/v1}. Modules register {@link RestResource} services; each resource
@@ -56,6 +57,9 @@ public class RestApplication {
 
     @Reference
     private PlatformSchema schema;
+
+    @Reference
+    private WebSessions sessions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
@@ -143,7 +147,7 @@ public class RestApplication {
                     new JacksonJsonProvider(Json.MAPPER),
                     new ProblemMapper(),
                     new EmptyBodyFilter(),
-                    new SecurityFilter(),
+                    new SecurityFilter(sessions),
                     new IdempotencyFilter(idempotency)));
             if (segment != null) {
                 factory.getInInterceptors().add(new ApiBase(segment));
