@@ -144,3 +144,13 @@ export function menuFor(roles) {
   if (roles?.includes('admin')) items.push('users')
   return items
 }
+
+/**
+ * A form's text as the JSON number the API expects; empty → null; text that is no number is sent as it is,
+ * so the API's 400 names the field.
+ */
+export function toNumber(v) {
+  if (v === null || v === undefined || String(v).trim() === '') return null
+  const s = String(v).trim().replace(/,/g, '')
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : v
+}

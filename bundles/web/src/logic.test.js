@@ -70,3 +70,14 @@ describe('buttons by role', () => {
     expect(menuFor(['admin'])).toContain('users')
   })
 })
+
+describe('numbers for the API', () => {
+  it('sends numbers, null for empty and leaves nonsense for the server to name', async () => {
+    const { toNumber } = await import('./logic.js')
+    expect(toNumber('1,200.50')).toBe(1200.5)
+    expect(toNumber(' 30 ')).toBe(30)
+    expect(toNumber('')).toBe(null)
+    expect(toNumber('abc')).toBe('abc')
+    expect(toNumber(-2)).toBe(-2)
+  })
+})
