@@ -30,6 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
+import org.titrate.platform.impl.security.WebSessions;
 
 /**
  * The REST API at {@code /api/v1}. Modules register {@link RestResource} services; each resource
@@ -73,6 +74,9 @@ public class RestApplication {
 
     private record Published(List<RestResource> resources, Server server) {
     }
+
+    @Reference
+    private WebSessions sessions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
@@ -167,7 +171,7 @@ public class RestApplication {
                     new JacksonJsonProvider(Json.MAPPER),
                     new ProblemMapper(),
                     new EmptyBodyFilter(),
-                    new SecurityFilter(),
+                    new SecurityFilter(sessions),
                     new IdempotencyFilter(idempotency)));
             if (segment != null) {
                 factory.getInInterceptors().add(new ApiBase(segment));

@@ -17,6 +17,7 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedMap;
@@ -27,9 +28,12 @@ import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.impl.security.JaasAuthenticator;
 import org.titrate.platform.impl.security.JaasAuthenticator.Caller;
+import org.titrate.platform.impl.security.WebSessions;
 
 /**
- * HTTP Basic against the Karaf realm, then the role check of {@link Allowed}. Runs after
+ * Who is calling: HTTP Basic against the Karaf realm (integrations), or the browser's session cookie
+ * from {@code POST /session}, whose writes must carry the session's CSRF token in {@code X-CSRF-Token}
+ * (a cookie alone never authorises a change). Then the role check of {@link Allowed}. Runs after
  * matching, so it knows the resource method; unknown paths stay 404 for everybody.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -46,24 +50,49 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
     @Context
     private HttpServletRequest servletRequest;
 
+    private final WebSessions sessions;
+
+    public SecurityFilter(WebSessions sessions) {
+        this.sessions = sessions;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> resourceClass = resourceInfo.getResourceClass();
-        if (resourceClass != null && PUBLIC_RESOURCES.contains(resourceClass.getName())) {
+        if (resourceClass != null && PUBLIC_RESOURCES.contains(resourceClass.getName())
+                || SessionResource.isSignIn(resourceClass, request.getMethod())) {
             return;
         }
         Caller caller;
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         try {
-            caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), servletRequest.getRemoteAddr());
+            caller = authenticate(authorization, servletRequest.getRemoteAddr());
         } catch (JaasAuthenticator.Throttled e) {
             request.abortWith(Response.fromResponse(Problems.response(429, "Too Many Requests", e.getMessage(), List.of()))
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build());
             return;
         }
+        if (caller == null && authorization == null && sessions != null) {
+            Cookie cookie = request.getCookies().get(WebSessions.COOKIE);
+            WebSessions.Session session = sessions.use(cookie == null ? null : cookie.getValue());
+            if (session != null) {
+                if (!isSafe(request.getMethod()) && !session.csrfToken().equals(request.getHeaderString(WebSessions.CSRF_HEADER))) {
+                    request.abortWith(Problems.response(403, "Forbidden", "A change needs the session's CSRF token in the "
+                            + WebSessions.CSRF_HEADER + " header", List.of()));
+                    return;
+                }
+                caller = session.caller();
+                servletRequest.setAttribute(SessionResource.SESSION_ATTRIBUTE, session);
+            }
+        }
         if (caller == null) {
-            request.abortWith(Response.fromResponse(Problems.response(401, "Unauthorized",
-                    "Sign in with HTTP Basic credentials of a Titrate user", List.of()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Titrate\", charset=\"UTF-8\"").build());
+            Response.ResponseBuilder unauthorized = Response.fromResponse(Problems.response(401, "Unauthorized",
+                    "Sign in with HTTP Basic credentials of a Titrate user, or at POST /api/v1/session", List.of()));
+            // The browser application asks with X-Requested-With; a Basic challenge would pop up the browser's own dialog.
+            if (request.getHeaderString("X-Requested-With") == null) {
+                unauthorized.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Titrate\", charset=\"UTF-8\"");
+            }
+            request.abortWith(unauthorized.build());
             return;
         }
         Set<String> allowed = allowedRoles(resourceInfo.getResourceMethod(), resourceClass, request.getMethod());
@@ -90,6 +119,10 @@ public class SecurityFilter implements ContainerRequestFilter, ContainerResponse
         if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
             headers.putSingle("Strict-Transport-Security", "max-age=31536000");
         }
+    }
+
+    private static boolean isSafe(String method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
     }
 
     private static Caller authenticate(String header, String address) {

@@ -1,0 +1,156 @@
+// Front-end rules that do not depend on Vue: exact money arithmetic, problem+json to field messages,
+// which actions a user may see. Unit-tested in logic.test.js.
+
+/** A decimal (number or string) as a BigInt scaled by 10^scale, rounded half up; null for empty input. */
+export function toScaled(value, scale) {
+  if (value === null || value === undefined || value === '') return null
+  let s = typeof value === 'number' ? numberToPlain(value) : String(value).trim()
+  if (!/^[-+]?\d*(\.\d*)?$/.test(s) || s === '' || s === '-' || s === '.') return null
+  const negative = s.startsWith('-')
+  s = s.replace(/^[-+]/, '')
+  const [int, frac = ''] = s.split('.')
+  const digits = BigInt((int || '0') + frac.padEnd(scale + 1, '0').slice(0, scale + 1))
+  const rounded = (digits + 5n) / 10n
+  return negative ? -rounded : rounded
+}
+
+function numberToPlain(n) {
+  // Numbers from JSON are at most a few decimals; toFixed(10) avoids exponent notation, trailing zeros do not matter.
+  return Number.isInteger(n) ? String(n) : n.toFixed(10)
+}
+
+/** A scaled BigInt back to a plain decimal string with exactly `scale` places. */
+export function scaledToString(v, scale) {
+  const negative = v < 0n
+  const s = (negative ? -v : v).toString().padStart(scale + 1, '0')
+  const out = scale === 0 ? s : s.slice(0, -scale) + '.' + s.slice(-scale)
+  return (negative ? '-' : '') + out
+}
+
+/** quantity × unit price, rounded half up to 2 places (as the server does), as a string; '' when incomplete. */
+export function lineAmount(quantity, unitPrice) {
+  const q = toScaled(quantity, 6)
+  const p = toScaled(unitPrice, 6)
+  if (q === null || p === null) return ''
+  const product = q * p // scale 12
+  const divisor = 10n ** 10n
+  const abs = product < 0n ? -product : product
+  let cents = (abs + divisor / 2n) / divisor
+  if (product < 0n) cents = -cents
+  return scaledToString(cents, 2)
+}
+
+/** Sum of the lines' amounts (each rounded first), as a string with 2 places. */
+export function linesTotal(lines) {
+  let sum = 0n
+  for (const l of lines) {
+    const a = lineAmount(l.quantity, l.unitPrice)
+    if (a !== '') sum += toScaled(a, 2)
+  }
+  return scaledToString(sum, 2)
+}
+
+/** An amount for display: grouping, 2 places, currency symbol of the locale (¥ for CNY in zh-CN). */
+export function formatMoney(amount, currency = 'CNY', locale = 'zh-CN') {
+  if (amount === null || amount === undefined || amount === '') return ''
+  const scaled = toScaled(amount, 2)
+  if (scaled === null) return String(amount)
+  const plain = scaledToString(scaled, 2)
+  const negative = plain.startsWith('-')
+  const [int, frac] = plain.replace('-', '').split('.')
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const symbol = currencySymbol(currency, locale)
+  return (negative ? '-' : '') + symbol + grouped + '.' + frac
+}
+
+function currencySymbol(currency, locale) {
+  if (currency === 'CNY') return '¥'
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0)
+    return parts.find((p) => p.type === 'currency')?.value ?? currency + ' '
+  } catch {
+    return currency + ' '
+  }
+}
+
+/**
+ * A problem+json body to what a form shows: messages by field name (both the full name, e.g.
+ * `lines[1].quantity`, and for lines the row's key `lines.1.quantity`), and the text for the top of the form.
+ */
+export function problemToFields(problem) {
+  const fields = {}
+  for (const e of problem?.errors ?? []) {
+    if (!e || !e.field) continue
+    const key = String(e.field)
+    fields[key] = fields[key] ? fields[key] + '; ' + e.message : e.message
+    const m = key.match(/^lines\[(\d+)\]\.(.+)$/)
+    if (m) fields[`lines.${m[1]}.${m[2]}`] = fields[key]
+  }
+  const general = problem?.detail || problem?.title || ''
+  return { fields, general }
+}
+
+/** The roles a 403's detail names ("one of [admin, sales] is needed"), or []. */
+export function neededRoles(problem) {
+  const m = /\[([^\]]*)\]/.exec(problem?.detail ?? '')
+  return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : []
+}
+
+export const ROLES = ['admin', 'sales', 'warehouse', 'purchasing', 'finance', 'viewer']
+
+/** Which roles may do what; mirrors the API's @Allowed (admin may always). */
+export const PERMISSIONS = {
+  'customer.write': ['sales'],
+  'product.write': ['purchasing'],
+  'order.write': ['sales'],
+  'order.confirm': ['sales'],
+  'order.ship': ['warehouse', 'sales'],
+  'order.cancel': ['sales'],
+  'order.close': ['sales'],
+  'order.returns': ['sales'],
+  'order.submit': ['sales'],
+  'order.approve': ['sales'],
+  'order.reject': ['sales'],
+  'order.receive': ['warehouse', 'sales'],
+  'order.tracking': ['sales'],
+  'stock.write': ['warehouse'],
+  'purchase.write': ['purchasing'],
+  'finance.write': ['finance'],
+  'admin': []
+}
+
+export function can(roles, permission) {
+  if (!roles) return false
+  if (roles.includes('admin')) return true
+  return (PERMISSIONS[permission] ?? []).some((r) => roles.includes(r))
+}
+
+/** The actions a document allows in its state (as the API's state machine does). */
+const NEXT = {
+  ORDER: { DRAFT: ['confirm', 'cancel'], CONFIRMED: ['ship', 'cancel'], SHIPPED: ['close', 'returns'], CLOSED: ['returns'] },
+  RETURN: { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['receive'], RECEIVED: ['close'] }
+}
+
+/** The action buttons a user sees on a sales document: possible now and allowed for one of their roles. */
+export function orderActions(order, roles) {
+  const possible = NEXT[order?.type]?.[order?.status] ?? []
+  return possible.filter((a) => can(roles, 'order.' + a))
+}
+
+/** Menu entries by role: everybody reads; administration only for admins. */
+export function menuFor(roles) {
+  const items = ['dashboard', 'customers', 'products', 'orders', 'stock', 'purchasing', 'finance']
+  if (can(roles, 'stock.write')) items.splice(5, 0, 'stockEntry')
+  if (roles?.includes('admin')) items.push('users')
+  return items
+}
+
+/**
+ * A form's text as the JSON number the API expects; empty → null; text that is no number is sent as it is,
+ * so the API's 400 names the field.
+ */
+export function toNumber(v) {
+  if (v === null || v === undefined || String(v).trim() === '') return null
+  const s = String(v).trim().replace(/,/g, '')
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : v
+}

@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled } from './logic.js'
+
+describe('money', () => {
+  it('multiplies exactly and rounds half up like the server', () => {
+    expect(lineAmount(3, 0.1)).toBe('0.30')
+    expect(lineAmount('1.005', 1)).toBe('1.01')
+    expect(lineAmount(-2, '120.50')).toBe('-241.00')
+    expect(lineAmount('0.333', '3')).toBe('1.00')
+    expect(lineAmount('', 5)).toBe('')
+  })
+  it('sums rounded line amounts', () => {
+    expect(linesTotal([{ quantity: 10, unitPrice: 120 }, { quantity: -1, unitPrice: 120 }, { quantity: 1, unitPrice: 0.1 }])).toBe('1080.10')
+    expect(linesTotal([])).toBe('0.00')
+  })
+  it('formats with grouping, two places and the yuan sign', () => {
+    expect(formatMoney(1234567.5)).toBe('¥1,234,567.50')
+    expect(formatMoney(-0.004)).toBe('¥0.00')
+    expect(formatMoney('-1200')).toBe('-¥1,200.00')
+    expect(formatMoney(null)).toBe('')
+    expect(formatMoney(10, 'USD', 'en')).toBe('$10.00')
+  })
+  it('reads decimals without floating point error', () => {
+    expect(toScaled(0.1 + 0.2, 2)).toBe(30n)
+    expect(toScaled('abc', 2)).toBe(null)
+  })
+})
+
+describe('errors', () => {
+  it('maps each named field to its message, lines by row', () => {
+    const { fields, general } = problemToFields({
+      status: 400, title: 'Bad Request', detail: 'Invalid input',
+      errors: [{ field: 'customerCode', message: 'unknown customer' }, { field: 'lines[1].quantity', message: 'must be positive' }]
+    })
+    expect(fields.customerCode).toBe('unknown customer')
+    expect(fields['lines.1.quantity']).toBe('must be positive')
+    expect(general).toBe('Invalid input')
+  })
+  it('joins two messages for one field and survives an empty body', () => {
+    expect(problemToFields({ errors: [{ field: 'a', message: 'x' }, { field: 'a', message: 'y' }] }).fields.a).toBe('x; y')
+    expect(problemToFields(null)).toEqual({ fields: {}, general: '' })
+  })
+  it('reads the needed roles from a 403', () => {
+    expect(neededRoles({ detail: "User 'v' lacks a role for this action; one of [admin, sales] is needed" })).toEqual(['admin', 'sales'])
+  })
+})
+
+describe('buttons by role', () => {
+  it('shows only possible actions the user may take', () => {
+    const draft = { type: 'ORDER', status: 'DRAFT' }
+    expect(orderActions(draft, ['sales'])).toEqual(['confirm', 'cancel'])
+    expect(orderActions(draft, ['viewer'])).toEqual([])
+    expect(orderActions({ type: 'ORDER', status: 'CONFIRMED' }, ['warehouse'])).toEqual(['ship'])
+    expect(orderActions({ type: 'RETURN', status: 'APPROVED' }, ['warehouse'])).toEqual(['receive'])
+    expect(orderActions({ type: 'RETURN', status: 'SUBMITTED' }, ['admin'])).toEqual(['approve', 'reject'])
+    expect(orderActions({ type: 'ORDER', status: 'CANCELLED' }, ['admin'])).toEqual([])
+  })
+  it('gives viewers no write permission and admins all', () => {
+    for (const p of ['customer.write', 'order.write', 'stock.write', 'finance.write']) {
+      expect(can(['viewer'], p)).toBe(false)
+      expect(can(['admin'], p)).toBe(true)
+    }
+    expect(can(['finance'], 'finance.write')).toBe(true)
+    expect(can(undefined, 'order.write')).toBe(false)
+  })
+  it('builds the menu from the roles', () => {
+    expect(menuFor(['viewer'])).not.toContain('users')
+    expect(menuFor(['viewer'])).not.toContain('stockEntry')
+    expect(menuFor(['warehouse'])).toContain('stockEntry')
+    expect(menuFor(['admin'])).toContain('users')
+  })
+})
+
+describe('numbers for the API', () => {
+  it('sends numbers, null for empty and leaves nonsense for the server to name', async () => {
+    const { toNumber } = await import('./logic.js')
+    expect(toNumber('1,200.50')).toBe(1200.5)
+    expect(toNumber(' 30 ')).toBe(30)
+    expect(toNumber('')).toBe(null)
+    expect(toNumber('abc')).toBe('abc')
+    expect(toNumber(-2)).toBe(-2)
+  })
+})

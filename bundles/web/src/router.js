@@ -1,0 +1,34 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, restore } from './session.js'
+import SignIn from './views/SignIn.vue'
+import Dashboard from './views/Dashboard.vue'
+
+// Screens beyond the first are loaded when first opened, so the sign-in and dashboard ship alone.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/signin', component: SignIn, meta: { public: true } },
+    { path: '/', redirect: '/dashboard' },
+    { path: '/dashboard', component: Dashboard },
+    { path: '/customers', component: () => import('./views/Customers.vue') },
+    { path: '/customers/:code', component: () => import('./views/CustomerDetail.vue'), props: true },
+    { path: '/products', component: () => import('./views/Products.vue') },
+    { path: '/orders', component: () => import('./views/Orders.vue') },
+    { path: '/orders/new', component: () => import('./views/OrderEntry.vue'), props: { type: 'ORDER' } },
+    { path: '/returns/new', component: () => import('./views/OrderEntry.vue'), props: { type: 'RETURN' } },
+    { path: '/orders/:number/edit', component: () => import('./views/OrderEntry.vue'), props: true },
+    { path: '/orders/:number', component: () => import('./views/OrderDetail.vue'), props: true },
+    { path: '/stock', component: () => import('./views/Stock.vue') },
+    { path: '/stock-entry', component: () => import('./views/StockEntry.vue') },
+    { path: '/purchasing', component: () => import('./views/Purchasing.vue') },
+    { path: '/finance', component: () => import('./views/Finance.vue') },
+    { path: '/users', component: () => import('./views/Users.vue') },
+    { path: '/:pathMatch(.*)*', redirect: '/dashboard' }
+  ]
+})
+
+router.beforeEach(async (to) => {
+  if (!session.checked) await restore()
+  if (!to.meta.public && !session.user) return { path: '/signin', query: to.fullPath !== '/dashboard' ? { next: to.fullPath } : {} }
+  if (to.path === '/signin' && session.user) return '/dashboard'
+})

@@ -1,0 +1,115 @@
+package org.titrate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The browser application end to end, in Debian's Chromium driven by playwright-core
+ * ({@code bundles/web/e2e/flows.mjs}), against the packaged distribution running as its own process:
+ * sign-in, a customer (and one named {@code <script>alert(1)</script>}, shown as text), a 3-line order
+ * with a custom field shipped by a warehouse user, a return with an exchange line submitted, approved and
+ * received, a finance receipt that moves the balance, a batch stock document from ticked rows, the
+ * dashboard, the language switch, and a viewer who sees no write button and whom the API refuses.
+ * Screenshots (zh-CN, 1366×768) land in {@code target/screenshots}; figures in {@code target/browser-figures.txt}.
+ */
+public class BrowserIT {
+    private static final String RUN = TitrateTestSupport.RUN;
+    private static final String ADMIN_PASSWORD = "it-" + RUN + "-admin-secret";
+    private static final String PASSWORD = "Br0wser-" + RUN + "-pass";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private DistributionProcess titrate;
+
+    @Before
+    public void unpack() throws Exception {
+        titrate = new DistributionProcess("browser-it", ADMIN_PASSWORD);
+    }
+
+    @After
+    public void stop() throws Exception {
+        titrate.close();
+    }
+
+    @Test
+    public void salesWarehouseFinanceAndViewerWorkInTheBrowser() throws Exception {
+        titrate.start();
+        titrate.awaitServing("/customers", "/sales-orders", "/stock", "/receivables", "/custom-fields");
+        String warehouse = "BW" + RUN;
+        created(titrate.call("POST", "/warehouses", Map.of("code", warehouse, "name", "杭州下沙仓 " + RUN, "allowNegativeStock", false)));
+        String[] names = {"氢氧化钠 25kg", "盐酸 31% 桶装", "无水乙醇 AR 500ml"};
+        String[] cas = {"1310-73-2", "7647-01-0", "64-17-5"};
+        String[] skus = new String[3];
+        for (int i = 0; i < 3; i++) {
+            skus[i] = "BP" + i + "-" + RUN;
+            created(titrate.call("POST", "/products", Map.of("sku", skus[i], "name", names[i] + " " + RUN, "unit", "桶",
+                    "listPrice", 120 + 15 * i, "casNumber", cas[i])));
+        }
+        created(titrate.call("POST", "/stock-documents", Map.of("type", "RECEIPT", "warehouseCode", warehouse, "reference", "IT-" + RUN,
+                "lines", List.of(Map.of("sku", skus[0], "quantity", 100), Map.of("sku", skus[1], "quantity", 100), Map.of("sku", skus[2], "quantity", 100)))));
+        String field = "po" + RUN.toLowerCase();
+        created(titrate.call("POST", "/custom-fields", Map.of("entity", "sales-order", "key", field, "label", "客户订单号", "type", "TEXT", "required", false)));
+        String reason = "R" + RUN;
+        created(titrate.call("POST", "/return-reasons", Map.of("code", reason, "name", "包装破损 " + RUN)));
+        Map<String, String> users = Map.of("sales", "bsales" + RUN.toLowerCase(), "warehouse", "bwh" + RUN.toLowerCase(),
+                "finance", "bfin" + RUN.toLowerCase(), "viewer", "bview" + RUN.toLowerCase());
+        users.forEach((role, name) -> created(titrate.call("POST", "/users", Map.of("username", name, "password", PASSWORD, "roles", List.of(role)))));
+
+        Path shots = Path.of("target", "screenshots").toAbsolutePath();
+        Path web = Path.of("..", "bundles", "web").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/flows.mjs").directory(web.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(new File("target/browser-e2e.log")));
+        Map<String, String> env = pb.environment();
+        env.put("TITRATE_URL", titrate.url("").replace("/api/v1", ""));
+        env.put("TITRATE_RUN", RUN);
+        env.put("TITRATE_SCREENSHOTS", shots.toString());
+        env.put("TITRATE_SKUS", String.join(",", skus));
+        env.put("TITRATE_WAREHOUSE", warehouse);
+        env.put("TITRATE_CUSTOM_FIELD", field);
+        env.put("TITRATE_REASON", "包装破损 " + RUN);
+        env.put("TITRATE_PASSWORD", PASSWORD);
+        users.forEach((role, name) -> env.put("TITRATE_" + role.toUpperCase() + "_USER", name));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the browser flows did not finish in 10 minutes", p.waitFor(10, TimeUnit.MINUTES));
+        assertEquals("browser flows failed (target/browser-e2e.log):\n" + out, 0, p.exitValue());
+        String[] lines = out.strip().split("\n");
+        JsonNode r = JSON.readTree(lines[lines.length - 1]);
+
+        assertEquals("the <script> name must never run", 0, r.path("alerts").size());
+        assertEquals("a viewer's write is refused by the API", 403, r.path("viewerApiStatus").asInt());
+        assertEquals("a cookie without the CSRF token changes nothing", 403, r.path("withoutCsrfStatus").asInt());
+        assertNotEquals(r.path("balanceBefore").asText(), r.path("balanceAfter").asText());
+        assertEquals("SHIPPED", titrate.call("GET", "/sales-orders/" + r.path("order").asText(), null).json().path("status").asText());
+        JsonNode ret = titrate.call("GET", "/sales-orders/" + r.path("return").asText(), null).json();
+        assertEquals("RECEIVED", ret.path("status").asText());
+        assertEquals("SF" + RUN, ret.path("trackingNumber").asText());
+        assertTrue("the return holds an exchange (SHIP) line", ret.path("lines").findValuesAsText("direction").contains("SHIP"));
+        assertEquals("PO-" + RUN, titrate.call("GET", "/sales-orders/" + r.path("order").asText(), null).json().path("customFields").path(field).asText());
+        assertEquals(403, TitrateTestSupport.http("POST", titrate.url("/customers"), users.get("viewer"), PASSWORD,
+                Map.of("code", "VB" + RUN, "name", "只读"), Map.of()).status());
+        for (String png : new String[] {"01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png"}) {
+            assertTrue(png, Files.size(shots.resolve(png)) > 10_000);
+        }
+        Files.writeString(Path.of("target", "browser-figures.txt"), "cold signed-in dashboard load: " + r.path("coldDashboardMillis").asLong()
+                + " ms; navigation " + r.path("coldNavigation") + "; screenshots " + r.path("screenshots") + System.lineSeparator(),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void created(TitrateTestSupport.Reply reply) {
+        assertEquals(reply.body(), 201, reply.status());
+    }
+}
