@@ -1,5 +1,6 @@
 package org.titrate.reporting.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * a bad one is a {@link org.titrate.platform.api.ValidationException} naming it. REST, SOAP and the shell
  * all go through here, so they answer the same numbers and the same errors.
  */
+@ProviderType
 public interface ReportService {
 
     /** Every report, in menu order. */

@@ -1,5 +1,7 @@
 package org.titrate.reporting.impl.shell;
 
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.titrate.reporting.api.ReportColumn;
 import org.titrate.reporting.api.ReportInfo;
 import org.titrate.reporting.api.ReportService;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "report", description = "Prints a report as a table (without a name: the reports there are)")
 @Service
 public class ReportCommand implements Action {

@@ -1,11 +1,9 @@
 package org.titrate.reporting.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.reporting.api.ReportService;
 
@@ -23,10 +21,7 @@ public class ReportSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("ReportService", new ReportSoapService(reports), Map.of(
-                "getSalesSummary", new String[] {Roles.SALES, Roles.FINANCE, Roles.VIEWER},
-                "getStatementOfAccount", new String[] {Roles.FINANCE, Roles.VIEWER},
-                "getReceivablesAgeing", new String[] {Roles.FINANCE, Roles.VIEWER}));
+        endpoint = soap.publish("ReportService", new ReportSoapService(reports));
     }
 
     @Deactivate

@@ -1,5 +1,7 @@
 package org.titrate.reporting.impl.soap;
 
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import java.util.HashMap;
 import java.util.Map;
 import javax.jws.WebMethod;
@@ -24,6 +26,7 @@ public class ReportSoapService {
 
     @WebMethod
     @WebResult(name = "report")
+    @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public ReportData getSalesSummary(@WebParam(name = "from") String from, @WebParam(name = "to") String to,
             @WebParam(name = "groupBy") String groupBy) {
         return ReportData.of(reports.run("sales-summary", params("from", from, "to", to, "groupBy", groupBy)));
@@ -31,6 +34,7 @@ public class ReportSoapService {
 
     @WebMethod
     @WebResult(name = "report")
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     public ReportData getStatementOfAccount(@WebParam(name = "customerCode") String customerCode, @WebParam(name = "from") String from,
             @WebParam(name = "to") String to) {
         return ReportData.of(reports.run("statement", params("customer", customerCode, "from", from, "to", to)));
@@ -38,6 +42,7 @@ public class ReportSoapService {
 
     @WebMethod
     @WebResult(name = "report")
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     public ReportData getReceivablesAgeing(@WebParam(name = "asOf") String asOf) {
         return ReportData.of(reports.run("receivables-ageing", params("asOf", asOf)));
     }
