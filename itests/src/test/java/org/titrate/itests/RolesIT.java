@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -61,10 +58,6 @@ public class RolesIT extends TitrateTestSupport {
     @Inject
     @Filter(timeout = 300_000)
     protected SoapEndpoints soapEndpoints;
-
-    @Inject
-    @Filter(timeout = 300_000)
-    protected ConfigurationAdmin configAdmin;
 
     private static String viewer;
     private static String viewerPw;
@@ -232,21 +225,6 @@ public class RolesIT extends TitrateTestSupport {
         assertNotEquals(null, titrateAcl().get("payment-reminders"));
     }
 
-    private Map<String, String> titrateAcl() throws Exception {
-        Configuration[] found = configAdmin.listConfigurations("(service.pid=org.apache.karaf.command.acl.titrate)");
-        Map<String, String> acl = new TreeMap<>();
-        if (found == null || found.length == 0 || found[0].getProperties() == null) {
-            return acl;
-        }
-        Dictionary<String, Object> props = found[0].getProperties();
-        for (java.util.Enumeration<String> keys = props.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            if (!key.startsWith("service.") && !key.startsWith("felix.")) {
-                acl.put(key, String.valueOf(props.get(key)));
-            }
-        }
-        return acl;
-    }
 
     /** Every command of the titrate scope, as an admin's session lists them. */
     private Set<String> titrateCommands() throws Exception {

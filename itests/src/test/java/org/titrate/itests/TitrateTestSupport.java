@@ -434,6 +434,31 @@ public abstract class TitrateTestSupport {
         }
     }
 
+    /** Karaf's command ACL of the titrate scope as the platform wrote it from the commands' {@code @Allowed}: command to roles. */
+    protected static java.util.Map<String, String> titrateAcl() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(TitrateTestSupport.class).getBundleContext();
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        java.util.Map<String, String> acl = new java.util.TreeMap<>();
+        try {
+            org.osgi.service.cm.Configuration[] found = context.getService(ref)
+                    .listConfigurations("(service.pid=org.apache.karaf.command.acl.titrate)");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                return acl;
+            }
+            java.util.Dictionary<String, Object> props = found[0].getProperties();
+            for (java.util.Enumeration<String> keys = props.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                if (!key.startsWith("service.") && !key.startsWith("felix.")) {
+                    acl.put(key, String.valueOf(props.get(key)));
+                }
+            }
+            return acl;
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
     /** Runs one command over a real SSH connection; null when the login was refused; a null command only logs in. */
     protected static SshAnswer sshExec(String host, String user, String password, String command) throws Exception {
         org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
