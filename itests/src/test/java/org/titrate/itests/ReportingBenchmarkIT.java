@@ -105,7 +105,7 @@ public class ReportingBenchmarkIT {
         });
         sampler.start();
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(titrate.url("/api/v1" + export)))
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(titrate.url(export)))
                 .timeout(Duration.ofMinutes(10)).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
                         .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         double seconds = (System.nanoTime() - t0) / 1e9;
