@@ -68,12 +68,9 @@ public class ReportEngine implements ReportService {
             info("returns", "退货分析 Returns analysis", SALES_ROLES, "groupBy"));
 
     @Reference
-    private ReportingSchema schema;
-
-    @Reference
     private ReportingFollower follower;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=reporting)")
     private DataSource dataSource;
 
     private static ReportInfo info(String name, String title, List<String> roles, String... own) {

@@ -48,15 +48,12 @@ public class ReportingFollower {
     static final int PAGE = 200;
 
     @Reference
-    private ReportingSchema schema;
-
-    @Reference
     private EventLog log;
 
     @Reference
     private TransactionManager transactions;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=reporting)")
     private DataSource dataSource;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)

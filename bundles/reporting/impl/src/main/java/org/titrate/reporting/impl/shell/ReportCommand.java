@@ -1,7 +1,5 @@
 package org.titrate.reporting.impl.shell;
 
-import org.titrate.platform.api.security.Allowed;
-import org.titrate.platform.api.security.Roles;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.platform.api.ForbiddenException;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.reporting.api.ColumnType;
 import org.titrate.reporting.api.Report;

@@ -1,13 +1,13 @@
 package org.titrate.reporting.impl.soap;
 
-import org.titrate.platform.api.security.Allowed;
-import org.titrate.platform.api.security.Roles;
 import java.util.HashMap;
 import java.util.Map;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.reporting.api.ReportService;
 
 /**
