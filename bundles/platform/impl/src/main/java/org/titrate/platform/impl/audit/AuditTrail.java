@@ -47,7 +47,7 @@ public class AuditTrail {
     static final int PENDING_LIMIT = 10_000;
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
-    private static final String COLUMNS = "AT, ACTOR, ADDRESS, ACTION, TARGET, DETAIL";
+    private static final String COLUMNS = "OCCURRED_AT, ACTOR, ADDRESS, KIND, TARGET, DETAIL";
 
     /** The running trail, for the login guard, which Karaf's login modules reach without Declarative Services. */
     private static volatile AuditTrail running;
@@ -157,11 +157,11 @@ public class AuditTrail {
         if (ds == null) {
             throw new IllegalStateException("The audit store is not ready: the platform's tables are not migrated yet");
         }
-        Sql filter = new Sql().and("AT >= ?", from).and("AT < ?", to).and("ACTOR = ?", actor);
+        Sql filter = new Sql().and("OCCURRED_AT >= ?", from).and("OCCURRED_AT < ?", to).and("ACTOR = ?", actor);
         List<Object> params = new ArrayList<>(filter.params());
         params.add(limit);
         try (Connection c = ds.getConnection()) {
-            return Sql.list(c, "SELECT " + COLUMNS + " FROM PLT_AUDIT" + filter.where() + " ORDER BY AT DESC, ID FETCH FIRST ? ROWS ONLY",
+            return Sql.list(c, "SELECT " + COLUMNS + " FROM PLT_AUDIT" + filter.where() + " ORDER BY OCCURRED_AT DESC, ID FETCH FIRST ? ROWS ONLY",
                     params, rs -> new Entry(Sql.instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6)));
         } catch (SQLException e) {
