@@ -37,9 +37,10 @@ public class AuditIT extends TitrateTestSupport {
         List<JsonNode> entries = new ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
             Reply r = get("/audit?limit=1000&user=" + actor);
-            assertEquals(r.body(), 200, r.status());
             entries.clear();
-            r.json().forEach(entries::add);
+            if (r.status() == 200) { // a configuration change may restart the REST application for a moment
+                r.json().forEach(entries::add);
+            }
             if (entries.stream().anyMatch(wanted)) {
                 return entries;
             }
