@@ -102,7 +102,7 @@ public class AuditIT extends TitrateTestSupport {
 
     @Test
     public void configurationChangesAreRecordedWithSecretsMasked() throws Exception {
-        String pid = "org.titrate.platform.session";
+        String pid = "org.titrate.finance.reminders";
         String secret = "s3cret-" + RUN;
         SshAnswer set = sshExec(LOCAL, "admin", adminPassword, "config:property-set -p " + pid + " auditProbe probe-" + RUN
                 + "; config:property-set -p " + pid + " auditApiToken " + secret);
