@@ -5,6 +5,11 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.Page;
+import org.titrate.platform.api.PageRequest;
+import org.titrate.inventory.api.StockQuery;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,14 +24,20 @@ import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.ProductService;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product: warehouse, lot, expiry, status, quantity")
+@Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product (warehouse, lot, expiry, status, quantity),"
+        + " or with --expiring DAYS the lots of every product that expire within that many days")
 @Service
 public class StockCommand implements Action {
 
-    @Argument(index = 0, name = "sku", description = "Product SKU", required = true)
+    @Argument(index = 0, name = "sku", description = "Product SKU (optional with --expiring)", required = false)
+    @Completion(SkuCompleter.class)
     private String sku;
 
+    @Option(name = "--expiring", description = "Lots that expire within this many days (expired ones included), soonest first")
+    private String expiring;
+
     @Option(name = "--warehouse", aliases = "-w", description = "Only this warehouse")
+    @Completion(WarehouseCodeCompleter.class)
     private String warehouse;
 
     @Reference
@@ -41,8 +52,17 @@ public class StockCommand implements Action {
     @Override
     public Object execute() {
         // Unknown codes are errors (exit 1), not "no stock"; codes typed in lower case are found.
-        String skuFound = ShellInput.find(sku, products::get).sku();
+        Check check = new Check();
+        Integer days = check.integer("expiring", expiring, 0, 36_500);
+        if (sku == null && expiring == null) {
+            check.fail("sku", "give a SKU, or --expiring DAYS for the lots of every product");
+        }
+        check.throwIfInvalid();
+        String skuFound = sku == null ? null : ShellInput.find(sku, products::get).sku();
         String warehouseFound = warehouse == null ? null : ShellInput.find(warehouse, warehouses::get).code();
+        if (days != null) {
+            return expiring(skuFound, warehouseFound, days);
+        }
         List<StockRow> rows = stock.stockOf(skuFound, warehouseFound);
         if (rows.isEmpty()) {
             System.out.println("No stock of " + skuFound + (warehouseFound == null ? "" : " in " + warehouseFound));
@@ -71,6 +91,27 @@ public class StockCommand implements Action {
         }
         table.print(System.out);
         System.out.println("Available " + available.toPlainString() + ", in quarantine " + quarantined.toPlainString());
+        return null;
+    }
+
+    private Object expiring(String skuFound, String warehouseFound, int days) {
+        Page<StockRow> rows = stock.stock(new StockQuery(skuFound, warehouseFound, null, null, days, new PageRequest(0, PageRequest.MAX_LIMIT)));
+        TextTable table = new TextTable();
+        table.column("Expiry");
+        table.column("Days").alignRight();
+        table.column("SKU");
+        table.column("Product");
+        table.column("Warehouse");
+        table.column("Lot");
+        table.column("Status");
+        table.column("Quantity").alignRight();
+        table.column("Unit");
+        for (StockRow r : rows.items()) {
+            table.addRow().addContent(r.expiryDate(), r.daysToExpiry(), r.sku(), r.productName() == null ? "" : r.productName(),
+                    r.warehouseCode(), r.lot() == null ? "" : r.lot(), r.status(), r.quantity().toPlainString(), r.unit() == null ? "" : r.unit());
+        }
+        table.print(System.out);
+        System.out.println(rows.items().size() + " of " + rows.total() + " lots expire within " + days + " days");
         return null;
     }
 }

@@ -280,6 +280,7 @@ public class LoginGuard implements JaasRealm {
     private static void audit(String event, String username, String channel, String address, String detail) {
         AUDIT.info("{} {} user={} channel={} address={}{}", Instant.now(), event, clean(username), clean(channel), clean(address),
                 detail == null ? "" : " " + detail);
+        org.titrate.platform.impl.audit.AuditTrail.login(event, clean(username), clean(channel), clean(address), detail);
     }
 
     static String clean(String s) {

@@ -34,7 +34,7 @@ public class MaskedConfigListing implements ConfigurationPlugin {
         }
     }
 
-    static boolean isSecret(String key) {
+    public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("passwd") || k.contains("secret") || k.contains("passphrase")
                 || k.contains("credential") || k.endsWith("token") || k.endsWith("privatekey") || k.endsWith("private.key");

@@ -47,27 +47,12 @@ public class ShellCommandAcl {
 
     @Activate
     void activate(BundleContext context) {
-        tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
-            @Override
-            public Long addingBundle(Bundle bundle, BundleEvent event) {
-                if (bundle.getHeaders("").get(COMMANDS_HEADER) == null) {
-                    return null;
-                }
-                lines.put(bundle.getBundleId(), commandLines(bundle));
-                write();
-                return bundle.getBundleId();
-            }
-
-            @Override
-            public void modifiedBundle(Bundle bundle, BundleEvent event, Long id) {
-                // STARTING to ACTIVE: the same classes
-            }
-
-            @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, Long id) {
-                lines.remove(id);
-                write();
-            }
+        tracker = trackCommandBundles(context, bundle -> {
+            lines.put(bundle.getBundleId(), commandLines(bundle));
+            write();
+        }, id -> {
+            lines.remove(id);
+            write();
         });
         tracker.open();
         write();
@@ -79,9 +64,49 @@ public class ShellCommandAcl {
         tracker.close();
     }
 
+    /**
+     * Follows the bundles that bring shell commands (a {@code Karaf-Commands} header) while they are starting or active:
+     * {@code added} when one arrives, {@code removed} with its id when it stops. Not opened yet.
+     */
+    public static BundleTracker<Long> trackCommandBundles(BundleContext context, java.util.function.Consumer<Bundle> added,
+            java.util.function.LongConsumer removed) {
+        return new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
+            @Override
+            public Long addingBundle(Bundle bundle, BundleEvent event) {
+                if (bundle.getHeaders("").get(COMMANDS_HEADER) == null) {
+                    return null;
+                }
+                added.accept(bundle);
+                return bundle.getBundleId();
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Long id) {
+                // STARTING to ACTIVE: the same classes
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Long id) {
+                removed.accept(id);
+            }
+        });
+    }
+
     /** The titrate commands of a bundle with their ACL roles; commands that declare nothing are left out. */
     static Map<String, String> commandLines(Bundle bundle) {
         Map<String, String> found = new TreeMap<>();
+        commands(bundle).forEach((name, type) -> {
+            String roles = Permissions.aclRoles(type);
+            if (roles != null) {
+                found.put(name, roles);
+            }
+        });
+        return found;
+    }
+
+    /** The action classes of a bundle's commands of the titrate scope, by command name. */
+    public static Map<String, Class<?>> commands(Bundle bundle) {
+        Map<String, Class<?>> found = new TreeMap<>();
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         if (wiring == null) {
             return found;
@@ -99,10 +124,7 @@ public class ShellCommandAcl {
             }
             Command command = type.getAnnotation(Command.class);
             if (command != null && SCOPE.equals(command.scope())) {
-                String roles = Permissions.aclRoles(type);
-                if (roles != null) {
-                    found.put(command.name(), roles);
-                }
+                found.put(command.name(), type);
             }
         }
         return found;

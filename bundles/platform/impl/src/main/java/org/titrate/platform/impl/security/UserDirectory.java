@@ -32,6 +32,7 @@ import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.impl.audit.AuditTrail;
 
 /**
  * Titrate's users are users of Karaf's {@code karaf} realm, so one account works for REST, SOAP
@@ -99,6 +100,9 @@ public class UserDirectory {
 
     private volatile boolean active;
     private boolean bootstrapped;
+
+    @Reference
+    private AuditTrail audit;
 
     @Activate
     void activate() {
@@ -195,6 +199,7 @@ public class UserDirectory {
         }
         JaasAuthenticator.forget();
         LOG.info("User '{}' added with roles {} by '{}'", username, roles, CurrentUser.name());
+        audit.record("USER_ADD", username, "roles " + String.join(", ", new java.util.TreeSet<>(roles)));
         return find(username);
     }
 
@@ -246,6 +251,14 @@ public class UserDirectory {
         }
         JaasAuthenticator.forget();
         LOG.info("User '{}' now has roles {}{} (by '{}')", user.username(), newRoles, newActive ? "" : ", disabled", CurrentUser.name());
+        java.util.SortedSet<String> oldSorted = new java.util.TreeSet<>(user.roles());
+        java.util.SortedSet<String> newSorted = new java.util.TreeSet<>(newRoles);
+        if (!oldSorted.equals(newSorted)) {
+            audit.record("USER_ROLES", user.username(), String.join(", ", oldSorted) + " -> " + String.join(", ", newSorted));
+        }
+        if (newActive != user.active()) {
+            audit.record(newActive ? "USER_ENABLE" : "USER_DISABLE", user.username(), "");
+        }
         return find(user.username());
     }
 
@@ -266,6 +279,7 @@ public class UserDirectory {
         }
         JaasAuthenticator.forget();
         LOG.info("User '{}' deleted by '{}'", user.username(), CurrentUser.name());
+        audit.record("USER_DELETE", user.username(), "roles " + String.join(", ", user.roles()));
     }
 
     /** Sets a user's password; the roles stay. Once the admin has chosen one, the generated first password is deleted. */
@@ -283,6 +297,7 @@ public class UserDirectory {
         }
         JaasAuthenticator.forget();
         LOG.info("Password of user '{}' changed by '{}'", username, CurrentUser.name());
+        audit.record("USER_PASSWORD", username, "password changed");
     }
 
     /** A change of the users file, made by Karaf's backing engine. */

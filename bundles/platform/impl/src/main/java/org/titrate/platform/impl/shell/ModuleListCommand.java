@@ -10,7 +10,7 @@ import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.impl.modules.ModuleCatalog;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules and whether each is installed")
+@Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules, whether each is installed, what each needs and what needs it")
 @Service
 public class ModuleListCommand implements Action {
 
@@ -24,10 +24,12 @@ public class ModuleListCommand implements Action {
         table.column("Installed");
         table.column("Licensed");
         table.column("Version");
+        table.column("Needs");
+        table.column("Needed by");
         table.column("Description");
         for (ModuleCatalog.Module m : catalog.modules()) {
             table.addRow().addContent(m.name(), m.installed() ? "yes" : "no", m.licensed() ? "yes" : "no", m.version(),
-                    m.description() == null ? "" : m.description());
+                    String.join(", ", m.needs()), String.join(", ", m.neededBy()), m.description() == null ? "" : m.description());
         }
         table.print(System.out);
         return null;

@@ -36,7 +36,14 @@ public class OrderListCommand implements Action {
     private String status;
 
     @Option(name = "-c", aliases = "--customer", description = "Customer code")
+    @Completion(CustomerCodeCompleter.class)
     private String customer;
+
+    @Option(name = "--from", description = "First order date (YYYY-MM-DD)")
+    private String from;
+
+    @Option(name = "--to", description = "Last order date (YYYY-MM-DD)")
+    private String to;
 
     @Option(name = "-q", aliases = "--query", description = "Text in number, customer name, source order or tracking number")
     private String query;
@@ -49,8 +56,11 @@ public class OrderListCommand implements Action {
 
     @Override
     public Object execute() {
+        org.titrate.platform.api.Check check = new org.titrate.platform.api.Check();
+        java.time.LocalDate[] range = check.dateRange(from, to);
+        check.throwIfInvalid();
         OrderList list = orders.find(new OrderQuery(ShellInput.choice("--type", type, OrderType.class),
-                ShellInput.choice("--status", status, OrderStatus.class), customer, null, null, null, null, query, Map.of(),
+                ShellInput.choice("--status", status, OrderStatus.class), customer, null, null, range[0], range[1], query, Map.of(),
                 new PageRequest(0, limit)));
         TextTable table = new TextTable();
         table.column("Number");

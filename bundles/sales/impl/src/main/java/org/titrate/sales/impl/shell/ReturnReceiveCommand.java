@@ -1,0 +1,17 @@
+package org.titrate.sales.impl.shell;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.sales.api.OrderAction;
+import org.titrate.sales.api.OrderType;
+
+@Allowed({Roles.WAREHOUSE, Roles.SALES})
+@Command(scope = "titrate", name = "return-receive", description = "Receives the goods of an approved return into quarantine and books the credit")
+@Service
+public class ReturnReceiveCommand extends DocumentActionCommand {
+    public ReturnReceiveCommand() {
+        super(OrderType.RETURN, OrderAction.RECEIVE);
+    }
+}
