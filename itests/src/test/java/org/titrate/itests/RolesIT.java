@@ -54,7 +54,7 @@ import org.xml.sax.InputSource;
 public class RolesIT extends TitrateTestSupport {
     private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     /** Reads over REST that only an administrator may see. */
-    private static final Set<String> ADMIN_ONLY_READS = Set.of("/events", "/users", "/users/{username}", "/status");
+    private static final Set<String> ADMIN_ONLY_READS = Set.of("/events", "/events/status", "/users", "/users/{username}", "/status");
 
     @Inject
     @Filter(timeout = 300_000)

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -25,7 +26,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.events.CursorPosition;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
-import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
  * What an administrator checks first: which modules run, the database, each module's schema version, how far each
@@ -43,8 +43,9 @@ public class SystemStatus {
     @Reference
     private FeaturesService features;
 
-    @Reference
-    private PlatformSchema schema;
+    /** The datasource once the platform's tables are migrated (SchemaExtender). */
+    @Reference(target = "(titrate.schema=platform)")
+    private DataSource dataSource;
 
     @Reference
     private EventLog log;
@@ -79,7 +80,7 @@ public class SystemStatus {
     public Status status() {
         Map<String, Integer> schemas = new HashMap<>();
         Database database;
-        try (Connection c = schema.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
             database = new Database(md.getDatabaseProductName(), md.getDatabaseProductVersion());
             try (Statement s = c.createStatement();
@@ -149,7 +150,7 @@ public class SystemStatus {
 
     /** The database answers and the event log can be read: what a load balancer needs to send requests here. */
     public boolean healthy() {
-        try (Connection c = schema.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             if (!c.isValid(2)) {
                 return false;
             }
