@@ -47,6 +47,25 @@ final class DistributionProcess implements AutoCloseable {
         return home;
     }
 
+    /** Something done to the running distribution, such as {@link #start()}. */
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Writes a measured figure for the closing notes to {@code itests/target/<file>} (and standard output): the
+     * counterpart of {@link TitrateTestSupport#figure} for tests that run the distribution as a process.
+     */
+    static synchronized void figure(String file, String line) {
+        System.out.println(line);
+        try {
+            Files.writeString(Path.of("target", file), line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + httpPort + "/api/v1" + path;
     }

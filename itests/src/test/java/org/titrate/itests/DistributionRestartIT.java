@@ -51,7 +51,7 @@ public class DistributionRestartIT {
         String listed = titrate.sshShell("titrate:customer-list -q " + code);
         assertTrue(listed, listed.contains(name));
 
-        System.out.printf("FIGURES cold start to first 200 from /api/v1/modules: %d ms; restart: %d ms; resident memory after start: %d MB%n",
-                cold, warm, rss / 1024);
+        DistributionProcess.figure("restart.txt", String.format("FIGURES cold start to first 200 from /api/v1/modules: %d ms;"
+                + " restart: %d ms; resident memory after start: %d MB", cold, warm, rss / 1024));
     }
 }

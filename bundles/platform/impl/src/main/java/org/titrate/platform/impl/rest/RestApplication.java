@@ -172,7 +172,8 @@ public class RestApplication {
                     new ProblemMapper(),
                     new EmptyBodyFilter(),
                     new SecurityFilter(sessions),
-                    new IdempotencyFilter(idempotency)));
+                    new IdempotencyFilter(idempotency),
+                    new ClientErrorLog()));
             if (segment != null) {
                 factory.getInInterceptors().add(new ApiBase(segment));
             }
