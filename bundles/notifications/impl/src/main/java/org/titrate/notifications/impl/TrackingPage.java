@@ -28,7 +28,7 @@ import org.titrate.sales.api.StatusChange;
  * bytes, so the page can only be found from a message. It shows the return's stages, the courier and tracking number
  * and the messages sent; never prices, lines or who at the company acted.
  */
-@Component(service = TrackingPage.class)
+@Component(service = TrackingPage.class, immediate = true)
 public class TrackingPage {
     static final String ADDRESS = "/track";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
