@@ -120,11 +120,14 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
             }
         }
 
-        // Sales is downstream of customers and products: with inventory and finance gone first, it leaves alone and upstream keeps serving.
+        // Sales is downstream of customers and products: with inventory, finance and notifications gone first, it leaves alone and
+        // upstream keeps serving.
         shell("admin", adminPassword, "feature:uninstall titrate-inventory");
         shell("admin", adminPassword, "feature:uninstall titrate-finance");
+        shell("admin", adminPassword, "feature:uninstall titrate-notifications");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !installedModules().get("inventory") && !installedModules().get("finance"));
+                .until(() -> !installedModules().get("inventory") && !installedModules().get("finance")
+                        && !installedModules().get("notifications"));
         shell("admin", adminPassword, "feature:uninstall titrate-sales");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/sales-orders/" + number).status() == 404 && !installedModules().get("sales"));

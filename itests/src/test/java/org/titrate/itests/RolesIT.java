@@ -51,9 +51,10 @@ import org.xml.sax.InputSource;
 public class RolesIT extends TitrateTestSupport {
     private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     /** Reads over REST that only an administrator may see. */
-    private static final Set<String> ADMIN_ONLY_READS = Set.of("/events", "/events/status", "/users", "/users/{username}", "/status", "/audit");
-    /** Writes every signed-in user makes on their own behalf: signing in and out of the browser application. */
-    private static final Set<String> EVERYONES_WRITES = Set.of("POST /session", "DELETE /session");
+    private static final Set<String> ADMIN_ONLY_READS = Set.of("/events", "/events/status", "/users", "/users/{username}", "/status", "/audit",
+            "/notification-deliveries", "/notification-deliveries/{id}");
+    /** Writes every signed-in user makes on their own behalf: signing in and out, marking their own inbox read. */
+    private static final Set<String> EVERYONES_WRITES = Set.of("POST /session", "DELETE /session", "POST /notifications/{id}/read");
 
     @Inject
     @Filter(timeout = 300_000)

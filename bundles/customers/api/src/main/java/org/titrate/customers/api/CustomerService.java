@@ -1,5 +1,6 @@
 package org.titrate.customers.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
@@ -33,4 +34,13 @@ public interface CustomerService {
     FollowUp followUp(String customerIdOrCode, String followUpId);
 
     FollowUp addFollowUp(String customerIdOrCode, FollowUp followUp);
+
+    /** The customer's contacts for notifications, in the order they were saved (since 1.1). */
+    List<CustomerContact> contacts(String customerIdOrCode);
+
+    /**
+     * Replaces the customer's contacts; each is validated (a bad mobile or e-mail is a 400 naming
+     * {@code contacts[i].mobile} / {@code contacts[i].email}), nothing is stored when one is bad (since 1.1).
+     */
+    List<CustomerContact> saveContacts(String customerIdOrCode, List<CustomerContact> contacts);
 }

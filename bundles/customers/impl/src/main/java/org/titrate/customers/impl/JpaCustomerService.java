@@ -14,6 +14,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerContact;
+import org.titrate.customers.impl.entity.ContactEntity;
 import org.titrate.customers.api.CustomerChange;
 import org.titrate.customers.api.CustomerEvents;
 import org.titrate.customers.api.CustomerQuery;
@@ -175,6 +177,35 @@ public class JpaCustomerService implements CustomerService {
             em.persist(e);
             em.flush();
             return e.toRecord(c.code());
+        });
+    }
+
+    @Override
+    public List<CustomerContact> contacts(String customerIdOrCode) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CustomerEntity c = customer(em, customerIdOrCode);
+            return em.createQuery("SELECT k FROM ContactEntity k WHERE k.customerId = :customer ORDER BY k.position", ContactEntity.class)
+                    .setParameter("customer", c.id()).getResultList().stream().map(ContactEntity::toRecord).toList();
+        });
+    }
+
+    @Override
+    public List<CustomerContact> saveContacts(String customerIdOrCode, List<CustomerContact> input) {
+        List<CustomerContact> contacts = CustomerRules.validate(input);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CustomerEntity c = customer(em, customerIdOrCode);
+            em.createQuery("DELETE FROM ContactEntity k WHERE k.customerId = :customer").setParameter("customer", c.id()).executeUpdate();
+            List<CustomerContact> saved = new ArrayList<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                ContactEntity e = ContactEntity.create(c.id(), i, contacts.get(i));
+                em.persist(e);
+                saved.add(e.toRecord());
+            }
+            em.persist(CustomerChangeEntity.of(c.id(), c.toRecord().status(), c.toRecord().status(), List.of("contacts"), null,
+                    CurrentUser.name(), now()));
+            em.flush();
+            announce(CustomerEvents.UPDATED, c.code(), c.toRecord().status(), List.of("contacts"), null);
+            return saved;
         });
     }
 

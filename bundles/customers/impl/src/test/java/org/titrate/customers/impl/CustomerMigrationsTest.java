@@ -10,7 +10,7 @@ import org.junit.Test;
 import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.testing.MigrationTesting;
 
-/** The customers scripts run on Derby, and V2 gives customers from V1 their first history entry. */
+/** The customers scripts run on Derby, V2 gives customers from V1 their first history entry, V3 adds their contacts. */
 public class CustomerMigrationsTest {
 
     @Test
@@ -23,14 +23,24 @@ public class CustomerMigrationsTest {
                     + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES ('c1', 'C1', '江苏恒瑞精细化工有限公司', 'ACTIVE',"
                     + " 'WHOLESALE', 30, 500000.00, 'CNY', 1, CURRENT_TIMESTAMP, 'admin', CURRENT_TIMESTAMP, 'admin')");
         }
-        assertEquals(2, SchemaMigrations.migrate(ds, "customers", scripts));
-        assertEquals(2, SchemaMigrations.migrate(ds, "customers", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "customers", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "customers", scripts));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT TO_STATUS, CHANGED_BY, FROM_STATUS FROM CUS_CUSTOMER_CHANGE WHERE CUSTOMER_ID = 'c1'")) {
             rs.next();
             assertEquals("ACTIVE", rs.getString(1));
             assertEquals("admin", rs.getString(2));
             assertEquals(null, rs.getString(3));
+        }
+        // V3: contacts, with Chinese names and their accepted channels.
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO CUS_CONTACT (ID, CUSTOMER_ID, POSITION, NAME, MOBILE, EMAIL, LANGUAGE, CHANNELS)"
+                    + " VALUES ('k1', 'c1', 0, '王经理', '13800138000', 'wang@example.cn', 'zh-CN', 'EMAIL,SMS')");
+            try (ResultSet rs = s.executeQuery("SELECT NAME, CHANNELS FROM CUS_CONTACT WHERE CUSTOMER_ID = 'c1'")) {
+                rs.next();
+                assertEquals("王经理", rs.getString(1));
+                assertEquals("EMAIL,SMS", rs.getString(2));
+            }
         }
     }
 }

@@ -7,6 +7,12 @@ package org.titrate.finance.api;
  */
 public final class FinanceEvents {
     public static final String PAYMENT_OVERDUE = "org/titrate/finance/PAYMENT_OVERDUE";
+    /**
+     * The same reminder in the platform's event log, appended in the transaction that records it and keyed by the
+     * customer code (payload as {@link #PAYMENT_OVERDUE}, {@link #DOCUMENTS} comma-separated), for followers of the
+     * log such as notifications (since 1.1).
+     */
+    public static final String REMINDER_RAISED = "org/titrate/finance/reminder/RAISED";
 
     /**
      * Appended to the platform's event log in the posting's transaction, keyed by the posting's document

@@ -26,6 +26,7 @@ import org.titrate.finance.api.FinanceEvents;
 import org.titrate.finance.api.PaymentReminder;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.time.BusinessClock;
 
 /**
@@ -46,6 +47,9 @@ public class PaymentReminders {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
+
+    @Reference
+    private EventLog log;
 
     List<PaymentReminder> due(LocalDate asOf) {
         Map<String, PaymentReminder> byKey = new LinkedHashMap<>();
@@ -109,11 +113,23 @@ public class PaymentReminders {
                 try (Connection c = dataSource.getConnection()) {
                     // Inserted only where absent, selecting from the account's own row: a duplicate-key error would abort
                     // the transaction on PostgreSQL, and SQL has no portable one-row table.
-                    return Sql.update(c, "INSERT INTO FIN_REMINDER (PARTY_CODE, CURRENCY, DUE_DATE, AMOUNT, RAISED_AT)"
+                    boolean inserted = Sql.update(c, "INSERT INTO FIN_REMINDER (PARTY_CODE, CURRENCY, DUE_DATE, AMOUNT, RAISED_AT)"
                             + " SELECT ?, ?, ?, ?, ? FROM FIN_ACCOUNT WHERE PARTY_TYPE = 'CUSTOMER' AND PARTY_CODE = ? AND CURRENCY = ?"
                             + " AND NOT EXISTS (SELECT 1 FROM FIN_REMINDER WHERE PARTY_CODE = ? AND CURRENCY = ? AND DUE_DATE = ?)",
                             r.customerCode(), r.currency(), r.dueDate(), r.amount(), now, r.customerCode(), r.currency(), r.customerCode(),
                             r.currency(), r.dueDate()) == 1;
+                    if (inserted) {
+                        // In the log with the record, for followers such as notifications (nothing lost, nothing twice).
+                        Map<String, Object> facts = new LinkedHashMap<>();
+                        facts.put(FinanceEvents.CUSTOMER_CODE, r.customerCode());
+                        facts.put(FinanceEvents.CURRENCY, r.currency());
+                        facts.put(FinanceEvents.DUE_DATE, r.dueDate().toString());
+                        facts.put(FinanceEvents.AMOUNT, r.amount().toPlainString());
+                        facts.put(FinanceEvents.DOCUMENTS, String.join(",", r.documents()));
+                        facts.put(FinanceEvents.DAYS_OVERDUE, r.daysOverdue());
+                        log.append(FinanceEvents.REMINDER_RAISED, r.customerCode(), "system", facts);
+                    }
+                    return inserted;
                 } catch (SQLException e) {
                     if ("23505".equals(e.getSQLState())) {
                         return false;

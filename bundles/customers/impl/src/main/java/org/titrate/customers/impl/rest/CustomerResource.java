@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Channel;
 import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerContact;
 import org.titrate.customers.api.CustomerChange;
 import org.titrate.customers.api.CustomerQuery;
 import org.titrate.customers.api.CustomerService;
@@ -95,5 +96,20 @@ public class CustomerResource implements RestResource {
         FollowUp created = customers.addFollowUp(id, body);
         return Response.created(URI.create("customers/" + created.customerCode() + "/follow-ups/" + created.id()))
                 .entity(created).build();
+    }
+
+    /** The customer's contacts for notifications (name, mobile, e-mail, language, accepted channels). */
+    @GET
+    @Path("/{id}/contacts")
+    public java.util.List<CustomerContact> contacts(@PathParam("id") String id) {
+        return customers.contacts(id);
+    }
+
+    /** Replaces the contacts as a whole; a bad mobile or e-mail is a 400 naming {@code contacts[i].mobile} or {@code .email}. */
+    @PUT
+    @Path("/{id}/contacts")
+    @Allowed(Roles.SALES)
+    public java.util.List<CustomerContact> saveContacts(@PathParam("id") String id, java.util.List<CustomerContact> body) {
+        return customers.saveContacts(id, body);
     }
 }

@@ -1,0 +1,28 @@
+package org.titrate.notifications.impl.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.notifications.api.Delivery;
+import org.titrate.notifications.api.NotificationService;
+
+/** Makes a failed or given-up message due again; administrators only (no line in the command ACL). */
+@Command(scope = "titrate", name = "notification-retry", description = "Sends a failed or given-up notification again")
+@Service
+public class NotificationRetryCommand implements Action {
+
+    @Argument(index = 0, name = "id", description = "The notification's id (titrate:notification-list)", required = true)
+    private String id;
+
+    @Reference
+    private NotificationService notifications;
+
+    @Override
+    public Object execute() {
+        Delivery d = notifications.retry(id);
+        System.out.println("Notification " + d.id() + " to " + d.recipient() + " is due again (" + d.state() + ")");
+        return null;
+    }
+}
