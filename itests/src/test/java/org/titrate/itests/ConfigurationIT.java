@@ -108,6 +108,65 @@ public class ConfigurationIT extends TitrateTestSupport {
         await().atMost(APPLIED).until(() -> jobLine(shell("admin", adminPassword, "scheduler:list")).endsWith(", 3600)"));
     }
 
+    /**
+     * The settings that were constants: their files ship commented with the defaults, and a saved change applies while
+     * the container runs (the sales feed's page limit to the next poll, Derby's lock wait to the database at once).
+     */
+    @Test
+    public void feedLimitsAndLockWaitsApplyWhenTheirFilesAreSaved() throws Exception {
+        for (String[] f : new String[][] {{"org.titrate.platform.idempotency.cfg", "retentionHours = 24"},
+                {"org.titrate.platform.database.cfg", "lockWaitTimeoutSeconds = 10"}, {"org.titrate.sales.feeds.cfg", "pageLimit = 500"},
+                {"org.titrate.finance.feeds.cfg", "pageLimit = 1000"}}) {
+            String text = Files.readString(etc(f[0]), StandardCharsets.UTF_8);
+            assertTrue(text, text.contains(f[1]) && text.contains("# "));
+        }
+        assertEquals("10", derbyProperty("derby.locks.waitTimeout"));
+        assertEquals("5", derbyProperty("derby.locks.deadlockTimeout"));
+
+        long before = get("/events?limit=1").json().path("size").path("lastSeq").asLong();
+        String customer = customer();
+        shipped(customer);
+        shipped(customer);
+        Path feeds = etc("org.titrate.sales.feeds.cfg");
+        Path database = etc("org.titrate.platform.database.cfg");
+        String feedsBefore = Files.readString(feeds, StandardCharsets.UTF_8);
+        String databaseBefore = Files.readString(database, StandardCharsets.UTF_8);
+        try {
+            assertTrue(ordersAfter(before) >= 2);
+            edit(feeds, "pageLimit", "1");
+            await().atMost(APPLIED).until(() -> ordersAfter(before) == 1);
+            edit(database, "lockWaitTimeoutSeconds", "7");
+            await().atMost(APPLIED).until(() -> "7".equals(derbyProperty("derby.locks.waitTimeout")));
+        } finally {
+            Files.writeString(feeds, feedsBefore, StandardCharsets.UTF_8);
+            Files.writeString(database, databaseBefore, StandardCharsets.UTF_8);
+        }
+        await().atMost(APPLIED).until(() -> ordersAfter(before) >= 2 && "10".equals(derbyProperty("derby.locks.waitTimeout")));
+    }
+
+    /** How many orders one call of the sales SOAP feed answers after that sequence number. */
+    private int ordersAfter(long seq) throws Exception {
+        String answer = soapCall(soapClient("SalesOrderService", "urn:titrate:sales", "admin", adminPassword),
+                "<s:listOrdersChangedAfter xmlns:s='urn:titrate:sales'><afterSeq>" + seq + "</afterSeq></s:listOrdersChangedAfter>");
+        return answer.split("<eventSeq>", -1).length - 1;
+    }
+
+    /** A database property of the running container's Derby, as the database reports it. */
+    private static String derbyProperty(String name) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ConfigurationIT.class).getBundleContext();
+        var refs = context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=titrate)");
+        javax.sql.DataSource ds = context.getService(refs.iterator().next());
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) {
+            q.setString(1, name);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } finally {
+            context.ungetService(refs.iterator().next());
+        }
+    }
+
     // ---- helpers ----
 
     private static Path etc(String file) {

@@ -359,4 +359,62 @@ public class EventLogIT extends TitrateTestSupport {
         assertTrue(listed, listed.contains("SH-" + RUN) && listed.contains(String.valueOf(seq)));
         assertTrue(listed, listed.contains("events kept") && listed.contains("cursor platform.eventadmin"));
     }
+
+    /**
+     * Retention: the status report names the log's size, its types and how far behind each cursor is; pruning by age
+     * (0 days: everything old enough) deletes what every cursor has passed and never an event a registered cursor has
+     * not, over REST and the shell, for admins only.
+     */
+    @Test
+    public void pruningByAgeNeverDeletesWhatARegisteredCursorHasNotPassed() throws Exception {
+        String held = "it.retention." + RUN;
+        long before = appendCommitted("RET-" + RUN + "-0");
+        log.register(held, before);
+        try {
+            long first = appendCommitted("RET-" + RUN + "-1");
+            long second = appendCommitted("RET-" + RUN + "-2");
+
+            JsonNode status = get("/events/status").json();
+            assertTrue(status.toString(), status.path("events").asLong() >= 3 && status.path("lastSeq").asLong() >= second);
+            assertTrue(status.toString(), status.path("eventsByType").path(TYPE).asLong() >= 3);
+            assertTrue(status.toString(), !status.path("oldestAt").isMissingNode() && !status.path("newestAt").isNull());
+            JsonNode cursor = null;
+            for (JsonNode c : status.path("cursors")) {
+                if (c.path("name").asText().equals(held)) {
+                    cursor = c;
+                }
+            }
+            assertTrue(status.toString(), cursor != null && cursor.path("position").asLong() == before
+                    && cursor.path("eventsBehind").asLong() >= 2);
+
+            Reply pruned = post("/events/prune?olderThanDays=0", null);
+            assertEquals(pruned.body(), 200, pruned.status());
+            // Everything up to the held cursor could go; the two events it has not handled stay.
+            List<Long> kept = log.read(before, 10, TYPE).stream().map(LoggedEvent::seq).toList();
+            assertTrue(kept.toString(), kept.contains(first) && kept.contains(second));
+            assertTrue(log.next(held, 100).stream().anyMatch(e -> e.seq() == first));
+            assertTrue(pruned.body(), pruned.json().path("status").path("firstSeq").asLong() <= first);
+
+            // Once this cursor has passed them, they go as soon as every other cursor has passed them too: the shell
+            // deletes up to the lowest cursor (cursors only move forward), never further, and the newest event stays.
+            log.advance(held, before, second);
+            appendCommitted("RET-" + RUN + "-3");
+            long lowest = log.size().cursors().stream().mapToLong(c -> c.position()).min().orElseThrow();
+            String shellPruned = shell("admin", adminPassword, "titrate:event-log-prune --older-than-days 0");
+            assertTrue(shellPruned, shellPruned.contains("events deleted") && shellPruned.contains(held));
+            long firstKept = log.size().firstSeq();
+            assertTrue(firstKept + " after " + lowest, firstKept > lowest);
+            String shown = shell("admin", adminPassword, "titrate:event-log-status");
+            assertTrue(shown, shown.contains("events kept") && shown.contains(held) && shown.contains(TYPE));
+
+            assertTrue(assertProblem(400, post("/events/prune", null)).errorFields().contains("olderThanDays"));
+            assertTrue(assertProblem(400, post("/events/prune?olderThanDays=-1", null)).errorFields().contains("olderThanDays"));
+            String viewer = "ret-viewer-" + RUN.toLowerCase();
+            String password = createUser(viewer, "viewer");
+            assertProblem(403, http("GET", "/events/status", viewer, password, null, Map.of()));
+            assertProblem(403, http("POST", "/events/prune?olderThanDays=0", viewer, password, null, Map.of()));
+        } finally {
+            log.unregister(held);
+        }
+    }
 }

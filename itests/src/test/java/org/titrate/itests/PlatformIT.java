@@ -95,4 +95,80 @@ public class PlatformIT extends TitrateTestSupport {
         assertEquals("5.1", h2o2.path("hazardClass").asText());
         assertTrue(get("/customers?status=PROSPECT").json().path("total").asInt() >= 2);
     }
+
+    /**
+     * A second persistence unit joining another module's transaction broke the pooled XA connections under load
+     * (docs/persistence.md). Every component that implements an SPI called inside the caller's transaction
+     * ({@code @InCallersTransaction}) must reach the database through JDBC only: walk its references, and those of the
+     * components of its own bundle it references, and fail on any entity manager, template or factory. The walk is
+     * shown to find one where there is one (inventory's return checks read by JPA, after the sales transaction).
+     */
+    @Test
+    public void noModuleJoinsASecondPersistenceUnitToAnotherModulesTransaction() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(getClass()).getBundleContext();
+        org.osgi.framework.ServiceReference<org.osgi.service.component.runtime.ServiceComponentRuntime> ref =
+                context.getServiceReference(org.osgi.service.component.runtime.ServiceComponentRuntime.class);
+        org.osgi.service.component.runtime.ServiceComponentRuntime scr = context.getService(ref);
+        try {
+            java.util.List<org.osgi.service.component.runtime.dto.ComponentDescriptionDTO> titrate = scr.getComponentDescriptionDTOs().stream()
+                    .filter(d -> d.bundle.symbolicName.startsWith("org.titrate.")).toList();
+            java.util.List<String> checked = new java.util.ArrayList<>();
+            java.util.List<String> violations = new java.util.ArrayList<>();
+            for (org.osgi.service.component.runtime.dto.ComponentDescriptionDTO d : titrate) {
+                org.osgi.framework.Bundle bundle = context.getBundle(d.bundle.id);
+                for (String service : d.serviceInterfaces) {
+                    if (inCallersTransaction(bundle.loadClass(service))) {
+                        checked.add(d.name + " (" + service + ")");
+                        String path = persistenceUnitReached(d, titrate, new java.util.HashSet<>());
+                        if (path != null) {
+                            violations.add(d.name + " implements " + service + " but reaches " + path);
+                        }
+                    }
+                }
+            }
+            assertTrue("no violations: " + violations, violations.isEmpty());
+            // Stock and finance bookings of sales and purchase postings, the lot-tracking guard, the warehouse check.
+            for (String name : new String[] {"org.titrate.inventory.impl.SalesStockPosting", "org.titrate.inventory.impl.PurchaseStockPosting",
+                    "org.titrate.finance.impl.SalesFinancePosting", "org.titrate.finance.impl.PurchaseFinancePosting",
+                    "org.titrate.inventory.impl.LotTrackingGuard", "org.titrate.inventory.impl.InventoryWarehouseCheck"}) {
+                assertTrue(name + " among " + checked, checked.stream().anyMatch(c -> c.startsWith(name + " ")));
+            }
+            org.osgi.service.component.runtime.dto.ComponentDescriptionDTO returnChecks = titrate.stream()
+                    .filter(d -> d.name.equals("org.titrate.inventory.impl.InventoryReturnChecks")).findFirst().orElseThrow();
+            String found = persistenceUnitReached(returnChecks, titrate, new java.util.HashSet<>());
+            assertTrue(String.valueOf(found), found != null && found.endsWith("org.apache.aries.jpa.template.JpaTemplate"));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private static final java.util.Set<String> PERSISTENCE_UNIT = java.util.Set.of("org.apache.aries.jpa.template.JpaTemplate",
+            "javax.persistence.EntityManager", "javax.persistence.EntityManagerFactory", "org.apache.aries.jpa.supplier.EmSupplier");
+
+    private static boolean inCallersTransaction(Class<?> type) {
+        return java.util.Arrays.stream(type.getAnnotations())
+                .anyMatch(a -> a.annotationType().getName().equals("org.titrate.platform.api.db.InCallersTransaction"));
+    }
+
+    /** The first reference path from the component to a persistence unit, through components of its own bundle; null if none. */
+    private static String persistenceUnitReached(org.osgi.service.component.runtime.dto.ComponentDescriptionDTO d,
+            java.util.List<org.osgi.service.component.runtime.dto.ComponentDescriptionDTO> all, java.util.Set<String> visited) {
+        if (!visited.add(d.name)) {
+            return null;
+        }
+        for (org.osgi.service.component.runtime.dto.ReferenceDTO r : d.references) {
+            if (PERSISTENCE_UNIT.contains(r.interfaceName)) {
+                return d.name + "." + r.name + " " + r.interfaceName;
+            }
+            for (org.osgi.service.component.runtime.dto.ComponentDescriptionDTO provider : all) {
+                if (provider.bundle.id == d.bundle.id && java.util.Arrays.asList(provider.serviceInterfaces).contains(r.interfaceName)) {
+                    String path = persistenceUnitReached(provider, all, visited);
+                    if (path != null) {
+                        return d.name + "." + r.name + " -> " + path;
+                    }
+                }
+            }
+        }
+        return null;
+    }
 }

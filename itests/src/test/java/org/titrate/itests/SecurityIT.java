@@ -37,13 +37,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 import org.apache.karaf.shell.api.console.Command;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
@@ -70,12 +66,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class SecurityIT extends TitrateTestSupport {
     /** Shell refusals: hidden (not found) or refused by the ACL. */
     private static boolean refused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SecurityException || t.getClass().getSimpleName().equals("CommandNotFoundException")) {
-                return true;
-            }
-        }
-        return false;
+        return refusedByShell(e);
     }
 
     private static void figure(String line) {
@@ -172,35 +163,13 @@ public class SecurityIT extends TitrateTestSupport {
     // ---- the shell: who may open it, and what they may run there ----
 
     private int sshPort() throws Exception {
-        return Integer.parseInt(String.valueOf(configAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshPort")));
+        return containerSshPort();
     }
 
     /** Runs one command over a real SSH connection; null when the login was refused. */
     private String overSsh(String host, String user, String password, String command) throws Exception {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
-        try (ClientSession session = client.connect(user, host, sshPort()).verify(30, TimeUnit.SECONDS).getSession()) {
-            session.addPasswordIdentity(password);
-            try {
-                session.auth().verify(30, TimeUnit.SECONDS);
-            } catch (Exception refusedLogin) {
-                return null;
-            }
-            if (command == null) {
-                return "";
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ChannelExec exec = session.createExecChannel(command)) {
-                exec.setOut(out);
-                exec.setErr(out);
-                exec.open().verify(30, TimeUnit.SECONDS);
-                exec.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(60));
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } finally {
-            client.stop();
-        }
+        SshAnswer answer = sshExec(host, user, password, command);
+        return answer == null ? null : answer.output();
     }
 
     @Test
@@ -316,35 +285,6 @@ public class SecurityIT extends TitrateTestSupport {
         byCommand.forEach((command, who) -> table.append(String.format("  %-28s admin, %s%n", command, String.join(", ", who))));
         figure(table.toString());
         assertTrue(shell("admin", adminPassword, "titrate:module-list").contains("customers"));
-    }
-
-    /**
-     * Karaf's secured shell caches which commands are visible per thread, whoever asked: every user's
-     * view is computed on a thread of its own, or it would inherit the view of whoever came before.
-     */
-    private static <T> T onFreshThread(java.util.concurrent.Callable<T> work) throws Exception {
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            return thread.submit(work).get(5, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } finally {
-            thread.shutdownNow();
-        }
-    }
-
-    private static Subject subjectOf(String user, String password) throws Exception {
-        Subject subject = new Subject();
-        new LoginContext("karaf", subject, callbacks -> {
-            for (var cb : callbacks) {
-                if (cb instanceof NameCallback n) {
-                    n.setName(user);
-                } else if (cb instanceof PasswordCallback p) {
-                    p.setPassword(password.toCharArray());
-                }
-            }
-        }).login();
-        return subject;
     }
 
     /** The commands of the given list the user may run: each is asked for its help, which an allowed command prints harmlessly. */

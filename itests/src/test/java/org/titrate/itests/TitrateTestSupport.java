@@ -364,17 +364,7 @@ public abstract class TitrateTestSupport {
 
     /** Runs a shell command as the given user, as the SSH shell would: under that user's JAAS subject. */
     protected String shell(String user, String password, String command) throws Exception {
-        Subject subject = new Subject();
-        LoginContext lc = new LoginContext("karaf", subject, callbacks -> {
-            for (var cb : callbacks) {
-                if (cb instanceof NameCallback n) {
-                    n.setName(user);
-                } else if (cb instanceof PasswordCallback p) {
-                    p.setPassword(password.toCharArray());
-                }
-            }
-        });
-        lc.login();
+        Subject subject = subjectOf(user, password);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
@@ -385,5 +375,94 @@ public abstract class TitrateTestSupport {
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The JAAS subject of a login to Karaf's realm, as an SSH session gets it. */
+    protected static Subject subjectOf(String user, String password) throws Exception {
+        Subject subject = new Subject();
+        new LoginContext("karaf", subject, callbacks -> {
+            for (var cb : callbacks) {
+                if (cb instanceof NameCallback n) {
+                    n.setName(user);
+                } else if (cb instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        }).login();
+        return subject;
+    }
+
+    /** A shell refusal: the command is hidden from the user (not found) or refused by the command ACL. */
+    protected static boolean refusedByShell(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SecurityException || t.getClass().getSimpleName().equals("CommandNotFoundException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Karaf's secured shell caches which commands are visible per thread, whoever asked: every user's
+     * view is computed on a thread of its own, or it would inherit the view of whoever came before.
+     */
+    protected static <T> T onFreshThread(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return thread.submit(work).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /** What one command over a real SSH connection printed, and the exit status the shell gave it. */
+    public record SshAnswer(String output, Integer exitStatus) {
+    }
+
+    /** The container's SSH port, as its shell's configuration says (the test moved it to a free one). */
+    protected static int containerSshPort() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(TitrateTestSupport.class).getBundleContext();
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        try {
+            return Integer.parseInt(String.valueOf(context.getService(ref).getConfiguration("org.apache.karaf.shell", null)
+                    .getProperties().get("sshPort")));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** Runs one command over a real SSH connection; null when the login was refused; a null command only logs in. */
+    protected static SshAnswer sshExec(String host, String user, String password, String command) throws Exception {
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession session = client.connect(user, host, containerSshPort())
+                .verify(30, java.util.concurrent.TimeUnit.SECONDS).getSession()) {
+            session.addPasswordIdentity(password);
+            try {
+                session.auth().verify(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception refusedLogin) {
+                return null;
+            }
+            if (command == null) {
+                return new SshAnswer("", null);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (org.apache.sshd.client.channel.ChannelExec exec = session.createExecChannel(command)) {
+                exec.setOut(out);
+                exec.setErr(out);
+                exec.open().verify(30, java.util.concurrent.TimeUnit.SECONDS);
+                exec.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED,
+                        org.apache.sshd.client.channel.ClientChannelEvent.EXIT_STATUS), java.util.concurrent.TimeUnit.SECONDS.toMillis(60));
+                exec.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED),
+                        java.util.concurrent.TimeUnit.SECONDS.toMillis(60));
+                return new SshAnswer(out.toString(StandardCharsets.UTF_8), exec.getExitStatus());
+            }
+        } finally {
+            client.stop();
+        }
     }
 }

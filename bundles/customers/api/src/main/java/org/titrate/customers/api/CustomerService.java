@@ -1,6 +1,7 @@
 package org.titrate.customers.api;
 
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 
@@ -9,6 +10,7 @@ import org.titrate.platform.api.PageRequest;
  * this service, never through its tables. Bad input is a 400, unknown ids a 404, stale versions
  * and duplicate codes a 409 (the platform's problem exceptions).
  */
+@ProviderType
 public interface CustomerService {
 
     Page<Customer> find(CustomerQuery query);

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.persistence.EntityManager;
-import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Customer;
@@ -35,7 +33,6 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
-import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.time.BusinessClock;
@@ -48,19 +45,11 @@ public class JpaCustomerService implements CustomerService {
     @Reference(target = "(osgi.unit.name=titrate-customers)")
     private JpaTemplate jpa;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
-    private DataSource dataSource;
-
     @Reference
     private EventLog events;
 
     @Reference
     private DocumentNumbers numbers;
-
-    @Activate
-    void activate() {
-        SchemaMigrations.migrate(dataSource, "customers", JpaCustomerService.class.getClassLoader());
-    }
 
     @Override
     public Page<Customer> find(CustomerQuery query) {

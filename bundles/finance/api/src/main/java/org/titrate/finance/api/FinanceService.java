@@ -2,6 +2,7 @@ package org.titrate.finance.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 
 /**
@@ -9,6 +10,7 @@ import org.titrate.platform.api.Page;
  * documents that settle them. Methods throw the platform's problem exceptions: 400 naming the field,
  * 404 for an unknown party or document, 409 for a refund above the credit (also when two race).
  */
+@ProviderType
 public interface FinanceService {
 
     /** The party's accounts, one per currency it has postings in (none: an empty list). */

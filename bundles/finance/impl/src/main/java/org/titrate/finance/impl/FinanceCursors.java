@@ -23,15 +23,12 @@ import org.titrate.platform.api.events.EventLog;
 public class FinanceCursors {
 
     @Reference
-    private FinanceSchema schema;
-
-    @Reference
     private MissingRows missingRows;
 
     @Reference
     private TransactionManager transactions;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=finance)")
     private DataSource dataSource;
 
     @Reference

@@ -43,12 +43,9 @@ import org.titrate.platform.api.time.BusinessClock;
 public class FinanceLedger {
 
     @Reference
-    private FinanceSchema schema;
-
-    @Reference
     private MissingRows missingRows;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=finance)")
     private DataSource dataSource;
 
     /** Null outside OSGi (the unit tests on a plain database), where there is no platform to append to. */

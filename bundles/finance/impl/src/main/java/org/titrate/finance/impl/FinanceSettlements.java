@@ -26,17 +26,15 @@ import org.titrate.purchasing.api.PurchaseSettlements;
 @Component(service = {SalesSettlements.class, PurchaseSettlements.class})
 public class FinanceSettlements implements SalesSettlements, PurchaseSettlements {
 
-    @Reference
-    private FinanceSchema schema;
 
-    /** Paid amounts answer once the history finance missed is booked, as balances do: right from the first answer. */
+    /** Paid amounts are read once the history finance missed is booked, as balances are: right from the first answer. */
     @Reference
-    private SalesHistoryBackfill backfill;
+    private SalesHistoryBackfill salesHistory;
 
     @Reference
-    private PurchaseHistoryBackfill purchaseBackfill;
+    private PurchaseHistoryBackfill purchaseHistory;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=finance)")
     private DataSource dataSource;
 
     @Override
@@ -62,6 +60,8 @@ public class FinanceSettlements implements SalesSettlements, PurchaseSettlements
         if (orderNumbers.isEmpty()) {
             return;
         }
+        salesHistory.awaitFirstPass();
+        purchaseHistory.awaitFirstPass();
         List<Object> params = new ArrayList<>();
         params.add(party.name());
         params.addAll(orderNumbers);

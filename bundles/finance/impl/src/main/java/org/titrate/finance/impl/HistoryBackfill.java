@@ -2,6 +2,7 @@ package org.titrate.finance.impl;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,9 +21,9 @@ import org.titrate.platform.api.events.LoggedEvent;
  * listeners before finance registered its listener, and commits later, is therefore booked too, as soon as
  * it commits: the log shows it only once every earlier append has ended, so the cursor never passes it.
  *
- * <p>The first pass runs when finance starts, before its views answer, so balances and paid amounts are
- * right from their first answer; then every commit that appended wakes the follower within half a
- * second (with a one-minute poll as a fallback). What it costs while finance runs is one look-up of the ledger per posting event.
+ * <p>The first pass runs when following starts; finance's views call {@link #awaitFirstPass()} before they answer,
+ * so balances and paid amounts are right from their first answer (they depend on the history being booked and say so).
+ * Then every commit that appended wakes the follower within half a second (with a one-minute poll as a fallback). What it costs while finance runs is one look-up of the ledger per posting event.
  * Documents last changed before the log existed are read once from the module's old change feed.
  *
  * @param <D> the module's document
@@ -30,10 +31,19 @@ import org.titrate.platform.api.events.LoggedEvent;
 abstract class HistoryBackfill<D> {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryBackfill.class);
     private static final int PAGE = 500;
+    /** Longer than a first pass takes after a long absence; a view never waits for ever. */
+    private static final long FIRST_PASS_WAIT_SECONDS = 60;
 
     private ScheduledExecutorService follower;
     private AutoCloseable wakeUps;
     private final AtomicBoolean due = new AtomicBoolean();
+    /** Open from the start of following until the first pass has ended (or following stopped); open while not following. */
+    private volatile CountDownLatch firstPass = new CountDownLatch(0);
+    /**
+     * Set while a follower books: what it calls may read finance's views (a sales order shows its paid amount), and the
+     * booking must not wait for a first pass, its own or the other module's.
+     */
+    private static final ThreadLocal<Boolean> BOOKING = ThreadLocal.withInitial(() -> false);
 
     /** The module's name, as in the cursors. */
     protected abstract String module();
@@ -72,12 +82,36 @@ abstract class HistoryBackfill<D> {
     }
 
     void start() {
+        CountDownLatch first = new CountDownLatch(1);
+        firstPass = first;
         log().register(cursor(), 0);
-        beforeTheLog();
-        pass();
+        try {
+            beforeTheLog();
+            pass();
+        } finally {
+            first.countDown();
+        }
         follower = FinanceTimers.single("titrate-finance-backfill-" + module());
         wakeUps = log().onCommit(this::wake);
         follower.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Returns once what finance missed while it was away is booked (at once after the first pass). Finance's views
+     * call it before reading the ledger. Never call it inside a transaction that booked something: the pass books in
+     * transactions of its own.
+     */
+    void awaitFirstPass() {
+        if (BOOKING.get()) {
+            return;
+        }
+        try {
+            if (!firstPass.await(FIRST_PASS_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Finance answers before it has booked every {} document it missed", module());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop() {
@@ -89,6 +123,7 @@ abstract class HistoryBackfill<D> {
             LOG.warn("Cannot stop following the event log for {}", module(), e);
         }
         FinanceTimers.stop(follower);
+        firstPass.countDown();
     }
 
     /**
@@ -110,6 +145,8 @@ abstract class HistoryBackfill<D> {
 
     /** Follows the log from the cursor to what is readable now. */
     synchronized void pass() {
+        boolean outer = !BOOKING.get();
+        BOOKING.set(true);
         try {
             int booked = 0;
             while (true) {
@@ -150,6 +187,10 @@ abstract class HistoryBackfill<D> {
             }
         } catch (RuntimeException e) {
             LOG.warn("Finance could not book the {} documents it missed; it tries again", module(), e);
+        } finally {
+            if (outer) {
+                BOOKING.remove();
+            }
         }
     }
 
@@ -167,6 +208,15 @@ abstract class HistoryBackfill<D> {
      * database upgraded while finance was not installed. Afterwards the cursor stands at the log's start.
      */
     private void beforeTheLog() {
+        BOOKING.set(true);
+        try {
+            bookBeforeTheLog();
+        } finally {
+            BOOKING.remove();
+        }
+    }
+
+    private void bookBeforeTheLog() {
         Instant logStart = log().read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
         Instant since = cursors().position(module());
         if (logStart == null || !since.isBefore(logStart)) {

@@ -50,6 +50,7 @@ import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.Money;
 import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.Feeds;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -75,21 +76,15 @@ public class JdbcFinanceService implements FinanceService {
     private static final String MONEY_COLUMNS = "m.ID, m.NUMBER, m.KIND, m.PARTY_CODE, m.AMOUNT, m.CURRENCY, m.METHOD, m.VALUE_DATE,"
             + " m.ORDER_NUMBER, m.REFERENCE, m.COMMENT_TEXT, m.POSTED_AT, m.POSTED_BY, m.REQUEST_ID";
 
-    /** Longer than a transaction may wait for a lock (Derby's derby.locks.waitTimeout is 10 s). */
-    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
-
-    @Reference
-    private FinanceSchema schema;
-
     @Reference
     private FinanceLedger ledger;
 
-    /** Views answer once the history finance missed is booked: balances are right from the first answer. */
+    /** Views read the ledger once the history finance missed is booked (bookedHistory()): right from the first answer. */
     @Reference
-    private SalesHistoryBackfill backfill;
+    private SalesHistoryBackfill salesHistory;
 
     @Reference
-    private PurchaseHistoryBackfill purchaseBackfill;
+    private PurchaseHistoryBackfill purchaseHistory;
 
     @Reference
     private DocumentNumbers numbers;
@@ -116,8 +111,14 @@ public class JdbcFinanceService implements FinanceService {
     @Reference
     private EventLog events;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=finance)")
     private DataSource dataSource;
+
+    /** What sales and purchasing posted while finance was away is on the ledger before a view reads it or money is booked. */
+    private void bookedHistory() {
+        salesHistory.awaitFirstPass();
+        purchaseHistory.awaitFirstPass();
+    }
 
     // ---- balances and open items ----
 
@@ -128,6 +129,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<Balance> balances(BalanceQuery query) {
+        bookedHistory();
         // An account without postings is only the row its first posting locks (created outside that posting's transaction):
         // a request that was refused after taking it changed nothing, and shows nothing.
         Sql filter = new Sql().and("a.POSTINGS > 0").and("a.PARTY_TYPE = ?", query.partyType()).and("a.PARTY_CODE = ?", query.partyCode())
@@ -155,6 +157,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<OpenItem> openItems(OpenItemQuery query) {
+        bookedHistory();
         LocalDate asOf = query.asOf() == null ? BusinessClock.today() : query.asOf();
         Sql filter = new Sql().and("o.PARTY_TYPE = ?", query.partyType()).and("o.PARTY_CODE = ?", query.partyCode())
                 .and("o.CURRENCY = ?", query.currency()).and("p.DOCUMENT_DATE >= ?", query.from()).and("p.DOCUMENT_DATE <= ?", query.to());
@@ -178,6 +181,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<Posting> postings(PostingQuery query) {
+        bookedHistory();
         Sql filter = new Sql().and("p.PARTY_TYPE = ?", query.partyType()).and("p.PARTY_CODE = ?", query.partyCode())
                 .and("p.TYPE = ?", query.type()).and("p.DOCUMENT_NUMBER = ?", query.documentNumber())
                 .and("p.DOCUMENT_DATE >= ?", query.from()).and("p.DOCUMENT_DATE <= ?", query.to());
@@ -187,12 +191,13 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public List<Posting> postingsSince(Instant since, int limit) {
+        bookedHistory();
         // Postings from before the log existed come from the ledger itself, up to the log's first event: they were
         // committed long before it. The rest follow the log, whose times order it as its numbers do.
         Instant logStart = events.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
         if (logStart == null || since.isBefore(logStart)) {
             try (Connection c = dataSource.getConnection()) {
-                Instant before = logStart != null ? logStart : BusinessClock.now().minus(FEED_SETTLING);
+                Instant before = logStart != null ? logStart : BusinessClock.now().minus(Feeds.SETTLING);
                 List<Posting> rows = Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.POSTED_AT > ? AND p.POSTED_AT < ?"
                         + " ORDER BY p.POSTED_AT, p.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(since, before), JdbcFinanceService::posting);
                 if (!rows.isEmpty()) {
@@ -207,6 +212,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public List<SequencedPosting> postingsAfter(long afterSeq, int limit) {
+        bookedHistory();
         List<LoggedEvent> posted = events.read(afterSeq, limit, FinanceEvents.POSTED);
         if (posted.isEmpty()) {
             return List.of();
@@ -236,11 +242,13 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public List<org.titrate.finance.api.PaymentReminder> reminders(LocalDate asOf) {
+        bookedHistory();
         return paymentReminders.due(asOf == null ? BusinessClock.today() : asOf);
     }
 
     @Override
     public List<org.titrate.finance.api.PaymentReminder> raiseReminders(LocalDate asOf) {
+        bookedHistory();
         return paymentReminders.raise(asOf == null ? BusinessClock.today() : asOf);
     }
 
@@ -248,6 +256,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public MoneyDocument register(MoneyDocument body) {
+        bookedHistory();
         Check.body(body);
         MoneyKind kind = body.kind();
         PartyType party = kind.postingType().partyType();
@@ -501,6 +510,7 @@ public class JdbcFinanceService implements FinanceService {
 
     @Override
     public Page<MoneyDocument> moneyDocuments(MoneyQuery query) {
+        bookedHistory();
         Sql filter = new Sql().and("m.KIND = ?", query.kind()).and("m.PARTY_CODE = ?", query.partyCode())
                 .and("m.METHOD = ?", query.method()).and("m.ORDER_NUMBER = ?", query.orderNumber())
                 .and("m.VALUE_DATE >= ?", query.from()).and("m.VALUE_DATE <= ?", query.to());

@@ -39,12 +39,9 @@ public class PaymentReminders {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReminders.class);
 
     @Reference
-    private FinanceSchema schema;
-
-    @Reference
     private TransactionManager transactions;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=finance)")
     private DataSource dataSource;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -33,7 +33,7 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
 
     // Optional, so finance installs without purchasing; dynamic, so that purchasing coming or going starts and stops
     // the following here without restarting this component and, with it, the finance services and REST resources
-    // that wait for its first pass (their requests would fail meanwhile).
+    // that read through it (their requests would fail meanwhile).
     private volatile PurchaseOrderService purchases;
     private volatile SupplierService suppliers;
     private boolean active;
@@ -80,7 +80,7 @@ public class PurchaseHistoryBackfill extends HistoryBackfill<PurchaseOrder> {
         follow();
     }
 
-    /** Follows purchasing's history while this is active and purchasing is there; the first pass is booked before this returns. */
+    /** Follows purchasing's history while this is active and purchasing is there. */
     private synchronized void follow() {
         boolean wanted = active && purchases != null && suppliers != null;
         if (wanted && !following) {

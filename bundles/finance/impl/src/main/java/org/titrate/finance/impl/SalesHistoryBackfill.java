@@ -18,8 +18,9 @@ import org.titrate.sales.api.StatusChange;
 
 /**
  * Books the sales documents shipped or received while finance was not installed. It starts after
- * the posting listener, so a document posted meanwhile is booked by one or the other, never both,
- * and finance's views wait for its first pass, so balances are right from their first answer.
+ * the posting listener, so a document posted meanwhile is booked by one or the other, never both;
+ * finance's views wait for its first pass ({@link #awaitFirstPass()}), so balances are right from their
+ * first answer.
  */
 @Component(service = SalesHistoryBackfill.class, immediate = true)
 public class SalesHistoryBackfill extends HistoryBackfill<SalesOrder> {

@@ -1,6 +1,7 @@
 package org.titrate.inventory.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 
 /**
@@ -8,6 +9,7 @@ import org.titrate.platform.api.Page;
  * concurrent postings of one product queue and none drives stock negative where the warehouse
  * forbids it; a refused posting (409) changes nothing.
  */
+@ProviderType
 public interface StockService {
 
     Page<StockRow> stock(StockQuery query);

@@ -1,9 +1,11 @@
 package org.titrate.inventory.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 
 /** Warehouses, by code or id. */
+@ProviderType
 public interface WarehouseService {
 
     Page<Warehouse> find(String q, Boolean active, PageRequest page);

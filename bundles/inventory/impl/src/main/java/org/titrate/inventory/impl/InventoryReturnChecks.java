@@ -39,9 +39,6 @@ public class InventoryReturnChecks implements ReturnChecks {
     private JpaTemplate jpa;
 
     @Reference
-    private InventorySchema schema;
-
-    @Reference
     private ProductService products;
 
     private record Returned(String orderId, String customer, int index, OrderLine line) {

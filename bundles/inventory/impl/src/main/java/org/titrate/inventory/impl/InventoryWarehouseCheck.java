@@ -9,9 +9,6 @@ import org.titrate.platform.api.WarehouseCheck;
 public class InventoryWarehouseCheck implements WarehouseCheck {
 
     @Reference
-    private InventorySchema schema;
-
-    @Reference
     private StockLedger ledger;
 
     @Override

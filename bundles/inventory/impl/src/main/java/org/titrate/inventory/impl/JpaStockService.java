@@ -61,9 +61,6 @@ public class JpaStockService implements StockService {
     private JpaTemplate jpa;
 
     @Reference
-    private InventorySchema schema;
-
-    @Reference
     private StockLedger ledger;
 
     @Reference

@@ -31,8 +31,6 @@ public class JpaWarehouseService implements WarehouseService {
     @Reference(target = "(osgi.unit.name=titrate-inventory)")
     private JpaTemplate jpa;
 
-    @Reference
-    private InventorySchema schema;
 
     private record Input(String code, String name, String address, String quarantineLocation, boolean allowNegativeStock,
             boolean defaultWarehouse, boolean active) {

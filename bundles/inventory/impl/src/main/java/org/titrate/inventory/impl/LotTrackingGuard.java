@@ -17,9 +17,6 @@ import org.titrate.products.api.ProductChangeGuard;
 public class LotTrackingGuard implements ProductChangeGuard {
 
     @Reference
-    private InventorySchema schema;
-
-    @Reference
     private StockLedger ledger;
 
     @Override

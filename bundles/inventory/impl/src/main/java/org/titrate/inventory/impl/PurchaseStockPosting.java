@@ -4,14 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockLedger.Opened;
 import org.titrate.inventory.impl.StockLedger.Source;
 import org.titrate.platform.api.ConflictException;
-import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.purchasing.api.PurchasePosting;
 import org.titrate.purchasing.api.PurchasePostingKind;
@@ -27,9 +25,8 @@ import org.titrate.purchasing.api.PurchasePostingListener;
  */
 @Component(service = PurchasePostingListener.class)
 public class PurchaseStockPosting implements PurchasePostingListener {
-
-    @Reference
-    private InventorySchema schema;
+    private static final StockLedger.LineShape<PurchasePostingLine> LINES = new StockLedger.LineShape<>(PurchasePostingLine::lineNo,
+            PurchasePostingLine::sku, PurchasePostingLine::lot);
 
     @Reference
     private StockLedger ledger;
@@ -43,18 +40,13 @@ public class PurchaseStockPosting implements PurchasePostingListener {
         if (lines.isEmpty()) {
             return;
         }
-        StockLedger.DocumentPosting d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(),
-                lines.stream().collect(Collectors.toMap(PurchasePostingLine::lineNo, PurchasePostingLine::sku)),
-                lines.stream().map(PurchasePostingLine::lot).toList(), products::findBySkus);
+        StockLedger.DocumentPosting<PurchasePostingLine> d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(), lines, LINES,
+                products::findBySkus);
         Opened opened = d.opened();
         StockLedger.Store w = d.warehouse();
-        Map<String, Product> found = d.products();
         LocalDate today = opened.book().today();
-        for (PurchasePostingLine l : lines) {
-            String field = "lines[" + (l.lineNo() - 1) + "]";
-            Product p = found.get(l.sku());
+        d.eachLine((l, field, p, lot) -> {
             boolean tracked = Boolean.TRUE.equals(p.lotTracked());
-            String lot = d.lot(l.sku(), l.lot());
             if (posting.kind() == PurchasePostingKind.RECEIPT) {
                 if (l.expiryDate() != null && l.expiryDate().isBefore(today)) {
                     throw new ConflictException(field + ".expiryDate", "lot " + l.lot() + " of " + l.sku() + " expired on " + l.expiryDate()
@@ -77,7 +69,7 @@ public class PurchaseStockPosting implements PurchasePostingListener {
                             wanted.subtract(fromQuarantine), w.allowNegativeStock(), false);
                 }
             }
-        }
+        });
         ledger.write(opened, new Source(posting.kind() == PurchasePostingKind.RECEIPT ? "PURCHASE_RECEIPT" : "PURCHASE_RETURN",
                 posting.orderNumber(), posting.supplierCode(), null, posting.postedBy(), Map.of()));
     }

@@ -3,13 +3,11 @@ package org.titrate.inventory.impl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockStatus;
 import org.titrate.inventory.impl.StockLedger.Opened;
 import org.titrate.inventory.impl.StockLedger.Source;
-import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.sales.api.Direction;
 import org.titrate.sales.api.PostingKind;
@@ -25,9 +23,8 @@ import org.titrate.sales.api.SalesPostingListener;
  */
 @Component(service = SalesPostingListener.class)
 public class SalesStockPosting implements SalesPostingListener {
-
-    @Reference
-    private InventorySchema schema;
+    private static final StockLedger.LineShape<PostingLine> LINES = new StockLedger.LineShape<>(PostingLine::lineNo, PostingLine::sku,
+            PostingLine::lot);
 
     @Reference
     private StockLedger ledger;
@@ -43,17 +40,12 @@ public class SalesStockPosting implements SalesPostingListener {
             return;
         }
         // Inside the sales action's transaction, through the ledger's JDBC only (see StockLedger).
-        StockLedger.DocumentPosting d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(),
-                lines.stream().collect(Collectors.toMap(PostingLine::lineNo, PostingLine::sku)), lines.stream().map(PostingLine::lot).toList(),
+        StockLedger.DocumentPosting<PostingLine> d = ledger.openDocument(posting.warehouseCode(), posting.orderNumber(), lines, LINES,
                 products::findBySkus);
         Opened opened = d.opened();
         StockLedger.Store w = d.warehouse();
-        Map<String, Product> found = d.products();
         Map<Integer, String> reasons = new HashMap<>();
-        for (PostingLine l : lines) {
-            String field = "lines[" + (l.lineNo() - 1) + "]";
-            Product p = found.get(l.sku());
-            String lot = d.lot(l.sku(), l.lot());
+        d.eachLine((l, field, p, lot) -> {
             if (l.direction() == Direction.SHIP) {
                 opened.book().take(l.lineNo(), field, l.sku(), w.code(), lot, Boolean.TRUE.equals(p.lotTracked()),
                         StockStatus.AVAILABLE, l.quantity(), w.allowNegativeStock(), true);
@@ -63,7 +55,7 @@ public class SalesStockPosting implements SalesPostingListener {
                     reasons.put(l.lineNo(), l.reasonCode());
                 }
             }
-        }
+        });
         ledger.write(opened, new Source(posting.kind().name(), posting.orderNumber(), posting.customerCode(), null,
                 posting.postedBy(), reasons));
     }

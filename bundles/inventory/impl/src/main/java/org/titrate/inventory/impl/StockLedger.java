@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,7 +53,7 @@ public class StockLedger {
     private EventLog events;
 
     /** The datasource the persistence unit uses: inside a transaction both share one connection. */
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=inventory)")
     private DataSource dataSource;
 
     /**
@@ -372,13 +373,31 @@ public class StockLedger {
     }
 
     /** Another module's posting as opened: the book, the one warehouse it moves stock in, its products as read under their locks. */
-    record DocumentPosting(Opened opened, Store warehouse, Map<String, Product> products) {
+    /** How the ledger reads a line of another module's posting: its number, the SKU and the lot it names. */
+    record LineShape<L>(ToIntFunction<L> lineNo, Function<L, String> sku, Function<L, String> lot) {
+    }
+
+    /** Books one line of a posting: its field for problems ({@code lines[i]}), its product, the lot it books under. */
+    interface LineBooking<L> {
+        void book(L line, String field, Product product, String lot);
+    }
+
+    /** Another module's posting opened under its locks, with its lines (what sales and purchase postings share). */
+    record DocumentPosting<L>(Opened opened, Store warehouse, Map<String, Product> products, List<L> lines, LineShape<L> shape) {
         /**
          * The lot a line names if its product is lot-tracked, else none: a document saved while the product was
          * lot-tracked books its goods without lots once it no longer is, so that they stay usable.
          */
         String lot(String sku, String lot) {
             return Boolean.TRUE.equals(products.get(sku).lotTracked()) ? lot : null;
+        }
+
+        /** Books every line, in document order. */
+        void eachLine(LineBooking<L> booking) {
+            for (L line : lines) {
+                String sku = shape.sku().apply(line);
+                booking.book(line, "lines[" + (shape.lineNo().applyAsInt(line) - 1) + "]", products.get(sku), lot(sku, shape.lot().apply(line)));
+            }
         }
     }
 
@@ -390,8 +409,11 @@ public class StockLedger {
      *
      * @param findProducts the products by SKU (the product service's)
      */
-    DocumentPosting openDocument(String warehouseCode, String documentNumber, Map<Integer, String> skuByLine, Collection<String> lots,
+    <L> DocumentPosting<L> openDocument(String warehouseCode, String documentNumber, List<L> lines, LineShape<L> shape,
             Function<Collection<String>, Map<String, Product>> findProducts) {
+        Map<Integer, String> skuByLine = new HashMap<>();
+        lines.forEach(l -> skuByLine.put(shape.lineNo().applyAsInt(l), shape.sku().apply(l)));
+        List<String> lots = lines.stream().map(shape.lot()).toList();
         String code = warehouseCode != null ? warehouseCode : defaultWarehouse().map(Store::code).orElseThrow(() -> new ConflictException(
                 "warehouseCode", documentNumber + " names no warehouse and no default warehouse is set: mark one as default under /warehouses"));
         Set<String> skus = new HashSet<>(skuByLine.values());
@@ -399,7 +421,7 @@ public class StockLedger {
                 lots, BusinessClock.today());
         Map<String, Product> found = findProducts.apply(skus);
         requireProducts(found, skuByLine);
-        return new DocumentPosting(opened, opened.store(code), found);
+        return new DocumentPosting<>(opened, opened.store(code), found, lines, shape);
     }
 
     /** Every line's product must still exist: no stock moves for a product that is gone (409 naming the line). */

@@ -1,9 +1,12 @@
 package org.titrate.platform.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Human numbers for documents and codes, gap-free per series and year within committed
  * transactions. Implemented by the platform; call it inside the transaction that creates the record.
  */
+@ProviderType
 public interface DocumentNumbers {
 
     /** The next document number of a series, e.g. {@code next("SO")} gives {@code SO-2026-000042}. */

@@ -1,11 +1,16 @@
 package org.titrate.platform.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
+
 /**
  * Whether a document may name a warehouse, asked when the document is saved. The inventory module owns
  * warehouses and registers this service; sales and purchasing, upstream of inventory, take it as an
  * optional dynamic reference and save any code while inventory is not installed (their documents then
  * move no stock). Shipping and receiving still check the warehouse again when stock moves.
  */
+@ConsumerType
+@InCallersTransaction
 public interface WarehouseCheck {
 
     /**

@@ -1,5 +1,8 @@
 package org.titrate.products.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+import org.titrate.platform.api.db.InCallersTransaction;
+
 /**
  * A downstream module's say in a product change (whiteboard: every registered guard is asked). Called
  * inside the update's transaction, before anything is stored; a guard refuses by throwing the platform's
@@ -7,6 +10,8 @@ package org.titrate.products.api;
  * guard: inventory registers one that keeps lot tracking on while lots of the product are on hand;
  * without inventory nothing is asked.
  */
+@ConsumerType
+@InCallersTransaction
 public interface ProductChangeGuard {
 
     /**

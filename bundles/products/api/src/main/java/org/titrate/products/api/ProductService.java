@@ -3,6 +3,7 @@ package org.titrate.products.api;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 
@@ -11,6 +12,7 @@ import org.titrate.platform.api.PageRequest;
  * through its tables. Methods throw the platform's problem exceptions for bad input (400),
  * unknown ids (404) and stale versions or duplicate codes (409).
  */
+@ProviderType
 public interface ProductService {
 
     Page<Product> find(ProductQuery query);

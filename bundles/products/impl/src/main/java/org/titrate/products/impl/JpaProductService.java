@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.persistence.EntityManager;
-import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,7 +28,6 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.JpaPages;
-import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.products.api.Category;
@@ -51,20 +48,12 @@ public class JpaProductService implements ProductService {
     @Reference(target = "(osgi.unit.name=titrate-products)")
     private JpaTemplate jpa;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
-    private DataSource dataSource;
-
     @Reference
     private EventLog events;
 
     /** Downstream modules' say in a change (inventory: no end to lot tracking while lots are on hand). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ProductChangeGuard> guards;
-
-    @Activate
-    void activate() {
-        SchemaMigrations.migrate(dataSource, "products", JpaProductService.class.getClassLoader());
-    }
 
     @Override
     public Page<Product> find(ProductQuery query) {

@@ -1,6 +1,7 @@
 package org.titrate.purchasing.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 
 /**
@@ -8,6 +9,7 @@ import org.titrate.platform.api.Page;
  * 400 for bad input naming the field, 404 unknown, 409 for an illegal state change or stale version,
  * and whatever a posting listener refuses (not enough stock to send back, say).
  */
+@ProviderType
 public interface PurchaseOrderService {
 
     PurchaseList find(PurchaseQuery query);

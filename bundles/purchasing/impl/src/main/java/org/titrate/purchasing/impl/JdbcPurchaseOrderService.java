@@ -33,6 +33,7 @@ import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.events.Feeds;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
@@ -73,9 +74,6 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
             + " o.TOTAL_AMOUNT, o.VERSION, o.CREATED_AT, o.CREATED_BY, o.UPDATED_AT, o.UPDATED_BY";
 
     @Reference
-    private PurchasingSchema schema;
-
-    @Reference
     private EventLog events;
 
     @Reference
@@ -90,7 +88,7 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
     @Reference
     private TransactionManager transactions;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=purchasing)")
     private DataSource dataSource;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -144,16 +142,9 @@ public class JdbcPurchaseOrderService implements PurchaseOrderService {
         }
     }
 
-    /**
-     * How long a change may take to commit: it is stamped before the posting listeners wait for their
-     * locks (Derby's derby.locks.waitTimeout is 10 s); the feed shows changes older than this, so a
-     * poller misses none.
-     */
-    private static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
-
     @Override
     public List<PurchaseOrder> changedSince(Instant since, int limit) {
-        return changed(since, limit, BusinessClock.now().minus(FEED_SETTLING));
+        return changed(since, limit, BusinessClock.now().minus(Feeds.SETTLING));
     }
 
     @Override

@@ -29,10 +29,7 @@ public class JdbcSupplierService implements SupplierService {
     private static final String COLUMNS = "ID, CODE, NAME, CONTACT_NAME, PHONE, EMAIL, ADDRESS, PAYMENT_TERM_DAYS, ACTIVE, VERSION,"
             + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY";
 
-    @Reference
-    private PurchasingSchema schema;
-
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=purchasing)")
     private DataSource dataSource;
 
     @Override

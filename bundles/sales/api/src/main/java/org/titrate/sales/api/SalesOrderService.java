@@ -2,6 +2,7 @@ package org.titrate.sales.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 
@@ -11,6 +12,7 @@ import org.titrate.platform.api.PageRequest;
  * {@code lines[2].quantity}), 404 for unknown documents, 409 for illegal state changes, stale
  * versions, concurrent changes and postings a listener refuses.
  */
+@ProviderType
 public interface SalesOrderService {
 
     OrderList find(OrderQuery query);

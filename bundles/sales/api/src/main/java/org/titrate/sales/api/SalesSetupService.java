@@ -1,10 +1,12 @@
 package org.titrate.sales.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 
 /** What administrators configure for sales: custom document fields and return reason codes. */
+@ProviderType
 public interface SalesSetupService {
     /** The only kind of document with custom fields so far. */
     String SALES_ORDER = "sales-order";

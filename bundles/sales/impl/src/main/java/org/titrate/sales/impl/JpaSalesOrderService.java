@@ -37,6 +37,7 @@ import org.titrate.platform.api.Texts;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.WarehouseCheck;
 import org.titrate.platform.api.db.JpaPages;
+import org.titrate.platform.api.events.Feeds;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.products.api.Product;
@@ -80,10 +81,6 @@ public class JpaSalesOrderService implements SalesOrderService {
     /** Order dates are the sales office's local dates. */
     /** States of documents that moved neither goods nor money. */
     private static final List<OrderStatus> VOID = List.of(OrderStatus.CANCELLED, OrderStatus.REJECTED);
-    /** Longer than any write transaction may take (Derby's lock wait is 10 s, commits take milliseconds). */
-    // Longer than a shipment may wait for its posting listeners' locks (Derby's derby.locks.waitTimeout is 10 s):
-    // a change is stamped before they run, and finance follows this feed for what it missed.
-    static final java.time.Duration FEED_SETTLING = java.time.Duration.ofSeconds(15);
     private static final Settlement UNSETTLED = new Settlement(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO));
 
     @Reference(target = "(osgi.unit.name=titrate-sales)")
@@ -231,7 +228,7 @@ public class JpaSalesOrderService implements SalesOrderService {
     public List<SalesOrder> changedSince(Instant since, int limit) {
         // A change is stamped before its transaction commits; the feed shows it once every transaction that could
         // still commit with an earlier stamp has ended, so a poller continuing from the last updatedAt misses nothing.
-        return changed(since, limit, Timestamp.from(JpaSalesSetupService.now().minus(FEED_SETTLING)));
+        return changed(since, limit, Timestamp.from(JpaSalesSetupService.now().minus(Feeds.SETTLING)));
     }
 
     @Override

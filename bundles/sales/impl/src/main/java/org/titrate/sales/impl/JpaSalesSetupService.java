@@ -5,10 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
-import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.Check;
@@ -17,7 +15,6 @@ import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.db.JpaPages;
-import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.sales.api.CustomField;
 import org.titrate.sales.api.ReturnReason;
@@ -36,20 +33,12 @@ public class JpaSalesSetupService implements SalesSetupService {
     @Reference(target = "(osgi.unit.name=titrate-sales)")
     private JpaTemplate jpa;
 
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
-    private DataSource dataSource;
-
     private final Cached<List<CustomField>> fields = new Cached<>(() -> jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
             "SELECT f FROM CustomFieldEntity f ORDER BY f.key", CustomFieldEntity.class).getResultList().stream()
             .map(CustomFieldEntity::toRecord).toList()));
     private final Cached<List<ReturnReason>> reasons = new Cached<>(() -> jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
             "SELECT r FROM ReturnReasonEntity r WHERE r.active = TRUE ORDER BY r.code", ReturnReasonEntity.class).getResultList().stream()
             .map(ReturnReasonEntity::toRecord).toList()));
-
-    @Activate
-    void activate() {
-        SchemaMigrations.migrate(dataSource, "sales", JpaSalesSetupService.class.getClassLoader());
-    }
 
     @Override
     public Page<CustomField> customFields(String entity, PageRequest page) {

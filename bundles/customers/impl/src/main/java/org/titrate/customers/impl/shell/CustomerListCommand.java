@@ -14,8 +14,12 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerStatus;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "customer-list", description = "Lists customers and prospects")
 @Service
 public class CustomerListCommand implements Action {
@@ -25,11 +29,11 @@ public class CustomerListCommand implements Action {
 
     @Option(name = "-s", aliases = "--status", description = "PROSPECT, ACTIVE or INACTIVE")
     @Completion(value = StringsCompleter.class, values = {"PROSPECT", "ACTIVE", "INACTIVE"})
-    private CustomerStatus status;
+    private String status;
 
     @Option(name = "-c", aliases = "--channel", description = "WHOLESALE or RETAIL")
     @Completion(value = StringsCompleter.class, values = {"WHOLESALE", "RETAIL"})
-    private Channel channel;
+    private String channel;
 
     @Option(name = "-n", aliases = "--limit", description = "At most this many rows (1-500)")
     private int limit = 50;
@@ -39,7 +43,8 @@ public class CustomerListCommand implements Action {
 
     @Override
     public Object execute() {
-        Page<Customer> page = customers.find(new CustomerQuery(query, status, channel, new PageRequest(0, limit)));
+        Page<Customer> page = customers.find(new CustomerQuery(query, ShellInput.choice("--status", status, CustomerStatus.class),
+                ShellInput.choice("--channel", channel, Channel.class), new PageRequest(0, limit)));
         TextTable table = new TextTable();
         table.column("Code");
         table.column("Name");

@@ -1,12 +1,10 @@
 package org.titrate.customers.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.CustomerService;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 
 /** Publishes {@link CustomerSoapService} while the customers module is installed. */
@@ -23,10 +21,7 @@ public class CustomerSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("CustomerService", new CustomerSoapService(customers), Map.of(
-                "getCustomer", Roles.readers(),
-                "findCustomers", Roles.readers(),
-                "saveCustomer", new String[] {Roles.SALES}));
+        endpoint = soap.publish("CustomerService", new CustomerSoapService(customers));
     }
 
     @Deactivate

@@ -11,8 +11,11 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
 /** {@code /soap/CustomerService}: the customer master for legacy finance systems, document/literal wrapped. */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "CustomerService", serviceName = "CustomerService", portName = "CustomerServicePort",
         targetNamespace = CustomerSoapService.NS)
 public class CustomerSoapService {
@@ -49,6 +52,7 @@ public class CustomerSoapService {
 
     /** Creates the customer, or updates the one with the same code; a version, when sent, must be current. */
     @WebMethod
+    @Allowed(Roles.SALES)
     @WebResult(name = "customer")
     public CustomerData saveCustomer(@WebParam(name = "customer") CustomerData customer) {
         if (customer == null) {

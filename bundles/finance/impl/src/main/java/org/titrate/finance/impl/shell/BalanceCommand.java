@@ -6,14 +6,19 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.customers.api.CustomerService;
 import org.titrate.finance.api.Balance;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.OpenItem;
 import org.titrate.finance.api.OpenItemQuery;
 import org.titrate.finance.api.PartyType;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
 @Service
 public class BalanceCommand implements Action {
@@ -24,11 +29,16 @@ public class BalanceCommand implements Action {
     @Reference
     private FinanceService finance;
 
+    @Reference
+    private CustomerService customers;
+
     @Override
     public Object execute() {
-        List<Balance> balances = finance.balance(PartyType.CUSTOMER, customer);
+        // An unknown customer is an error (exit 1), not an empty balance.
+        String code = ShellInput.find(customer, customers::get).code();
+        List<Balance> balances = finance.balance(PartyType.CUSTOMER, code);
         if (balances.isEmpty()) {
-            System.out.println("Nothing posted for " + customer);
+            System.out.println("Nothing posted for " + code);
             return null;
         }
         TextTable accounts = new TextTable();
@@ -43,7 +53,7 @@ public class BalanceCommand implements Action {
                     b.openCredit().toPlainString(), b.overdueAmount().toPlainString(), b.postings());
         }
         accounts.print(System.out);
-        List<OpenItem> open = finance.openItems(new OpenItemQuery(PartyType.CUSTOMER, customer, null, false, null, null, null,
+        List<OpenItem> open = finance.openItems(new OpenItemQuery(PartyType.CUSTOMER, code, null, false, null, null, null,
                 new PageRequest(0, PageRequest.MAX_LIMIT))).items();
         if (open.isEmpty()) {
             System.out.println("No open items");

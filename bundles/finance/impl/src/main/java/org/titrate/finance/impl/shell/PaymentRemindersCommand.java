@@ -9,8 +9,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.PaymentReminder;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed(Roles.FINANCE)
 @Command(scope = "titrate", name = "payment-reminders",
         description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
 @Service
@@ -28,13 +32,7 @@ public class PaymentRemindersCommand implements Action {
 
     @Override
     public Object execute() {
-        LocalDate day;
-        try {
-            day = asOf == null ? null : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            System.out.println("--as-of must be a date such as 2026-12-31");
-            return null;
-        }
+        LocalDate day = ShellInput.date("--as-of", asOf);
         List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
         TextTable table = new TextTable();
         table.column("Customer");

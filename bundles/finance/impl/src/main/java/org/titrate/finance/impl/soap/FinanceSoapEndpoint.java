@@ -1,12 +1,10 @@
 package org.titrate.finance.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.finance.api.FinanceService;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 
 /** Publishes {@link FinanceSoapService} while the finance module is installed. */
@@ -23,11 +21,7 @@ public class FinanceSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance), Map.of(
-                "getBalance", Roles.readers(),
-                "listPostingsSince", Roles.readers(),
-                "listPostingsAfter", Roles.readers(),
-                "registerReceipt", new String[] {Roles.FINANCE}));
+        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance));
     }
 
     @Deactivate

@@ -15,16 +15,25 @@ import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PaymentMethod;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
 /**
  * {@code /soap/FinanceService}: the feed a legacy finance system polls (postings since an instant),
  * a customer's balance, and receipts booked from the bank side. Document/literal wrapped.
  */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "FinanceService", serviceName = "FinanceService", portName = "FinanceServicePort", targetNamespace = FinanceSoapService.NS)
 public class FinanceSoapService {
     public static final String NS = "urn:titrate:finance";
     /** Postings per call of the feed; the caller asks again from the last {@code postedAt} it got. */
     static final int FEED_LIMIT = 1000;
+    /** What one poll answers at most: {@code pageLimit} of PID {@code org.titrate.finance.feeds} (FinanceFeedSettings). */
+    private static volatile int pageLimit = FEED_LIMIT;
+
+    static void pageLimit(int limit) {
+        pageLimit = limit;
+    }
 
     private final FinanceService finance;
 
@@ -44,6 +53,7 @@ public class FinanceSoapService {
 
     /** Posts a receipt; the answer says what it settled. Sent again with the same {@code requestId}, it answers the first one. */
     @WebMethod
+    @Allowed(Roles.FINANCE)
     @WebResult(name = "receipt")
     public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
         if (receipt == null) {
@@ -75,7 +85,7 @@ public class FinanceSoapService {
         } catch (DateTimeParseException e) {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
-        return finance.postingsSince(from, FEED_LIMIT).stream().map(PostingData::of).toList();
+        return finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList();
     }
 
     /**
@@ -88,6 +98,6 @@ public class FinanceSoapService {
         if (afterSeq == null || afterSeq < 0) {
             throw new ValidationException("afterSeq", "is required: a sequence number, 0 or more");
         }
-        return finance.postingsAfter(afterSeq, FEED_LIMIT).stream().map(p -> PostingData.of(p.posting(), p.seq())).toList();
+        return finance.postingsAfter(afterSeq, pageLimit).stream().map(p -> PostingData.of(p.posting(), p.seq())).toList();
     }
 }

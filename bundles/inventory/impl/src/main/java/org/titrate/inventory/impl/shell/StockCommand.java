@@ -11,8 +11,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.inventory.api.StockRow;
 import org.titrate.inventory.api.StockService;
 import org.titrate.inventory.api.StockStatus;
+import org.titrate.inventory.api.WarehouseService;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.products.api.ProductService;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product: warehouse, lot, expiry, status, quantity")
 @Service
 public class StockCommand implements Action {
@@ -26,11 +32,20 @@ public class StockCommand implements Action {
     @Reference
     private StockService stock;
 
+    @Reference
+    private ProductService products;
+
+    @Reference
+    private WarehouseService warehouses;
+
     @Override
     public Object execute() {
-        List<StockRow> rows = stock.stockOf(sku, warehouse);
+        // Unknown codes are errors (exit 1), not "no stock"; codes typed in lower case are found.
+        String skuFound = ShellInput.find(sku, products::get).sku();
+        String warehouseFound = warehouse == null ? null : ShellInput.find(warehouse, warehouses::get).code();
+        List<StockRow> rows = stock.stockOf(skuFound, warehouseFound);
         if (rows.isEmpty()) {
-            System.out.println("No stock of " + sku + (warehouse == null ? "" : " in " + warehouse));
+            System.out.println("No stock of " + skuFound + (warehouseFound == null ? "" : " in " + warehouseFound));
             return null;
         }
         System.out.println(rows.get(0).sku() + "  " + (rows.get(0).productName() == null ? "" : rows.get(0).productName()));

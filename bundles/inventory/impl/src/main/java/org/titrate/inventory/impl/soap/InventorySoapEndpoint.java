@@ -1,12 +1,10 @@
 package org.titrate.inventory.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.inventory.api.StockService;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 
 /** Publishes {@link InventorySoapService} while the inventory module is installed. */
@@ -23,7 +21,7 @@ public class InventorySoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("InventoryService", new InventorySoapService(stock), Map.of("getStock", Roles.readers()));
+        endpoint = soap.publish("InventoryService", new InventorySoapService(stock));
     }
 
     @Deactivate

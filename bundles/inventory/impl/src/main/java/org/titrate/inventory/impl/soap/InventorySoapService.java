@@ -7,8 +7,11 @@ import javax.jws.WebResult;
 import javax.jws.WebService;
 import org.titrate.inventory.api.StockService;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
 /** {@code /soap/InventoryService}: on-hand stock for legacy systems, document/literal wrapped. */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "InventoryService", serviceName = "InventoryService", portName = "InventoryServicePort",
         targetNamespace = InventorySoapService.NS)
 public class InventorySoapService {

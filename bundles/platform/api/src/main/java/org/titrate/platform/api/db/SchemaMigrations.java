@@ -20,12 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema migrations, run by each module when its persistence component starts. A
- * module ships {@code db/<module>/V1.sql}, {@code V2.sql}, ... in its bundle; every script runs
- * once, in order, in its own transaction, and is recorded in {@code TITRATE_SCHEMA_VERSION}.
- * Scripts use SQL that Derby and PostgreSQL both accept. OpenJPA never touches the schema.
+ * Versioned schema migrations. A module ships {@code db/<module>/V1.sql}, {@code V2.sql}, ... in its
+ * bundle; every script runs once, in order, in its own transaction, and is recorded in
+ * {@code TITRATE_SCHEMA_VERSION}. Scripts use SQL that Derby and PostgreSQL both accept. OpenJPA never
+ * touches the schema.
+ *
+ * <p>A bundle that names its module in the manifest header {@value #HEADER} is migrated by the platform
+ * when it starts; the platform then registers the {@code titrate} datasource again, on the bundle's
+ * behalf, with the service property {@value #PROPERTY}{@code =<module>}. A component that uses the
+ * module's tables references that datasource, {@code @Reference(target = "(titrate.schema=finance)")},
+ * and so starts only once its tables are in place (docs/adding-a-module.md, 4).
  */
 public final class SchemaMigrations {
+    /** Manifest header naming the module whose {@code db/<module>/V<n>.sql} scripts the platform runs. */
+    public static final String HEADER = "Titrate-Schema";
+    /** Service property of the datasource registered once a module's tables are migrated. */
+    public static final String PROPERTY = "titrate.schema";
+
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final String HISTORY = "TITRATE_SCHEMA_VERSION";
 

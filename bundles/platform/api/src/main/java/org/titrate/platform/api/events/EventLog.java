@@ -2,6 +2,7 @@ package org.titrate.platform.api.events;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The platform's durable, ordered change feed. Every business change other modules or outside systems
@@ -19,6 +20,7 @@ import java.util.Map;
  * {@link #advance} <em>in the same transaction</em>: its work and its position commit together, so after
  * a crash it resumes exactly after the last event whose work committed, without gap or repeat.
  */
+@ProviderType
 public interface EventLog {
 
     /**
@@ -73,12 +75,23 @@ public interface EventLog {
 
     LogSize size();
 
+    /** The log's size in detail: entries kept, oldest and newest, per type, and how far behind each cursor is. */
+    LogStatus status();
+
     /**
      * Deletes events up to {@code upToSeq}, but never one a registered cursor has not passed.
      *
      * @return the events deleted
      */
     long prune(long upToSeq);
+
+    /**
+     * Deletes the events appended before {@code before}, but never one a registered cursor has not passed (nor the
+     * newest event, which the numbering continues from after a restart).
+     *
+     * @return the events deleted
+     */
+    long pruneBefore(java.time.Instant before);
 
     /**
      * Calls {@code listener} after every commit that appended events (on the committing thread; it must

@@ -24,11 +24,6 @@ public final class Roles {
     /** What an administrator may give a user: the business roles and shell access. */
     public static final Set<String> ASSIGNABLE = Stream.concat(ALL.stream(), Stream.of(OPERATOR)).collect(Collectors.toUnmodifiableSet());
 
-    /** Every role but admin (who may always): the readers of master data. */
-    public static String[] readers() {
-        return new String[] {SALES, WAREHOUSE, PURCHASING, FINANCE, VIEWER};
-    }
-
     private Roles() {
     }
 }

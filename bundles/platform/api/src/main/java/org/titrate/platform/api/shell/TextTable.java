@@ -72,7 +72,9 @@ public final class TextTable {
 
     private String cell(Row r, int i) {
         Object value = i < r.cells.size() ? r.cells.get(i) : null;
-        String text = value == null ? "" : value.toString().replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+        // Instants are shown as the business reads them (its time zone), not in UTC.
+        String raw = value instanceof java.time.Instant at ? ShellInput.time(at) : value == null ? "" : value.toString();
+        String text = raw.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
         Column c = columns.get(i);
         return c.maxSize > 0 ? DisplayWidth.truncate(text, c.maxSize) : text;
     }

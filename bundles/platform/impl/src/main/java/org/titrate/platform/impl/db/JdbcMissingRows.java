@@ -3,6 +3,7 @@ package org.titrate.platform.impl.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import javax.transaction.SystemException;
 import javax.transaction.Transaction;
 import javax.transaction.TransactionManager;
@@ -15,10 +16,10 @@ import org.titrate.platform.api.db.MissingRows;
 public class JdbcMissingRows implements MissingRows {
 
     @Reference
-    private PlatformSchema schema;
-
-    @Reference
     private TransactionManager transactions;
+
+    @Reference(target = "(titrate.schema=platform)")
+    private DataSource dataSource;
 
     @Override
     public void insertIfAbsent(String insertSql, Object... parameters) {
@@ -28,7 +29,7 @@ public class JdbcMissingRows implements MissingRows {
         } catch (SystemException e) {
             throw new IllegalStateException("Cannot suspend the transaction to create a row", e);
         }
-        try (Connection c = schema.dataSource().getConnection(); PreparedStatement ins = c.prepareStatement(insertSql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ins = c.prepareStatement(insertSql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ins.setObject(i + 1, parameters[i]);
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -30,8 +31,8 @@ import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.events.CursorPosition;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
+import org.titrate.platform.api.events.LogStatus;
 import org.titrate.platform.api.events.LoggedEvent;
-import org.titrate.platform.impl.db.PlatformSchema;
 import org.titrate.platform.impl.rest.Json;
 
 /**
@@ -64,11 +65,10 @@ public class JdbcEventLog implements EventLog {
     private static final String COLUMNS = "SEQ, TYPE, DOC_KEY, ACTOR, OCCURRED_AT, PAYLOAD";
 
     @Reference
-    private PlatformSchema schema;
-
-    @Reference
     private TransactionManager transactions;
 
+    /** The datasource once the platform's tables are migrated (SchemaExtender). */
+    @Reference(target = "(titrate.schema=platform)")
     private DataSource dataSource;
 
     private final Object counter = new Object();
@@ -94,9 +94,6 @@ public class JdbcEventLog implements EventLog {
 
     @Activate
     void activate() {
-        if (dataSource == null) {
-            dataSource = schema.dataSource();
-        }
         try (Connection c = dataSource().getConnection()) {
             // A cursor never passes a stored event, but it is read too, in case the events it passed were pruned.
             long last = Math.max(Sql.list(c, "SELECT MAX(SEQ) FROM PLT_EVENT", List.of(), rs -> rs.getLong(1)).get(0),
@@ -372,6 +369,44 @@ public class JdbcEventLog implements EventLog {
         } catch (SQLException e) {
             throw Transactions.failure("Cannot measure the event log", e);
         }
+    }
+
+    @Override
+    public LogStatus status() {
+        try (Connection c = dataSource().getConnection()) {
+            long last = visibleUpTo();
+            Object[] span = Sql.list(c, "SELECT COUNT(*), MIN(SEQ), MAX(SEQ) FROM PLT_EVENT WHERE SEQ <= ?", List.of(last),
+                    rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).get(0);
+            long events = (Long) span[0];
+            long first = (Long) span[1];
+            Instant oldest = events == 0 ? null : at(c, first);
+            Instant newest = events == 0 ? null : at(c, (Long) span[2]);
+            Map<String, Long> byType = new TreeMap<>();
+            Sql.list(c, "SELECT TYPE, COUNT(*) FROM PLT_EVENT WHERE SEQ <= ? GROUP BY TYPE", List.of(last), rs -> byType.put(rs.getString(1), rs.getLong(2)));
+            List<LogStatus.CursorLag> cursors = new ArrayList<>();
+            for (CursorPosition p : Sql.list(c, "SELECT NAME, POSITION, UPDATED_AT FROM PLT_EVENT_CURSOR ORDER BY NAME", List.of(),
+                    rs -> new CursorPosition(rs.getString(1), rs.getLong(2), Sql.instant(rs, 3)))) {
+                long behind = Sql.list(c, "SELECT COUNT(*) FROM PLT_EVENT WHERE SEQ > ? AND SEQ <= ?", List.of(p.position(), last),
+                        rs -> rs.getLong(1)).get(0);
+                cursors.add(new LogStatus.CursorLag(p.name(), p.position(), behind, p.updatedAt()));
+            }
+            return new LogStatus(events, first, last, oldest, newest, byType, cursors);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot report on the event log", e);
+        }
+    }
+
+    private static Instant at(Connection c, long seq) throws SQLException {
+        return Sql.list(c, "SELECT OCCURRED_AT FROM PLT_EVENT WHERE SEQ = ?", List.of(seq), rs -> Sql.instant(rs, 1)).stream().findFirst().orElse(null);
+    }
+
+    @Override
+    public long pruneBefore(Instant before) {
+        // Appending times strictly increase with the sequence number: everything up to this number is older.
+        long upTo = lastSeqAtOrBefore(before.minusMillis(1));
+        long deleted = upTo < 1 ? 0 : prune(upTo);
+        LOG.info("Pruned {} events appended before {} (up to seq {}, none a registered cursor has not passed)", deleted, before, upTo);
+        return deleted;
     }
 
     @Override

@@ -5,12 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.time.BusinessClock;
-import org.titrate.platform.impl.db.PlatformSchema;
 
 /**
  * Counters in {@code PLT_NUMBER_SEQUENCE}, one row per series and period. The increment runs on a
@@ -27,10 +27,10 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
     private static final int NO_PERIOD = 0;
 
     @Reference
-    private PlatformSchema schema;
-
-    @Reference
     private MissingRows missingRows;
+
+    @Reference(target = "(titrate.schema=platform)")
+    private DataSource dataSource;
 
     @Override
     public String next(String series) {
@@ -63,7 +63,7 @@ public class JdbcDocumentNumbers implements DocumentNumbers {
 
     /** The number taken from the counter row, in the caller's transaction; null when the row does not exist yet. */
     private Long incrementExisting(String series, int period) throws SQLException {
-        try (Connection c = schema.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement up = c.prepareStatement(
                     "UPDATE PLT_NUMBER_SEQUENCE SET NEXT_VALUE = NEXT_VALUE + 1 WHERE SERIES = ? AND PERIOD = ?")) {
                 up.setString(1, series);

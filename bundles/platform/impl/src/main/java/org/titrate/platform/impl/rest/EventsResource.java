@@ -1,7 +1,9 @@
 package org.titrate.platform.impl.rest;
 
+import java.time.Duration;
 import java.util.List;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
@@ -13,10 +15,12 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
+import org.titrate.platform.api.events.LogStatus;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.rest.RestResource;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.time.BusinessClock;
 
 /**
  * {@code /events}: the event log for integrations, by sequence number. A client keeps the {@code next} of
@@ -49,6 +53,34 @@ public class EventsResource implements RestResource {
         int n = l == null ? PageRequest.DEFAULT_LIMIT : l;
         List<LoggedEvent> items = log.read(from, n, prefix);
         return new EventPage(items, from, n, items.isEmpty() ? from : items.get(items.size() - 1).seq(), log.size());
+    }
+
+    /** How big the log is, per type, and how far behind each registered cursor is. */
+    @GET
+    @Path("status")
+    public LogStatus status() {
+        return log.status();
+    }
+
+    /** @param deleted events deleted; none a registered cursor had not passed */
+    public record Pruned(long deleted, int olderThanDays, LogStatus status) {
+    }
+
+    /**
+     * Deletes the events older than {@code olderThanDays} days (0: every event), but never one a registered cursor has
+     * not passed: what a consumer still has to handle stays, however old.
+     */
+    @POST
+    @Path("prune")
+    public Pruned prune(@QueryParam("olderThanDays") String olderThanDays) {
+        Check check = new Check();
+        Integer days = check.integer("olderThanDays", olderThanDays, 0, 36500);
+        check.throwIfInvalid();
+        if (days == null) {
+            throw new ValidationException("olderThanDays", "is required: delete events older than this many days (0 or more)");
+        }
+        long deleted = log.pruneBefore(BusinessClock.now().minus(Duration.ofDays(days)));
+        return new Pruned(deleted, days, log.status());
     }
 
     static long after(String raw) {

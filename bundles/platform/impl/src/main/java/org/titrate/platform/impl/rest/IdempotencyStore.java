@@ -19,7 +19,8 @@ import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 
 /**
- * Remembers the first answer to a POST with an {@code Idempotency-Key}, per user, for a day.
+ * Remembers the first answer to a POST with an {@code Idempotency-Key}, per user, for a day (the retention of
+ * PID {@code org.titrate.platform.idempotency}).
  * A key is claimed before the request runs, so a concurrent retry cannot create a copy either.
  * An answer that fits the {@code BODY} column is kept there as it is; a longer one (a 500-line
  * order) is kept whole, gzip-compressed and Base64-encoded, in numbered parts of
@@ -50,9 +51,15 @@ final class IdempotencyStore {
 
     private final DataSource dataSource;
     private final AtomicLong lastPurge = new AtomicLong();
+    private volatile Duration retention = RETENTION;
 
     IdempotencyStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** How long answers are kept; keys older than this are purged. */
+    void retention(Duration retention) {
+        this.retention = retention;
     }
 
     Lookup claim(String username, String key, String fingerprint) throws SQLException {
@@ -212,7 +219,7 @@ final class IdempotencyStore {
         if (now - last < Duration.ofMinutes(10).toMillis() || !lastPurge.compareAndSet(last, now)) {
             return;
         }
-        Timestamp before = Timestamp.from(Instant.now().minus(RETENTION));
+        Timestamp before = Timestamp.from(Instant.now().minus(retention));
         try (Connection c = dataSource.getConnection()) {
             for (String table : new String[] {"PLT_IDEMPOTENCY_PART", "PLT_IDEMPOTENCY"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CREATED_AT < ?")) {

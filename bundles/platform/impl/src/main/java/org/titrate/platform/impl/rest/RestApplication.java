@@ -1,6 +1,7 @@
 package org.titrate.platform.impl.rest;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.http.HttpServletRequest;
+import javax.sql.DataSource;
 import javax.ws.rs.Path;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -18,13 +20,16 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
-import org.titrate.platform.impl.db.PlatformSchema;
 import org.titrate.platform.impl.security.WebSessions;
 
 /**
@@ -35,9 +40,21 @@ import org.titrate.platform.impl.security.WebSessions;
  * To the resources nothing changed: they still see {@code /api/v1} as their base, so their
  * {@code @Path}s and the relative {@code Location}s they answer mean what they meant.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestApplication.IDEMPOTENCY_PID)
+@Designate(ocd = RestApplication.Idempotency.class)
 public class RestApplication {
     public static final String ADDRESS = "/api/v1";
+    /** The idempotency keys' settings (docs/configuration.md). */
+    public static final String IDEMPOTENCY_PID = "org.titrate.platform.idempotency";
+
+    @ObjectClassDefinition(name = "Titrate idempotency keys", description = "How long the REST API remembers the answer to a POST"
+            + " sent with an Idempotency-Key header")
+    public @interface Idempotency {
+        @AttributeDefinition(description = "Hours an answer is kept: a retry with the same key within this time gets the first"
+                + " answer again instead of doing the work twice; older keys are purged")
+        int retentionHours() default 24;
+    }
+
     /** Where CXF's servlet records the endpoint's address for the request; JAX-RS derives the base URI from it. */
     private static final String ENDPOINT_ADDRESS = "org.apache.cxf.transport.endpoint.address";
     private static final Logger LOG = LoggerFactory.getLogger(RestApplication.class);
@@ -50,13 +67,13 @@ public class RestApplication {
     /** {@code /api/v1} itself: the longest matching endpoint wins, so this answers only paths no module serves. */
     private Server unknownPaths;
     private boolean active;
+
+    @Reference(target = "(titrate.schema=platform)")
+    private DataSource dataSource;
     private IdempotencyStore idempotency;
 
     private record Published(List<RestResource> resources, Server server) {
     }
-
-    @Reference
-    private PlatformSchema schema;
 
     @Reference
     private WebSessions sessions;
@@ -73,12 +90,19 @@ public class RestApplication {
     }
 
     @Activate
-    synchronized void activate() {
+    synchronized void activate(Idempotency settings) {
         active = true;
-        idempotency = new IdempotencyStore(schema.dataSource());
+        idempotency = new IdempotencyStore(dataSource);
+        modified(settings);
         openApiServer = create("openapi.json", List.of(openApi));
         unknownPaths = create(null, List.of(new UnknownPathResource()));
         update();
+    }
+
+    /** A changed retention applies to the next purge; the endpoints stay published. */
+    @Modified
+    void modified(Idempotency settings) {
+        idempotency.retention(Duration.ofHours(Math.max(1, settings.retentionHours())));
     }
 
     @Deactivate

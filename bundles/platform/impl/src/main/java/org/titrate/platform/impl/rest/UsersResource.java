@@ -1,10 +1,10 @@
 package org.titrate.platform.impl.rest;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -29,8 +29,9 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.impl.security.PasswordPolicy;
 import org.titrate.platform.impl.security.UserDirectory;
 import org.titrate.platform.impl.security.UserDirectory.User;
+import org.titrate.platform.impl.security.UserRules;
 
-/** {@code /users}: administrators add users of the Karaf realm with Titrate roles. */
+/** {@code /users}: administrators add, change, disable and delete users of the Karaf realm with Titrate roles. */
 @Component(service = RestResource.class)
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,26 +71,38 @@ public class UsersResource implements RestResource {
         if (weak != null) {
             check.fail("password", weak);
         }
-        Set<String> roles = new LinkedHashSet<>();
-        List<String> assignable = Roles.ASSIGNABLE.stream().sorted().toList();
-        if (body.roles() == null || body.roles().isEmpty()) {
-            check.fail("roles", "must name at least one of " + assignable);
-        } else {
-            for (int i = 0; i < body.roles().size(); i++) {
-                String role = body.roles().get(i);
-                if (role == null || !Roles.ASSIGNABLE.contains(role)) {
-                    check.fail("roles[" + i + "]", "must be one of " + assignable);
-                } else {
-                    roles.add(role);
-                }
-            }
-            if (roles.equals(Set.of(Roles.OPERATOR))) {
-                check.fail("roles", "operator opens the shell only; add the business roles whose commands the user may run there");
-            }
-        }
+        Set<String> roles = UserRules.roles(check, "roles", body.roles());
         check.throwIfInvalid();
         User created = users.add(username, password, roles);
         return Response.created(URI.create("users/" + created.username())).entity(created).build();
+    }
+
+    /** The body of {@code PUT /users/{username}}: what changes; a field left out stays as it is. */
+    public record UserChange(List<String> roles, Boolean active) {
+    }
+
+    /** New roles, or the account disabled ({@code "active": false}) or enabled again. */
+    @PUT
+    @Path("/{username}")
+    public User update(@PathParam("username") String username, UserChange body) {
+        Check.body(body);
+        Check check = new Check();
+        Set<String> roles = null;
+        if (body.roles() == null && body.active() == null) {
+            check.fail("roles", "send roles, active or both");
+        } else if (body.roles() != null) {
+            roles = UserRules.roles(check, "roles", body.roles());
+        }
+        check.throwIfInvalid();
+        return users.update(username, roles, body.active());
+    }
+
+    /** Deletes a user: every way in closes at once. */
+    @DELETE
+    @Path("/{username}")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
     }
 
     /** The body of {@code PUT /users/{username}/password}. */

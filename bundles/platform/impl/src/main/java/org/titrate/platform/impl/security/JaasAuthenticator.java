@@ -25,7 +25,8 @@ import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 public final class JaasAuthenticator {
     public static final String REALM = "karaf";
     private static final String ROLE_PRINCIPAL = "org.apache.karaf.jaas.boot.principal.RolePrincipal";
-    private static final long CACHE_MILLIS = 30_000;
+    /** How long a successful login is remembered; {@code loginCacheSeconds} of PID org.titrate.platform.login. */
+    private static volatile long cacheMillis = 30_000;
 
     /** An authenticated user and the roles of their JAAS subject. */
     public record Caller(String username, Set<String> roles) {
@@ -40,6 +41,12 @@ public final class JaasAuthenticator {
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private JaasAuthenticator() {
+    }
+
+    /** Remembers successful logins this long from now on (0: not at all); drops what it remembered. */
+    static void cacheFor(long millis) {
+        cacheMillis = millis;
+        CACHE.clear();
     }
 
     /** Too many failed logins for the account or the address: answer 429 with Retry-After. */
@@ -67,7 +74,7 @@ public final class JaasAuthenticator {
         String key = fingerprint(username, password);
         long now = System.currentTimeMillis();
         Cached cached = CACHE.get(key);
-        if (cached != null && cached.expires() > now) {
+        if (cached != null && cached.expires() > now && cacheMillis > 0) {
             return cached.caller();
         }
         Subject subject = new Subject();
@@ -106,7 +113,9 @@ public final class JaasAuthenticator {
         if (CACHE.size() > 10_000) {
             CACHE.clear();
         }
-        CACHE.put(key, new Cached(caller, now + CACHE_MILLIS));
+        if (cacheMillis > 0) {
+            CACHE.put(key, new Cached(caller, now + cacheMillis));
+        }
         return caller;
     }
 

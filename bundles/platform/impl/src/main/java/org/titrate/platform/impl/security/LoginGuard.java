@@ -63,6 +63,10 @@ public class LoginGuard implements JaasRealm {
 
         @AttributeDefinition(description = "How long an SSH or JMX login attempt on a locked account waits before it is refused")
         int refusalDelaySeconds() default 3;
+
+        @AttributeDefinition(description = "Seconds a REST or SOAP caller's successful login is remembered, so that not every"
+                + " request runs the JAAS login (0: every request logs in). A changed password or role takes effect at once anyway")
+        int loginCacheSeconds() default 30;
     }
 
     private static volatile LoginGuard current;
@@ -101,6 +105,7 @@ public class LoginGuard implements JaasRealm {
         throttle.setLimits(new LoginThrottle.Limits(config.maxFailuresPerAccount(), config.maxFailuresPerAddress(),
                 TimeUnit.SECONDS.toMillis(Math.max(1, config.windowSeconds()))));
         refusalDelayMillis = TimeUnit.SECONDS.toMillis(Math.max(0, config.refusalDelaySeconds()));
+        JaasAuthenticator.cacheFor(TimeUnit.SECONDS.toMillis(Math.max(0, config.loginCacheSeconds())));
     }
 
     @Deactivate
@@ -199,10 +204,22 @@ public class LoginGuard implements JaasRealm {
         d.support().checkPassword(password, d.hash());
     }
 
+    /** Whether an administrator disabled the account: it then cannot log in anywhere (REST, SOAP, SSH, JMX). */
+    boolean disabled(String username) {
+        AppConfigurationEntry entry = propertiesEntry();
+        return entry != null && username != null
+                && users(Path.of(String.valueOf(entry.getOptions().get("users")))).disabled().contains(username);
+    }
+
+    void refusedDisabled(String username, String channel, String address) {
+        audit("LOGIN_DISABLED", username, channel, address, null);
+    }
+
     private record Dummy(EncryptionSupport support, String hash) {
     }
 
-    private record KnownUsers(Path file, long modified, long size, java.util.Set<String> names) {
+    /** The users file as last read: who exists, and who is disabled (marked with {@link UserDirectory#DISABLED}). */
+    private record KnownUsers(Path file, long modified, long size, java.util.Set<String> names, java.util.Set<String> disabled) {
         boolean contains(String name) {
             return names.contains(name);
         }
@@ -220,12 +237,22 @@ public class LoginGuard implements JaasRealm {
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             }
-            k = new KnownUsers(file, modified, size, java.util.Set.copyOf(p.stringPropertyNames()));
+            java.util.Set<String> disabled = new java.util.HashSet<>();
+            for (String name : p.stringPropertyNames()) {
+                // "hash,role,role,...": a disabled user keeps its roles and carries the marker among them.
+                String[] value = p.getProperty(name).split(",");
+                for (int i = 1; i < value.length; i++) {
+                    if (UserDirectory.DISABLED.equals(value[i].strip())) {
+                        disabled.add(name);
+                    }
+                }
+            }
+            k = new KnownUsers(file, modified, size, java.util.Set.copyOf(p.stringPropertyNames()), java.util.Set.copyOf(disabled));
             knownUsers = k;
             return k;
         } catch (IOException e) {
             LOG.warn("Cannot read {}: {}", file, e.toString());
-            return new KnownUsers(file, 0, 0, java.util.Set.of());
+            return new KnownUsers(file, 0, 0, java.util.Set.of(), java.util.Set.of());
         }
     }
 

@@ -8,6 +8,7 @@ import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AccountExpiredException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
@@ -65,6 +66,12 @@ public class LoginGuardModule implements LoginModule {
         }
         if (typed != null) {
             guard.equaliseTiming(username, new String(typed));
+        }
+        if (guard.disabled(username)) {
+            // Refused whatever the password; not counted as a failure, since no password was guessed wrong.
+            refused = true;
+            guard.refusedDisabled(username, channel, address);
+            throw new AccountExpiredException("Account disabled");
         }
         return false;
     }

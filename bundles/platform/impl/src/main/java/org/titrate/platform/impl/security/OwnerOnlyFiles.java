@@ -28,7 +28,7 @@ public class OwnerOnlyFiles {
     static final String FILE = "rw-------";
 
     /** The embedded database is created by its first connection; only then are its files there to restrict. */
-    @Reference(target = "(osgi.jndi.service.name=titrate)")
+    @Reference(target = "(titrate.schema=platform)")
     private DataSource dataSource;
 
     @Activate

@@ -54,6 +54,14 @@ public class UserDirectory {
     /** A misspelling of systembundles that earlier versions gave every admin; it granted nothing. */
     private static final String MISSPELT_ROLE = "systembolt";
     private static final String USERS_OPTION = "users";
+    /**
+     * The Karaf role that marks a disabled account: the login guard refuses it on every channel, and the user's
+     * roles stay, for when an administrator enables it again. It grants nothing.
+     */
+    public static final String DISABLED = "titrate-disabled";
+    /** The roles Titrate gives and takes; any other role of a user is left as it is. */
+    private static final Set<String> MANAGED_ROLES = java.util.stream.Stream.of(Roles.ASSIGNABLE, KARAF_ADMIN_ROLES,
+            List.of(SHELL_ROLE, DISABLED)).flatMap(java.util.Collection::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
     /** Karaf registers its realms without a name property, so pick the {@code karaf} realm by name. */
@@ -81,8 +89,12 @@ public class UserDirectory {
         factories.remove(factory);
     }
 
-    /** A user as the REST API shows it. */
-    public record User(String username, List<String> roles) {
+    /** A user as the REST API shows it; {@code active} is false once an administrator disabled it. */
+    public record User(String username, List<String> roles, boolean active) {
+        /** An administrator who can log in: the suite needs one at least. */
+        public boolean activeAdmin() {
+            return active && roles.contains(Roles.ADMIN);
+        }
     }
 
     private volatile boolean active;
@@ -121,7 +133,7 @@ public class UserDirectory {
         if (engine.lookupUser(ADMIN) == null) {
             String password = System.getenv(PASSWORD_ENV);
             if (password == null || password.isBlank()) {
-                password = generatePassword();
+                password = newPassword();
                 Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
                 Files.deleteIfExists(file);
                 try {
@@ -176,20 +188,84 @@ public class UserDirectory {
         try {
             edit(engine -> {
                 engine.addUser(username, password);
-                Set<String> all = new LinkedHashSet<>(roles);
-                // Business users work over REST, SOAP and the browser; the shell is for admins and operators.
-                if (roles.contains(Roles.ADMIN)) {
-                    all.addAll(KARAF_ADMIN_ROLES);
-                } else if (roles.contains(Roles.OPERATOR)) {
-                    all.add(SHELL_ROLE);
-                }
-                all.forEach(r -> engine.addRole(username, r));
+                karafRoles(roles, true).forEach(r -> engine.addRole(username, r));
             });
         } catch (IOException e) {
             throw new IllegalStateException("Could not store user " + username, e);
         }
         JaasAuthenticator.forget();
+        LOG.info("User '{}' added with roles {} by '{}'", username, roles, CurrentUser.name());
         return find(username);
+    }
+
+    /**
+     * The Karaf roles a user with these Titrate roles holds. Business users work over REST, SOAP and the browser;
+     * the shell is for admins and operators.
+     */
+    private static Set<String> karafRoles(Set<String> roles, boolean active) {
+        Set<String> all = new LinkedHashSet<>(roles);
+        if (roles.contains(Roles.ADMIN)) {
+            all.addAll(KARAF_ADMIN_ROLES);
+        } else if (roles.contains(Roles.OPERATOR)) {
+            all.add(SHELL_ROLE);
+        }
+        if (!active) {
+            all.add(DISABLED);
+        }
+        return all;
+    }
+
+    /**
+     * Gives a user new roles, disables or enables it (either may be null: unchanged). The last administrator who
+     * can log in stays one (409), so the suite is never left without.
+     */
+    public synchronized User update(String username, Set<String> roles, Boolean active) {
+        User user = find(username);
+        if (user == null) {
+            throw new NotFoundException("User", username);
+        }
+        Set<String> newRoles = roles == null ? new LinkedHashSet<>(user.roles()) : roles;
+        boolean newActive = active == null ? user.active() : active;
+        if (!newActive && user.username().equals(CurrentUser.name())) {
+            throw new ConflictException("active", "you cannot disable yourself; another administrator can");
+        }
+        UserRules.keepAnActiveAdmin(list(), user, newActive && newRoles.contains(Roles.ADMIN), roles == null ? "active" : "roles");
+        try {
+            edit(engine -> {
+                UserPrincipal principal = engine.lookupUser(user.username());
+                for (RolePrincipal role : engine.listRoles(principal)) {
+                    // Roles given by hand outside Titrate stay.
+                    if (MANAGED_ROLES.contains(role.getName())) {
+                        engine.deleteRole(user.username(), role.getName());
+                    }
+                }
+                karafRoles(newRoles, newActive).forEach(r -> engine.addRole(user.username(), r));
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store user " + username, e);
+        }
+        JaasAuthenticator.forget();
+        LOG.info("User '{}' now has roles {}{} (by '{}')", user.username(), newRoles, newActive ? "" : ", disabled", CurrentUser.name());
+        return find(user.username());
+    }
+
+    /** Deletes a user; not the last administrator who can log in, and nobody deletes themselves (409). */
+    public synchronized void delete(String username) {
+        User user = find(username);
+        if (user == null) {
+            throw new NotFoundException("User", username);
+        }
+        if (user.username().equals(CurrentUser.name())) {
+            throw new ConflictException("username", "you cannot delete yourself; another administrator can");
+        }
+        UserRules.keepAnActiveAdmin(list(), user, false, "username");
+        try {
+            edit(engine -> engine.deleteUser(user.username()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not delete user " + username, e);
+        }
+        JaasAuthenticator.forget();
+        LOG.info("User '{}' deleted by '{}'", user.username(), CurrentUser.name());
     }
 
     /** Sets a user's password; the roles stay. Once the admin has chosen one, the generated first password is deleted. */
@@ -241,21 +317,23 @@ public class UserDirectory {
         if (user == null) {
             return null;
         }
-        return new User(user.getName(), titrateRoles(engine, user));
+        return user(engine, user);
+    }
+
+    private static User user(BackingEngine engine, UserPrincipal user) {
+        List<String> karaf = engine.listRoles(user).stream().map(RolePrincipal::getName).toList();
+        return new User(user.getName(), karaf.stream().filter(Roles.ASSIGNABLE::contains).distinct().sorted().toList(),
+                !karaf.contains(DISABLED));
     }
 
     public List<User> list() {
         BackingEngine engine = engine();
         List<User> users = new ArrayList<>();
         for (UserPrincipal u : engine.listUsers()) {
-            users.add(new User(u.getName(), titrateRoles(engine, u)));
+            users.add(user(engine, u));
         }
         users.sort((a, b) -> a.username().compareTo(b.username()));
         return users;
-    }
-
-    private static List<String> titrateRoles(BackingEngine engine, UserPrincipal user) {
-        return engine.listRoles(user).stream().map(RolePrincipal::getName).filter(Roles.ASSIGNABLE::contains).distinct().sorted().toList();
     }
 
     private BackingEngine engine() {
@@ -281,7 +359,8 @@ public class UserDirectory {
         return LoginGuard.propertiesEntry(realms);
     }
 
-    private static String generatePassword() {
+    /** A random password of 20 letters and digits (no look-alikes), as the first admin gets and the shell hands out. */
+    public static String newPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();
         StringBuilder b = new StringBuilder();

@@ -11,8 +11,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.titrate.platform.api.demo.DemoData;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
+@Allowed(Roles.ADMIN)
 @Command(scope = "titrate", name = "demo-load",
         description = "Fills the installed modules with realistic demo data (idempotent: existing records are kept)")
 @Service

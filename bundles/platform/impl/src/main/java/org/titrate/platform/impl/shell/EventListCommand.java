@@ -6,12 +6,16 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.titrate.platform.api.events.CursorPosition;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LogSize;
 import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
+import org.titrate.platform.api.shell.TextTable;
 
+@Allowed(Roles.ADMIN)
 @Command(scope = "titrate", name = "event-list", description = "Lists the event log by sequence number, then its size and cursors")
 @Service
 public class EventListCommand implements Action {
@@ -33,7 +37,7 @@ public class EventListCommand implements Action {
         LogSize size = log.size();
         long from = after != null ? Math.max(0, after) : Math.max(0, size.lastSeq() - limit);
         List<LoggedEvent> events = log.read(from, Math.max(1, Math.min(limit, 500)), type);
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Seq");
         table.column("Type");
         table.column("Key");
@@ -46,7 +50,8 @@ public class EventListCommand implements Action {
         table.print(System.out);
         System.out.printf("%d events kept, seq %d to %d%n", size.events(), size.firstSeq(), size.lastSeq());
         for (CursorPosition c : size.cursors()) {
-            System.out.printf("cursor %s at %d (%d behind), moved %s%n", c.name(), c.position(), size.lastSeq() - c.position(), c.updatedAt());
+            System.out.printf("cursor %s at %d (%d behind), moved %s%n", c.name(), c.position(), size.lastSeq() - c.position(),
+                    ShellInput.time(c.updatedAt()));
         }
         return null;
     }

@@ -4,9 +4,12 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.impl.modules.ModuleCatalog;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules and whether each is installed")
 @Service
 public class ModuleListCommand implements Action {

@@ -1,9 +1,9 @@
 package org.titrate.platform.impl.soap;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import javax.xml.namespace.QName;
 import javax.servlet.http.HttpServletRequest;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
@@ -27,6 +27,7 @@ import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.impl.rest.Problems;
 import org.titrate.platform.impl.security.JaasAuthenticator;
+import org.titrate.platform.impl.security.Permissions;
 
 /** SOAP endpoints on CXF under {@code /soap}, secured like the REST API. */
 @Component(service = org.titrate.platform.api.soap.SoapEndpoints.class)
@@ -34,8 +35,11 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     public static final String PREFIX = "/soap/";
     static final String NS = "urn:titrate:fault";
 
+    /** The services up now; CXF's own list page is hidden (etc/org.apache.cxf.osgi.cfg). */
+    private final Set<String> published = new ConcurrentSkipListSet<>();
+
     @Override
-    public AutoCloseable publish(String name, Object implementor, Map<String, String[]> operationRoles) {
+    public AutoCloseable publish(String name, Object implementor) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(implementor.getClass().getClassLoader());
@@ -44,13 +48,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.setServiceBean(implementor);
 
             SimpleAuthorizingInterceptor authorize = new SimpleAuthorizingInterceptor();
-            Map<String, String> roles = new HashMap<>();
-            operationRoles.forEach((operation, allowed) -> {
-                Set<String> set = new LinkedHashSet<>(java.util.List.of(allowed));
-                set.add(Roles.ADMIN);
-                roles.put(operation, String.join(" ", set));
-            });
-            authorize.setMethodRolesMap(roles);
+            authorize.setMethodRolesMap(Permissions.soapOperations(implementor.getClass()));
             authorize.setGlobalRoles(Roles.ADMIN);
             factory.getInInterceptors().add(new Login());
             factory.getInInterceptors().add(authorize);
@@ -59,10 +57,19 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.getOutFaultInterceptors().add(new ClientFaults());
             factory.getOutFaultInterceptors().add(new UnbindCaller(Phase.SETUP));
             Server server = factory.create();
-            return server::destroy;
+            published.add(name);
+            return () -> {
+                published.remove(name);
+                server.destroy();
+            };
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    @Override
+    public SortedSet<String> published() {
+        return new TreeSet<>(published);
     }
 
     /**

@@ -8,11 +8,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "product-list", description = "Lists products with their chemical data")
 @Service
 public class ProductListCommand implements Action {

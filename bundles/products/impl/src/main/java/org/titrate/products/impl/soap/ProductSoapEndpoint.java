@@ -1,11 +1,9 @@
 package org.titrate.products.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.products.api.ProductService;
 
@@ -22,10 +20,7 @@ public class ProductSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("ProductService", new ProductSoapService(products), Map.of(
-                "getProduct", Roles.readers(),
-                "findProducts", Roles.readers(),
-                "saveProduct", new String[] {Roles.PURCHASING}));
+        endpoint = soap.publish("ProductService", new ProductSoapService(products));
     }
 
     @Deactivate

@@ -8,11 +8,14 @@ import javax.jws.WebService;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 
 /** {@code /soap/ProductService}: the product master for legacy systems, document/literal wrapped. */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "ProductService", serviceName = "ProductService", portName = "ProductServicePort",
         targetNamespace = ProductSoapService.NS)
 public class ProductSoapService {
@@ -49,6 +52,7 @@ public class ProductSoapService {
 
     /** Creates the product, or updates the one with the same SKU; a version, when sent, must be current. */
     @WebMethod
+    @Allowed(Roles.PURCHASING)
     @WebResult(name = "product")
     public ProductData saveProduct(@WebParam(name = "product") ProductData product) {
         if (product == null) {

@@ -1,11 +1,9 @@
 package org.titrate.purchasing.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.SupplierService;
@@ -27,9 +25,7 @@ public class PurchasingSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("PurchasingService", new PurchasingSoapService(orders, suppliers), Map.of(
-                "getPurchaseOrder", Roles.readers(),
-                "getSupplier", Roles.readers()));
+        endpoint = soap.publish("PurchasingService", new PurchasingSoapService(orders, suppliers));
     }
 
     @Deactivate

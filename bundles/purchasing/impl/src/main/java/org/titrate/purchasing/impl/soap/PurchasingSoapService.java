@@ -5,6 +5,8 @@ import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.SupplierService;
 
@@ -12,6 +14,7 @@ import org.titrate.purchasing.api.SupplierService;
  * {@code /soap/PurchasingService}: purchase documents and suppliers for legacy finance systems that
  * match supplier invoices against what was received. Document/literal wrapped.
  */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "PurchasingService", serviceName = "PurchasingService", portName = "PurchasingServicePort",
         targetNamespace = PurchasingSoapService.NS)
 public class PurchasingSoapService {

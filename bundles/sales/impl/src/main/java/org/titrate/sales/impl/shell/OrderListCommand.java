@@ -9,6 +9,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.OrderList;
 import org.titrate.sales.api.OrderQuery;
@@ -18,18 +21,19 @@ import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals")
 @Service
 public class OrderListCommand implements Action {
 
     @Option(name = "-t", aliases = "--type", description = "ORDER or RETURN")
     @Completion(value = StringsCompleter.class, values = {"ORDER", "RETURN"})
-    private OrderType type;
+    private String type;
 
     @Option(name = "-s", aliases = "--status", description = "Document status, e.g. CONFIRMED or SUBMITTED")
     @Completion(value = StringsCompleter.class, values = {"DRAFT", "CONFIRMED", "SHIPPED", "CANCELLED", "SUBMITTED", "APPROVED",
             "REJECTED", "RECEIVED", "CLOSED"})
-    private OrderStatus status;
+    private String status;
 
     @Option(name = "-c", aliases = "--customer", description = "Customer code")
     private String customer;
@@ -45,7 +49,8 @@ public class OrderListCommand implements Action {
 
     @Override
     public Object execute() {
-        OrderList list = orders.find(new OrderQuery(type, status, customer, null, null, null, null, query, Map.of(),
+        OrderList list = orders.find(new OrderQuery(ShellInput.choice("--type", type, OrderType.class),
+                ShellInput.choice("--status", status, OrderStatus.class), customer, null, null, null, null, query, Map.of(),
                 new PageRequest(0, limit)));
         TextTable table = new TextTable();
         table.column("Number");

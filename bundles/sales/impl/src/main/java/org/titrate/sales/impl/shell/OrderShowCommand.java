@@ -5,6 +5,9 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderLine;
@@ -12,6 +15,7 @@ import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 import org.titrate.sales.api.StatusChange;
 
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "order-show", description = "Shows a sales or return order with its lines and history")
 @Service
 public class OrderShowCommand implements Action {
@@ -24,7 +28,7 @@ public class OrderShowCommand implements Action {
 
     @Override
     public Object execute() {
-        print(orders.get(number));
+        print(ShellInput.find(number, orders::get));
         return null;
     }
 

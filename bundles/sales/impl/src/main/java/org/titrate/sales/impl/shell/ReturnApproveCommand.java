@@ -5,6 +5,9 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.sales.api.DocumentWarning;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
@@ -12,6 +15,7 @@ import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 import org.titrate.platform.api.ConflictException;
 
+@Allowed(Roles.SALES)
 @Command(scope = "titrate", name = "return-approve", description = "Approves a submitted return order")
 @Service
 public class ReturnApproveCommand implements Action {
@@ -27,7 +31,7 @@ public class ReturnApproveCommand implements Action {
 
     @Override
     public Object execute() {
-        SalesOrder o = orders.get(number);
+        SalesOrder o = ShellInput.find(number, orders::get);
         if (o.type() != OrderType.RETURN) {
             throw new ConflictException("number", o.number() + " is an order, not a return");
         }

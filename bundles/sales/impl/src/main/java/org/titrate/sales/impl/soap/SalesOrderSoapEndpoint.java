@@ -1,12 +1,10 @@
 package org.titrate.sales.impl.soap;
 
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.events.EventLog;
-import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.sales.api.SalesOrderService;
 
@@ -27,11 +25,7 @@ public class SalesOrderSoapEndpoint {
 
     @Activate
     void activate() {
-        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders, log), Map.of(
-                "getOrder", Roles.readers(),
-                "listOrdersChangedSince", Roles.readers(),
-                "listOrdersChangedAfter", Roles.readers(),
-                "createOrder", new String[] {Roles.SALES}));
+        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders, log));
     }
 
     @Deactivate

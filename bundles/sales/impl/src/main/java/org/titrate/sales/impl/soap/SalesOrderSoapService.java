@@ -14,20 +14,29 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 import org.titrate.sales.api.SalesEvents;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
 /** {@code /soap/SalesOrderService}: sales and return orders for legacy finance systems, document/literal wrapped. */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @WebService(name = "SalesOrderService", serviceName = "SalesOrderService", portName = "SalesOrderServicePort",
         targetNamespace = SalesOrderSoapService.NS)
 public class SalesOrderSoapService {
     public static final String NS = "urn:titrate:sales";
-    /** One poll answers at most this many documents; poll again from the last {@code updatedAt}. */
+    /** One poll answers at most this many documents by default; poll again from the last {@code updatedAt}. */
     static final int MAX_CHANGES = 500;
+    /** What one poll answers at most: {@code pageLimit} of PID {@code org.titrate.sales.feeds} (SalesFeedSettings). */
+    private static volatile int pageLimit = MAX_CHANGES;
 
     private final SalesOrderService orders;
     private final EventLog log;
+
+    static void pageLimit(int limit) {
+        pageLimit = limit;
+    }
 
     public SalesOrderSoapService(SalesOrderService orders, EventLog log) {
         this.orders = orders;
@@ -45,6 +54,7 @@ public class SalesOrderSoapService {
 
     /** Creates a draft document; confirm or submit it over REST or the shell. */
     @WebMethod
+    @Allowed(Roles.SALES)
     @WebResult(name = "order")
     public OrderData createOrder(@WebParam(name = "order") OrderData order) {
         if (order == null) {
@@ -67,7 +77,7 @@ public class SalesOrderSoapService {
         // Documents last changed before the log existed come from the order table, up to the log's first event.
         Instant logStart = log.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
         if (logStart == null || from.isBefore(logStart)) {
-            List<SalesOrder> old = orders.changedSince(from, MAX_CHANGES).stream()
+            List<SalesOrder> old = orders.changedSince(from, pageLimit).stream()
                     .filter(o -> logStart == null || o.updatedAt().isBefore(logStart)).toList();
             if (!old.isEmpty() || logStart == null) {
                 return old.stream().map(OrderData::of).toList();
@@ -82,7 +92,7 @@ public class SalesOrderSoapService {
 
     /**
      * Documents whose change follows {@code afterSeq} in the platform's event log (0 for the start of the log), in log
-     * order, about 500 per call, each with the {@code eventSeq} of its last change: ask again after the highest. No change
+     * order, about 500 per call (pageLimit of PID org.titrate.sales.feeds), each with the {@code eventSeq} of its last change: ask again after the highest. No change
      * is missed; a document shows again only when it changed again.
      */
     @WebMethod
@@ -107,14 +117,15 @@ public class SalesOrderSoapService {
      */
     private Map<SalesOrder, Long> changes(long afterSeq, boolean byTime) {
         long after = afterSeq;
+        int limit = pageLimit;
         while (true) {
-            List<LoggedEvent> events = log.read(after, MAX_CHANGES, SalesEvents.TOPIC_PREFIX);
+            List<LoggedEvent> events = log.read(after, limit, SalesEvents.TOPIC_PREFIX);
             Map<String, Long> lastSeq = new LinkedHashMap<>();
             for (LoggedEvent e : events) {
                 lastSeq.remove(e.key());
                 lastSeq.put(e.key(), e.seq());
             }
-            boolean cut = events.size() == MAX_CHANGES;
+            boolean cut = events.size() == limit;
             Instant cutAt = cut ? events.get(events.size() - 1).at() : null;
             Map<SalesOrder, Long> answer = new LinkedHashMap<>();
             lastSeq.forEach((number, seq) -> {

@@ -1,4 +1,4 @@
-package org.titrate.finance.impl;
+package org.titrate.reporting.impl;
 
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -6,17 +6,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.db.SchemaMigrations;
 
-/**
- * Migrates the finance tables before any other finance component touches them: those reference this
- * service. The day and the instant come from the platform's {@code BusinessClock}.
- */
-@Component(service = FinanceSchema.class)
-public class FinanceSchema {
+/** Migrates reporting's read models ({@code RPT_} tables) before anything reads or feeds them. */
+@Component(service = ReportingSchema.class)
+public class ReportingSchema {
     @Reference(target = "(osgi.jndi.service.name=titrate)")
     private DataSource dataSource;
 
     @Activate
     void activate() {
-        SchemaMigrations.migrate(dataSource, "finance", FinanceSchema.class.getClassLoader());
+        SchemaMigrations.migrate(dataSource, "reporting", ReportingSchema.class.getClassLoader());
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 }

@@ -1,0 +1,113 @@
+package org.titrate.reporting.impl;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.titrate.platform.api.NotFoundException;
+import org.titrate.platform.api.db.Sql;
+import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.time.BusinessClock;
+import org.titrate.sales.api.OrderAction;
+import org.titrate.sales.api.OrderLine;
+import org.titrate.sales.api.OrderStatus;
+import org.titrate.sales.api.OrderType;
+import org.titrate.sales.api.SalesEvents;
+import org.titrate.sales.api.SalesOrder;
+import org.titrate.sales.api.SalesOrderService;
+import org.titrate.sales.api.StatusChange;
+
+/**
+ * Sales documents into {@code RPT_SALES_LINE}: every event of a document reloads it through
+ * {@link SalesOrderService} and replaces its lines, with the day the goods moved (its last {@code SHIP} or
+ * {@code RECEIVE} while shipped, received or closed) and whether it counts on the ordered basis.
+ */
+final class SalesFeed implements Feed {
+    private final Supplier<SalesOrderService> sales;
+    private final Function<String, String> category;
+
+    SalesFeed(Supplier<SalesOrderService> sales, Function<String, String> category) {
+        this.sales = sales;
+        this.category = category;
+    }
+
+    @Override
+    public String cursor() {
+        return "reporting.sales";
+    }
+
+    @Override
+    public String typePrefix() {
+        return SalesEvents.TOPIC_PREFIX;
+    }
+
+    @Override
+    public Object load(List<LoggedEvent> events) {
+        SalesOrderService service = sales.get();
+        if (service == null) {
+            return null;
+        }
+        Set<String> numbers = new LinkedHashSet<>();
+        events.forEach(e -> numbers.add(e.key()));
+        List<SalesOrder> orders = new ArrayList<>();
+        for (String number : numbers) {
+            try {
+                orders.add(service.get(number));
+            } catch (NotFoundException e) {
+                // an event of a document that no longer exists has nothing to report
+            }
+        }
+        return orders;
+    }
+
+    /** Orders count from confirmation, returns from approval; drafts, cancelled and rejected documents never. */
+    static boolean countsOrdered(OrderType type, OrderStatus status) {
+        return type == OrderType.ORDER ? status == OrderStatus.CONFIRMED || status == OrderStatus.SHIPPED || status == OrderStatus.CLOSED
+                : status == OrderStatus.APPROVED || status == OrderStatus.RECEIVED || status == OrderStatus.CLOSED;
+    }
+
+    /** When the goods moved: the last shipment of an order, the last receipt of a return, while it stands. */
+    static StatusChange moved(SalesOrder o) {
+        boolean order = o.type() == OrderType.ORDER;
+        boolean posted = order ? o.status() == OrderStatus.SHIPPED || o.status() == OrderStatus.CLOSED
+                : o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CLOSED;
+        if (!posted || o.history() == null) {
+            return null;
+        }
+        OrderAction action = order ? OrderAction.SHIP : OrderAction.RECEIVE;
+        return o.history().stream().filter(h -> h.action() == action).reduce((a, b) -> b).orElse(null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void store(Connection c, Object loaded) throws SQLException {
+        List<SalesOrder> orders = (List<SalesOrder>) loaded;
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM RPT_SALES_LINE WHERE ORDER_NUMBER = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO RPT_SALES_LINE (ORDER_NUMBER, LINE_NO, ORDER_TYPE, STATUS, "
+                        + "COUNTED_ORDERED, CUSTOMER_CODE, CUSTOMER_NAME, CHANNEL, WAREHOUSE_CODE, CURRENCY, ORDER_DATE, ORDER_MONTH, "
+                        + "MOVED_DAY, MOVED_MONTH, SKU, PRODUCT_NAME, CATEGORY_CODE, DIRECTION, QUANTITY, UNIT_PRICE, AMOUNT, "
+                        + "DELIVERY_DATE, LOT, REASON_CODE) VALUES (" + Sql.marks(24) + ")")) {
+            for (SalesOrder o : orders) {
+                delete.setString(1, o.number());
+                delete.addBatch();
+                StatusChange moved = moved(o);
+                java.time.LocalDate movedDay = moved == null ? null : BusinessClock.day(moved.at());
+                for (OrderLine l : o.lines()) {
+                    Sql.bind(insert, java.util.Arrays.asList(o.number(), l.lineNo(), o.type().name(), o.status().name(),
+                            countsOrdered(o.type(), o.status()), o.customerCode(), o.customerName(), o.channel(), o.warehouseCode(),
+                            o.currency(), o.orderDate(), o.orderDate().toString().substring(0, 7), movedDay,
+                            movedDay == null ? null : movedDay.toString().substring(0, 7), l.sku(), l.productName(), category.apply(l.sku()),
+                            l.direction().name(), l.quantity(), l.unitPrice(), l.amount(), l.deliveryDate(), l.lot(), l.reasonCode()));
+                    insert.addBatch();
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+}
