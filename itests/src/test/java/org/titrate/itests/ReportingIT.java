@@ -304,7 +304,11 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals(A, top.path("key").asText()); // A: 8 × 12.34 = 98.72 against B's 7 × 12.34
         assertCents("A's net", new BigDecimal("98.72"), dec(top.path("netAmount")));
         assertTrue(top.path("previousRank").isNull()); // nothing of these products before this month
-        JsonNode both = get("/reports/sales-ranking?groupBy=customer&product=" + P1 + "&by=quantity").json();
+        // the public contract's spelling: "by" the grouping, "limit" the places
+        JsonNode contract = get("/reports/sales-ranking?by=customer&limit=1&product=" + P1).json();
+        assertEquals(contract.toString(), A, contract.path("rows").get(0).path("key").asText());
+        assertEquals(1, contract.path("rows").size());
+        JsonNode both = get("/reports/sales-ranking?groupBy=customer&product=" + P1 + "&measure=quantity").json();
         assertEquals(2, both.path("rows").size());
         assertEquals(B, both.path("rows").get(1).path("key").asText());
         LocalDate from = today().withDayOfMonth(1);
@@ -314,10 +318,12 @@ public class ReportingIT extends TitrateTestSupport {
     }
 
     @Test
-    public void stockStatisticsCloseOnTheLedgerBalance() throws Exception {
+    public void purchaseSalesCloseOnTheLedgerBalance() throws Exception {
         caughtUp();
-        JsonNode stats = get("/reports/stock-statistics?warehouse=" + WH).json();
-        assertEquals(3, stats.path("rows").size());
+        JsonNode stats = get("/reports/purchase-sales?warehouse=" + WH).json();
+        List<Object[]> skus = sql("SELECT COUNT(DISTINCT SKU) FROM INV_MOVEMENT WHERE WAREHOUSE_CODE = ? AND POSTED_AT < ?", WH,
+                startOf(today().with(TemporalAdjusters.lastDayOfMonth()).plusDays(1)));
+        assertEquals(((Number) skus.get(0)[0]).intValue(), stats.path("rows").size());
         for (JsonNode r : stats.path("rows")) {
             BigDecimal opening = dec(r.path("opening"));
             BigDecimal moved = dec(r.path("purchased")).add(dec(r.path("returnedToSuppliers"))).add(dec(r.path("sold")))
@@ -329,6 +335,10 @@ public class ReportingIT extends TitrateTestSupport {
         }
         Map<String, JsonNode> rows = new HashMap<>();
         stats.path("rows").forEach(r -> rows.put(r.path("sku").asText(), r));
+        JsonNode month = get("/reports/purchase-sales?groupBy=month&warehouse=" + WH).json();
+        assertEquals(1, month.path("rows").size());
+        assertCents("the month closes on the products' closings", dec(stats.path("totals").path("closing")),
+                dec(month.path("rows").get(0).path("closing")));
         assertCents("P1 sold", new BigDecimal("-17"), dec(rows.get(P1).path("sold")));
         assertCents("P1 back", new BigDecimal("2"), dec(rows.get(P1).path("returnedByCustomers")));
     }
@@ -384,7 +394,7 @@ public class ReportingIT extends TitrateTestSupport {
         JsonNode overdue = get("/reports/delivery-schedule?customer=" + A + "&asOf=" + today().plusDays(3)).json();
         assertEquals(3, overdue.path("rows").get(0).path("daysOverdue").asInt());
 
-        JsonNode returns = get("/reports/returns-analysis?customer=" + A).json();
+        JsonNode returns = get("/reports/returns?customer=" + A).json();
         Map<String, BigDecimal[]> hand = handSales("l.SKU", first, last, A);
         Map<String, JsonNode> rows = new HashMap<>();
         returns.path("rows").forEach(r -> rows.put(r.path("key").asText(), r));
@@ -397,7 +407,7 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals(P1, returns.path("rows").get(0).path("key").asText()); // ranked by returned quantity
         List<Object[]> credits = sql("SELECT -SUM(AMOUNT) FROM FIN_POSTING WHERE PARTY_CODE = ? AND TYPE = 'CREDIT_NOTE'", A);
         assertCents("credit notes", (BigDecimal) credits.get(0)[0], dec(returns.path("totals").path("creditNotes")));
-        JsonNode reasons = get("/reports/returns-analysis?groupBy=reason&customer=" + A).json();
+        JsonNode reasons = get("/reports/returns?groupBy=reason&customer=" + A).json();
         assertEquals("DAMAGED", reasons.path("rows").get(0).path("key").asText());
     }
 
@@ -496,15 +506,15 @@ public class ReportingIT extends TitrateTestSupport {
         String viewer = "rv-" + RUN.toLowerCase();
         String vp = createUser(viewer, "viewer");
         assertProblem(403, http("GET", "/reports/sales-summary", warehouse, wp, null, Map.of()));
-        assertEquals(200, http("GET", "/reports/stock-statistics", warehouse, wp, null, Map.of()).status());
+        assertEquals(200, http("GET", "/reports/purchase-sales", warehouse, wp, null, Map.of()).status());
         assertEquals(200, http("GET", "/reports/sales-summary", sales, sp, null, Map.of()).status());
         assertProblem(403, http("GET", "/reports/statement?customer=" + A, sales, sp, null, Map.of()));
-        assertProblem(403, http("GET", "/reports/stock-statistics", sales, sp, null, Map.of()));
+        assertProblem(403, http("GET", "/reports/purchase-sales", sales, sp, null, Map.of()));
         assertEquals(200, http("GET", "/reports/statement?customer=" + A, viewer, vp, null, Map.of()).status());
-        assertEquals(200, http("GET", "/reports/stock-statistics", viewer, vp, null, Map.of()).status());
+        assertEquals(200, http("GET", "/reports/purchase-sales", viewer, vp, null, Map.of()).status());
         assertEquals(403, bytes("/reports/sales-summary?format=xlsx", warehouse, wp, null).statusCode());
         assertEquals(200, http("GET", "/reports/delivery-schedule", warehouse, wp, null, Map.of()).status());
-        assertTrue(shell(warehouse, wp, "titrate:report stock-statistics").contains("期初"));
+        assertTrue(shell(warehouse, wp, "titrate:report purchase-sales").contains("期初"));
         String refused;
         try {
             refused = shell(warehouse, wp, "titrate:report sales-summary");
@@ -598,6 +608,6 @@ public class ReportingIT extends TitrateTestSupport {
         order(D, "ship", line(P3, 1, null));
         caughtUp();
         assertCents("D's P3 after", new BigDecimal("38.85"), dec(get("/reports/sales-summary?customer=" + D).json().path("totals").path("netAmount")));
-        assertFalse(get("/reports/stock-statistics?product=" + P3).json().path("rows").isEmpty());
+        assertFalse(get("/reports/purchase-sales?product=" + P3).json().path("rows").isEmpty());
     }
 }

@@ -29,6 +29,10 @@ final class Params {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    boolean has(String name) {
+        return get(name) != null;
+    }
+
     Period period() {
         Period p = Period.parse(check, get("from"), get("to"), BusinessClock.today());
         if (p != null) {

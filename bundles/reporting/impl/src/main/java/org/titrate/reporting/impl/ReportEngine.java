@@ -54,10 +54,10 @@ public class ReportEngine implements ReportService {
     private static final List<ReportInfo> REPORTS = List.of(
             info("sales-summary", "销量汇总 Sales summary", SALES_ROLES, "groupBy", "basis"),
             info("sales-share", "销量占比 Sales share", SALES_ROLES, "groupBy", "basis"),
-            info("sales-ranking", "销量排行 Sales ranking", SALES_ROLES, "groupBy", "basis", "by", "top"),
+            info("sales-ranking", "销量排行 Sales ranking", SALES_ROLES, "groupBy", "by", "basis", "measure", "top", "limit"),
             info("sales-trend", "月度趋势 Monthly sales trend", SALES_ROLES, "basis"),
-            new ReportInfo("stock-statistics", "采购销售统计 Purchase-sales statistics", STOCK_ROLES,
-                    List.of("from", "to", "warehouse", "category", "product")),
+            new ReportInfo("purchase-sales", "采购销售统计 Purchase-sales statistics", STOCK_ROLES,
+                    List.of("from", "to", "groupBy", "warehouse", "category", "product")),
             new ReportInfo("receivables-ageing", "应收账龄 Receivables ageing", FINANCE_ROLES, List.of("asOf", "customer", "currency")),
             new ReportInfo("payables-ageing", "应付账龄 Payables ageing", FINANCE_ROLES, List.of("asOf", "supplier", "currency")),
             new ReportInfo("statement", "对账单 Customer statement of account", FINANCE_ROLES, List.of("from", "to", "customer", "currency")),
@@ -65,7 +65,7 @@ public class ReportEngine implements ReportService {
                     List.of("from", "to", "flow", "warehouse", "customer", "supplier", "product", "category", "currency")),
             new ReportInfo("delivery-schedule", "交货排期 Delivery schedule", SCHEDULE_ROLES,
                     List.of("asOf", "warehouse", "customer", "product", "category", "channel")),
-            info("returns-analysis", "退货分析 Returns analysis", SALES_ROLES, "groupBy"));
+            info("returns", "退货分析 Returns analysis", SALES_ROLES, "groupBy"));
 
     @Reference
     private ReportingSchema schema;
@@ -107,12 +107,12 @@ public class ReportEngine implements ReportService {
                 case "sales-share" -> share(c, info, p);
                 case "sales-ranking" -> ranking(c, info, p);
                 case "sales-trend" -> trend(c, info, p);
-                case "stock-statistics" -> stockStatistics(c, info, p);
+                case "purchase-sales" -> purchaseSales(c, info, p);
                 case "receivables-ageing" -> ageing(c, info, p, "CUSTOMER", "customer");
                 case "payables-ageing" -> ageing(c, info, p, "SUPPLIER", "supplier");
                 case "flows" -> flows(c, info, p);
                 case "delivery-schedule" -> schedule(c, info, p);
-                case "returns-analysis" -> returns(c, info, p);
+                case "returns" -> returns(c, info, p);
                 default -> statement(c, info, p);
             };
         } catch (SQLException e) {
@@ -195,9 +195,14 @@ public class ReportEngine implements ReportService {
         SalesFilter f = SalesFilter.read(p, null);
         p.done();
         List<SalesRow> rows = sales(c, groupBy, period, f);
-        Table t = salesColumns(new Table().column("key", groupBy, TEXT).column("name", "名称 Name", TEXT));
-        rows.forEach(r -> t.row(r.key(), r.name(), r.currency(), r.shippedQuantity(), r.returnedQuantity(), r.netQuantity(),
-                r.shippedAmount(), r.returnedAmount(), r.netAmount()));
+        Table t = salesColumns(new Table().column("key", groupBy, TEXT).column("label", "名称 Name", TEXT));
+        t.column("share", "金额占比 Amount share %", PERCENT);
+        List<BigDecimal> shares = Shares.of(rows.stream().map(SalesRow::netAmount).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            SalesRow r = rows.get(i);
+            t.row(r.key(), r.name(), r.currency(), r.shippedQuantity(), r.returnedQuantity(), r.netQuantity(), r.shippedAmount(),
+                    r.returnedAmount(), r.netAmount(), shares.get(i));
+        }
         List<String> categories = rows.stream().map(SalesRow::label).toList();
         Chart chart = new Chart(categories, List.of(new ChartSeries("净数量 Net quantity", "bar", rows.stream().map(SalesRow::netQuantity).toList()),
                 new ChartSeries("净金额 Net amount", "bar", rows.stream().map(SalesRow::netAmount).toList())));
@@ -219,7 +224,7 @@ public class ReportEngine implements ReportService {
         List<SalesRow> rows = sales(c, groupBy, period, f);
         List<BigDecimal> quantityShares = Shares.of(rows.stream().map(SalesRow::netQuantity).toList());
         List<BigDecimal> amountShares = Shares.of(rows.stream().map(SalesRow::netAmount).toList());
-        Table t = new Table().column("key", groupBy, TEXT).column("name", "名称 Name", TEXT).column("netQuantity", "净数量 Net qty", QUANTITY)
+        Table t = new Table().column("key", groupBy, TEXT).column("label", "名称 Name", TEXT).column("netQuantity", "净数量 Net qty", QUANTITY)
                 .column("quantityShare", "数量占比 Quantity share %", PERCENT).column("netAmount", "净金额 Net amount", AMOUNT)
                 .column("amountShare", "金额占比 Amount share %", PERCENT);
         for (int i = 0; i < rows.size(); i++) {
@@ -236,9 +241,10 @@ public class ReportEngine implements ReportService {
 
     private Report ranking(Connection c, ReportInfo info, Params p) throws SQLException {
         Period period = p.period();
-        String groupBy = p.choice("groupBy", GROUPS);
-        String by = p.choice("by", List.of("amount", "quantity"));
-        int top = p.integer("top", 10, 1, 1000);
+        // "by" names the grouping as groupBy does (the public contract's spelling), "limit" the places as "top" does
+        String groupBy = p.choice(p.has("groupBy") || !p.has("by") ? "groupBy" : "by", GROUPS);
+        String by = p.choice("measure", List.of("amount", "quantity"));
+        int top = p.integer(p.has("limit") && !p.has("top") ? "limit" : "top", 10, 1, 1000);
         SalesFilter f = SalesFilter.read(p, "CNY");
         p.done();
         Comparator<SalesRow> order = Comparator.comparing((SalesRow r) -> by.equals("amount") ? r.netAmount() : r.netQuantity()).reversed()
@@ -251,7 +257,7 @@ public class ReportEngine implements ReportService {
         for (int i = 0; i < before.size(); i++) {
             previousRank.put(before.get(i).key(), i + 1);
         }
-        Table t = new Table().column("rank", "排名 Rank", INTEGER).column("key", groupBy, TEXT).column("name", "名称 Name", TEXT)
+        Table t = new Table().column("rank", "排名 Rank", INTEGER).column("key", groupBy, TEXT).column("label", "名称 Name", TEXT)
                 .column("netQuantity", "净数量 Net qty", QUANTITY).column("netAmount", "净金额 Net amount", AMOUNT)
                 .column("previousRank", "上期排名 Previous rank", INTEGER).column("change", "名次变化 Change", INTEGER);
         List<SalesRow> shown = now.subList(0, Math.min(top, now.size()));
@@ -294,12 +300,12 @@ public class ReportEngine implements ReportService {
 
     // ---- stock ----
 
-    private Report stockStatistics(Connection c, ReportInfo info, Params p) throws SQLException {
-        Period period = p.period();
-        String warehouse = p.code("warehouse");
-        String category = p.code("category");
-        String product = p.code("product");
-        p.done();
+    /** One product in one warehouse over a period: opening, the five kinds of movement, closing. */
+    record StockRow(String sku, String warehouse, BigDecimal[] values) {
+    }
+
+    static List<StockRow> stock(Connection c, LocalDate from, LocalDate to, String warehouse, String category, String product)
+            throws SQLException {
         String inPeriod = "MOVE_DAY >= ? AND ";
         String sold = "DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT')";
         String sql = "SELECT SKU, WAREHOUSE_CODE, SUM(CASE WHEN MOVE_DAY < ? THEN QUANTITY ELSE 0 END), "
@@ -309,15 +315,11 @@ public class ReportEngine implements ReportService {
                 + "SUM(CASE WHEN " + inPeriod + sold + " AND QUANTITY > 0 THEN QUANTITY ELSE 0 END), "
                 + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE NOT IN ('PURCHASE_RECEIPT', 'PURCHASE_RETURN', 'SHIPMENT', 'RETURN_RECEIPT') "
                 + "THEN QUANTITY ELSE 0 END), SUM(QUANTITY) FROM RPT_STOCK_MOVE";
-        Sql where = new Sql().and("MOVE_DAY <= ?", period.to()).and("WAREHOUSE_CODE = ?", warehouse).and("CATEGORY_CODE = ?", category)
+        Sql where = new Sql().and("MOVE_DAY <= ?", to).and("WAREHOUSE_CODE = ?", warehouse).and("CATEGORY_CODE = ?", category)
                 .and("SKU = ?", product);
-        List<Object> params = new ArrayList<>(java.util.Collections.nCopies(6, period.from()));
+        List<Object> params = new ArrayList<>(java.util.Collections.nCopies(6, from));
         params.addAll(where.params());
-        Table t = new Table().column("sku", "产品 Product", TEXT).column("warehouse", "仓库 Warehouse", TEXT)
-                .column("opening", "期初 Opening", QUANTITY).column("purchased", "采购入库 Purchased", QUANTITY)
-                .column("returnedToSuppliers", "采购退货 Returned to suppliers", QUANTITY).column("sold", "销售出库 Sold", QUANTITY)
-                .column("returnedByCustomers", "销售退货 Returned by customers", QUANTITY).column("adjusted", "调整/报废 Adjusted", QUANTITY)
-                .column("closing", "期末 Closing", QUANTITY);
+        List<StockRow> rows = new ArrayList<>();
         Sql.list(c, sql + where.where() + " GROUP BY SKU, WAREHOUSE_CODE ORDER BY SKU, WAREHOUSE_CODE", params, rs -> {
             BigDecimal[] v = new BigDecimal[7];
             boolean any = false;
@@ -326,11 +328,62 @@ public class ReportEngine implements ReportService {
                 any |= v[i].signum() != 0;
             }
             if (any) {
-                t.row(rs.getString(1), rs.getString(2), v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+                rows.add(new StockRow(rs.getString(1), rs.getString(2), v));
             }
             return null;
         });
-        return t.report(info.name(), info.title(), period, p.applied(), t.sums(), null);
+        return rows;
+    }
+
+    /** Per product and warehouse (default), or per month of the period over every product the filters keep. */
+    private Report purchaseSales(Connection c, ReportInfo info, Params p) throws SQLException {
+        Period period = p.period();
+        String groupBy = p.choice("groupBy", List.of("product", "month"));
+        String warehouse = p.code("warehouse");
+        String category = p.code("category");
+        String product = p.code("product");
+        p.done();
+        Table t = groupBy.equals("month") ? new Table().column("month", "月份 Month", TEXT)
+                : new Table().column("sku", "产品 Product", TEXT).column("warehouse", "仓库 Warehouse", TEXT);
+        t.column("opening", "期初 Opening", QUANTITY).column("purchased", "采购入库 Purchased", QUANTITY)
+                .column("returnedToSuppliers", "采购退货 Returned to suppliers", QUANTITY).column("sold", "销售出库 Sold", QUANTITY)
+                .column("returnedByCustomers", "销售退货 Returned by customers", QUANTITY).column("adjusted", "调整/报废 Adjusted", QUANTITY)
+                .column("closing", "期末 Closing", QUANTITY);
+        if (groupBy.equals("product")) {
+            for (StockRow r : stock(c, period.from(), period.to(), warehouse, category, product)) {
+                BigDecimal[] v = r.values();
+                t.row(r.sku(), r.warehouse(), v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            }
+            return t.report(info.name(), info.title(), period, p.applied(), t.sums(), null);
+        }
+        BigDecimal[] all = null;
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            LocalDate from = m.atDay(1).isBefore(period.from()) ? period.from() : m.atDay(1);
+            LocalDate to = m.atEndOfMonth().isAfter(period.to()) ? period.to() : m.atEndOfMonth();
+            BigDecimal[] v = new BigDecimal[7];
+            java.util.Arrays.fill(v, BigDecimal.ZERO);
+            for (StockRow r : stock(c, from, to, warehouse, category, product)) {
+                for (int i = 0; i < 7; i++) {
+                    v[i] = v[i].add(r.values()[i]);
+                }
+            }
+            t.row(m.toString(), v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            if (all == null) {
+                all = v.clone();
+            } else {
+                for (int i = 1; i < 6; i++) {
+                    all[i] = all[i].add(v[i]);
+                }
+                all[6] = v[6];
+            }
+        }
+        // over the months, the totals open with the first month and close with the last
+        Map<String, Object> totals = new LinkedHashMap<>();
+        String[] keys = {"opening", "purchased", "returnedToSuppliers", "sold", "returnedByCustomers", "adjusted", "closing"};
+        for (int i = 0; i < 7; i++) {
+            totals.put(keys[i], all[i]);
+        }
+        return t.report(info.name(), info.title(), period, p.applied(), totals, null);
     }
 
     // ---- finance ----

@@ -81,10 +81,10 @@ public class ReportResource implements RestResource {
     }
 
     @GET
-    @Path("/stock-statistics")
+    @Path("/purchase-sales")
     @Allowed({Roles.WAREHOUSE, Roles.VIEWER})
-    public Response stockStatistics(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return answer("stock-statistics", uri, headers);
+    public Response purchaseSales(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer("purchase-sales", uri, headers);
     }
 
     @GET
@@ -123,10 +123,10 @@ public class ReportResource implements RestResource {
     }
 
     @GET
-    @Path("/returns-analysis")
+    @Path("/returns")
     @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
-    public Response returnsAnalysis(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return answer("returns-analysis", uri, headers);
+    public Response returnsReport(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer("returns", uri, headers);
     }
 
     private Response answer(String name, UriInfo uri, HttpHeaders headers) {

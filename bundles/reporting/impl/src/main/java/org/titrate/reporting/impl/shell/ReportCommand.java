@@ -31,7 +31,7 @@ public class ReportCommand implements Action {
      * name ({@code titrate:report sales-summary --group-by customer}) arrive here and are read as {@code --key value} pairs.
      */
     @Argument(index = 0, name = "name", multiValued = true, description = "The report, e.g. sales-summary, sales-share, sales-ranking, "
-            + "stock-statistics, receivables-ageing, statement; options may follow it")
+            + "purchase-sales, receivables-ageing, statement; options may follow it")
     private List<String> words;
 
     @Option(name = "--from", description = "First business day YYYY-MM-DD (default: the month's first)")
