@@ -1,6 +1,6 @@
 // JavaScript shipped, gzip as served: `npm run size` after `npm run build`. Initial = what index.html loads
 // (its module script and modulepreloads); total = every .js of the build; charts = the chunk only the
-// dashboard's charts fetch.
+// dashboard's charts and the report pages fetch.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -13,5 +13,5 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KiB'
 const charts = all.filter((f) => /charts-/.test(f))
 console.log(`initial JS (gzip): ${kb(initial.reduce((s, f) => s + gz(f), 0))} in ${initial.length} files`)
 console.log(`total JS (gzip): ${kb(all.reduce((s, f) => s + gz(f), 0))} in ${all.length} files`)
-console.log(`ECharts chunk, loaded only with the dashboard's charts (gzip): ${kb(charts.reduce((s, f) => s + gz(f), 0))}`)
+console.log(`ECharts chunk, loaded only by the dashboard's charts and report pages (gzip): ${kb(charts.reduce((s, f) => s + gz(f), 0))}`)
 console.log(`CSS (gzip): ${kb(fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz('assets/' + f), 0))}`)
