@@ -19,7 +19,8 @@ function precompress() {
           else if (/\.(js|css|html|svg|json)$/.test(entry.name)) fs.writeFileSync(file + '.gz', gzipSync(fs.readFileSync(file), { level: 9 }))
         }
       }
-      walk(OUT)
+      // closeBundle also runs after a failed build, which wrote nothing: leave its own error visible.
+      if (fs.existsSync(OUT)) walk(OUT)
     }
   }
 }

@@ -1,4 +1,4 @@
-// Only the chart types the application draws, so the chunk the dashboard fetches stays small.
+// Only the chart types the application draws, so the chunk the dashboard and reports fetch stays small.
 import * as echarts from 'echarts/core'
 import { PieChart, BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components'
@@ -6,4 +6,38 @@ import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([PieChart, BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer])
 
-export const init = (el) => echarts.init(el)
+/**
+ * Draws a report's chart ({categories, series: [{name, type, data}]}, as the reporting module answers) into el
+ * as `type` (pie, bar or line; the report's own type when null), pushes the instance to `into` for disposal and
+ * returns how many non-zero values it shows. A pie (and `first`) shows the first series only; `label` turns a
+ * series name into the one shown.
+ */
+export function draw(el, chart, type, into, { horizontal = false, first = false, label = (x) => x } = {}) {
+  const categories = chart?.categories ?? []
+  let series = (chart?.series ?? []).map((s) => ({ ...s, name: label(s.name), type: type ?? s.type, data: (s.data ?? []).map(Number) }))
+  if (first || series[0]?.type === 'pie' || type === 'pie') series = series.slice(0, 1)
+  const c = echarts.init(el)
+  into?.push(c)
+  const kind = series[0]?.type
+  if (kind === 'pie') {
+    c.setOption({ tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: '62%', label: { formatter: '{b}\n{d}%' }, data: categories.map((name, i) => ({ name, value: series[0].data[i] })) }] })
+  } else {
+    const cat = { type: 'category', data: horizontal ? categories.slice().reverse() : categories, axisLabel: { width: 100, overflow: 'truncate' } }
+    // A second series (quantity beside amount) gets an axis of its own, or the smaller one would vanish.
+    const val = series.length > 1 && !horizontal ? [{ type: 'value' }, { type: 'value', splitLine: { show: false } }] : { type: 'value' }
+    const ss = series.map((s, i) => ({ ...s, yAxisIndex: Array.isArray(val) ? Math.min(i, 1) : undefined, data: horizontal ? s.data.slice().reverse() : s.data }))
+    c.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: ss.length > 1 ? { top: 0 } : undefined,
+      grid: { left: horizontal ? 110 : 70, right: Array.isArray(val) ? 60 : 20, top: ss.length > 1 ? 28 : 12, bottom: 28 },
+      xAxis: horizontal ? val : cat,
+      yAxis: horizontal ? cat : val,
+      series: ss
+    })
+  }
+  return series.reduce((n, s) => n + s.data.filter((v) => v !== 0 && !Number.isNaN(v)).length, 0)
+}
+
+export function resizeAll(list) {
+  list.forEach((c) => c.resize())
+}

@@ -141,7 +141,8 @@ export function orderActions(order, roles) {
 export function menuFor(roles) {
   const items = ['dashboard', 'customers', 'products', 'orders', 'stock', 'purchasing', 'finance']
   if (can(roles, 'stock.write')) items.splice(5, 0, 'stockEntry')
-  if (roles?.includes('admin')) items.push('users')
+  items.push('reports')
+  if (roles?.includes('admin')) items.push('users', 'admin')
   return items
 }
 
@@ -153,4 +154,31 @@ export function toNumber(v) {
   if (v === null || v === undefined || String(v).trim() === '') return null
   const s = String(v).trim().replace(/,/g, '')
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : v
+}
+
+/**
+ * The reporting module titles and labels in both languages ("销量汇总 Sales summary"): the Chinese part for
+ * zh-CN, the English part otherwise; a label in one language only is kept as it is.
+ */
+export function bilingual(label, locale) {
+  const m = /^(.*?[^\x00-\x7f][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(label ?? '')
+  if (!m) return label ?? ''
+  return locale === 'en' ? m[2] : m[1]
+}
+
+/** The reports a user may open: admin all, others those naming one of their roles. */
+export function reportsFor(reports, roles) {
+  if (!roles) return []
+  return (reports ?? []).filter((r) => roles.includes('admin') || (r.roles ?? []).some((x) => roles.includes(x)))
+}
+
+/** The choices of a report's enumerated parameters (as the reporting module accepts them). */
+export function reportChoices(report, parameter) {
+  if (parameter === 'groupBy') {
+    if (report === 'purchase-sales') return ['product', 'month']
+    if (report === 'returns') return ['product', 'customer', 'lot', 'reason']
+    return ['product', 'category', 'customer', 'channel', 'day', 'month']
+  }
+  return { by: ['product', 'customer'], measure: ['amount', 'quantity'], basis: ['moved', 'ordered'],
+    flow: ['wholesale', 'wholesale-return', 'retail', 'retail-return', 'purchase-receipt', 'purchase-return'] }[parameter] ?? null
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled } from './logic.js'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices } from './logic.js'
 
 describe('money', () => {
   it('multiplies exactly and rounds half up like the server', () => {
@@ -79,5 +79,26 @@ describe('numbers for the API', () => {
     expect(toNumber('')).toBe(null)
     expect(toNumber('abc')).toBe('abc')
     expect(toNumber(-2)).toBe(-2)
+  })
+})
+
+describe('reports', () => {
+  it('shows the language of the screen of a bilingual label', () => {
+    expect(bilingual('销量汇总 Sales summary', 'zh-CN')).toBe('销量汇总')
+    expect(bilingual('销量汇总 Sales summary', 'en')).toBe('Sales summary')
+    expect(bilingual('金额占比 Amount share %', 'en')).toBe('Amount share %')
+    expect(bilingual('SKU', 'zh-CN')).toBe('SKU')
+    expect(bilingual('净金额', 'en')).toBe('净金额')
+  })
+  it('lists only the reports one of the roles may read', () => {
+    const all = [{ name: 'a', roles: ['sales'] }, { name: 'b', roles: ['finance'] }]
+    expect(reportsFor(all, ['sales']).map((r) => r.name)).toEqual(['a'])
+    expect(reportsFor(all, ['admin']).length).toBe(2)
+    expect(reportsFor(all, null)).toEqual([])
+  })
+  it('knows the groupings each report accepts', () => {
+    expect(reportChoices('purchase-sales', 'groupBy')).toEqual(['product', 'month'])
+    expect(reportChoices('returns', 'groupBy')).toContain('reason')
+    expect(reportChoices('sales-summary', 'warehouse')).toBeNull()
   })
 })

@@ -22,6 +22,9 @@ export const router = createRouter({
     { path: '/stock-entry', component: () => import('./views/StockEntry.vue') },
     { path: '/purchasing', component: () => import('./views/Purchasing.vue') },
     { path: '/finance', component: () => import('./views/Finance.vue') },
+    { path: '/reports', component: () => import('./views/Reports.vue') },
+    { path: '/reports/:name', component: () => import('./views/Reports.vue'), props: true },
+    { path: '/admin', component: () => import('./views/Admin.vue') },
     { path: '/users', component: () => import('./views/Users.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' }
   ]

@@ -14,6 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -24,7 +30,10 @@ import org.junit.Test;
  * sign-in, a customer (and one named {@code <script>alert(1)</script>}, shown as text), a 3-line order
  * with a custom field shipped by a warehouse user, a return with an exchange line submitted, approved and
  * received, a finance receipt that moves the balance, a batch stock document from ticked rows, the
- * dashboard, the language switch, and a viewer who sees no write button and whom the API refuses.
+ * dashboard's charts drawn from the reporting module, a report page whose XLSX and CSV exports are downloaded
+ * (the XLSX read back with Apache POI), the administration screens (modules, custom fields, return reasons, a
+ * product with CAS, UN number and hazard class created and changed), the language switch, and a viewer who sees
+ * no write button and whom the API refuses.
  * Screenshots (zh-CN, 1366×768) land in {@code target/screenshots}; figures in {@code target/browser-figures.txt}.
  */
 public class BrowserIT {
@@ -81,7 +90,10 @@ public class BrowserIT {
         env.put("TITRATE_CUSTOM_FIELD", field);
         env.put("TITRATE_REASON", "包装破损 " + RUN);
         env.put("TITRATE_PASSWORD", PASSWORD);
+        env.put("TITRATE_DOWNLOADS", Path.of("target", "downloads").toAbsolutePath().toString());
         users.forEach((role, name) -> env.put("TITRATE_" + role.toUpperCase() + "_USER", name));
+        env.put("TITRATE_ADMIN_USER", "admin");
+        env.put("TITRATE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("the browser flows did not finish in 10 minutes", p.waitFor(10, TimeUnit.MINUTES));
@@ -101,12 +113,64 @@ public class BrowserIT {
         assertEquals("PO-" + RUN, titrate.call("GET", "/sales-orders/" + r.path("order").asText(), null).json().path("customFields").path(field).asText());
         assertEquals(403, TitrateTestSupport.http("POST", titrate.url("/customers"), users.get("viewer"), PASSWORD,
                 Map.of("code", "VB" + RUN, "name", "只读"), Map.of()).status());
-        for (String png : new String[] {"01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png"}) {
+        // The dashboard's three charts drew this run's shipment (canvas and non-empty series), the report page its table.
+        for (String chart : new String[] {"share", "ranking", "trend"}) {
+            assertTrue(chart + ": " + r.path("dashboardCharts"), r.path("dashboardCharts").path(chart).path("points").asInt() > 0);
+            assertTrue(chart + ": " + r.path("dashboardCharts"), r.path("dashboardCharts").path(chart).path("canvas").asInt() > 0);
+        }
+        assertTrue(r.toString(), r.path("reportRows").asInt() > 0);
+        assertTrue(r.toString(), r.path("reportChartPoints").asInt() > 0);
+        assertXlsxExport(r.path("xlsx"));
+        String csvName = r.path("csv").path("name").asText();
+        assertTrue(csvName, csvName.startsWith("sales-summary_") || csvName.startsWith("销量汇总_"));
+        assertTrue(csvName, csvName.endsWith(".csv"));
+        byte[] csv = Files.readAllBytes(Path.of(r.path("csv").path("file").asText()));
+        assertTrue("the CSV starts with a UTF-8 byte order mark", csv.length > 3 && (csv[0] & 0xFF) == 0xEF && (csv[1] & 0xFF) == 0xBB);
+
+        // Administration made what the API now answers.
+        assertTrue(r.toString(), r.path("modules").asInt() > 0);
+        assertEquals("标签错误 " + RUN, titrate.call("GET", "/return-reasons/" + r.path("reasonCode").asText(), null).json().path("name").asText());
+        JsonNode field2 = titrate.call("GET", "/custom-fields?limit=500", null).json();
+        assertTrue(field2.toString(), field2.path("items").findValuesAsText("key").contains(r.path("fieldKey").asText()));
+        JsonNode product = titrate.call("GET", "/products/" + r.path("productSku").asText(), null).json();
+        assertEquals("7664-93-9", product.path("casNumber").asText());
+        assertEquals("UN1830", product.path("unNumber").asText());
+        assertEquals("8", product.path("hazardClass").asText());
+        assertEquals("II", product.path("packingGroup").asText());
+        assertEquals(0, product.path("listPrice").decimalValue().compareTo(new java.math.BigDecimal("880.00")));
+
+        for (String png : new String[] {"01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png",
+                "14-dashboard-charts.png", "15-report-sales-summary.png", "19-admin-modules.png", "22-product-new.png"}) {
             assertTrue(png, Files.size(shots.resolve(png)) > 10_000);
         }
         Files.writeString(Path.of("target", "browser-figures.txt"), "cold signed-in dashboard load: " + r.path("coldDashboardMillis").asLong()
                 + " ms; navigation " + r.path("coldNavigation") + "; screenshots " + r.path("screenshots") + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The XLSX the browser downloaded opens, has the report's header and the net amount as a number. */
+    private static void assertXlsxExport(JsonNode download) throws Exception {
+        String name = download.path("name").asText();
+        assertTrue(name, name.endsWith(".xlsx") && name.contains("sales-summary_"));
+        try (Workbook book = WorkbookFactory.create(new File(download.path("file").asText()))) {
+            Sheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            int net = -1;
+            for (Cell c : header) {
+                if (c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("净金额")) {
+                    net = c.getColumnIndex();
+                }
+            }
+            assertTrue("no 净金额 column in " + header, net >= 0);
+            assertTrue("no data rows", sheet.getLastRowNum() >= 1);
+            double sum = 0;
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                Cell amount = sheet.getRow(i).getCell(net);
+                assertEquals("row " + i, CellType.NUMERIC, amount.getCellType());
+                sum += amount.getNumericCellValue();
+            }
+            assertNotEquals("the exchange line leaves a net amount", 0.0, sum, 0.0);
+        }
     }
 
     private static void created(TitrateTestSupport.Reply reply) {
