@@ -10,10 +10,10 @@ echarts.use([PieChart, BarChart, LineChart, GridComponent, TooltipComponent, Leg
  * Draws a report's chart ({categories, series: [{name, type, data}]}, as the reporting module answers) into el
  * as `type` (pie, bar or line; the report's own type when null), pushes the instance to `into` for disposal and
  * returns how many non-zero values it shows. A pie (and `first`) shows the first series only; `label` turns a
- * series name into the one shown.
+ * series name into the one shown, `category` a category (a channel code, say) into its translated name.
  */
-export function draw(el, chart, type, into, { horizontal = false, first = false, label = (x) => x } = {}) {
-  const categories = chart?.categories ?? []
+export function draw(el, chart, type, into, { horizontal = false, first = false, label = (x) => x, category = (x) => x } = {}) {
+  const categories = (chart?.categories ?? []).map(category)
   let series = (chart?.series ?? []).map((s) => ({ ...s, name: label(s.name), type: type ?? s.type, data: (s.data ?? []).map(Number) }))
   if (first || series[0]?.type === 'pie' || type === 'pie') series = series.slice(0, 1)
   const c = echarts.init(el)

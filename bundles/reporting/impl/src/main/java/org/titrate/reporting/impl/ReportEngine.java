@@ -49,6 +49,10 @@ public class ReportEngine implements ReportService {
     /** The six flows: purchase receipts and returns from the stock ledger, wholesale and retail sales and returns from the sales lines. */
     static final List<String> FLOWS = List.of("wholesale", "wholesale-return", "retail", "retail-return", "purchase-receipt", "purchase-return");
     static final List<String> GROUPS = List.of("product", "category", "customer", "channel", "day", "month");
+    /** Column titles of the grouping column, "中文 English" like every other column title. */
+    private static final Map<String, String> GROUP_TITLES = Map.of("product", "产品 Product", "category", "类别 Category",
+            "customer", "客户 Customer", "channel", "渠道 Channel", "day", "日期 Day", "month", "月份 Month", "lot", "批号 Lot",
+            "reason", "原因 Reason");
     static final List<String> SALES_FILTERS = List.of("warehouse", "channel", "customer", "category", "product", "currency");
 
     private static final List<ReportInfo> REPORTS = List.of(
@@ -192,7 +196,7 @@ public class ReportEngine implements ReportService {
         SalesFilter f = SalesFilter.read(p, null);
         p.done();
         List<SalesRow> rows = sales(c, groupBy, period, f);
-        Table t = salesColumns(new Table().column("key", groupBy, TEXT).column("label", "名称 Name", TEXT));
+        Table t = salesColumns(new Table().column("key", GROUP_TITLES.getOrDefault(groupBy, groupBy), TEXT).column("label", "名称 Name", TEXT));
         t.column("share", "金额占比 Amount share %", PERCENT);
         List<BigDecimal> shares = Shares.of(rows.stream().map(SalesRow::netAmount).toList());
         for (int i = 0; i < rows.size(); i++) {
@@ -221,7 +225,7 @@ public class ReportEngine implements ReportService {
         List<SalesRow> rows = sales(c, groupBy, period, f);
         List<BigDecimal> quantityShares = Shares.of(rows.stream().map(SalesRow::netQuantity).toList());
         List<BigDecimal> amountShares = Shares.of(rows.stream().map(SalesRow::netAmount).toList());
-        Table t = new Table().column("key", groupBy, TEXT).column("label", "名称 Name", TEXT).column("netQuantity", "净数量 Net qty", QUANTITY)
+        Table t = new Table().column("key", GROUP_TITLES.getOrDefault(groupBy, groupBy), TEXT).column("label", "名称 Name", TEXT).column("netQuantity", "净数量 Net qty", QUANTITY)
                 .column("quantityShare", "数量占比 Quantity share %", PERCENT).column("netAmount", "净金额 Net amount", AMOUNT)
                 .column("amountShare", "金额占比 Amount share %", PERCENT);
         for (int i = 0; i < rows.size(); i++) {
@@ -254,7 +258,7 @@ public class ReportEngine implements ReportService {
         for (int i = 0; i < before.size(); i++) {
             previousRank.put(before.get(i).key(), i + 1);
         }
-        Table t = new Table().column("rank", "排名 Rank", INTEGER).column("key", groupBy, TEXT).column("label", "名称 Name", TEXT)
+        Table t = new Table().column("rank", "排名 Rank", INTEGER).column("key", GROUP_TITLES.getOrDefault(groupBy, groupBy), TEXT).column("label", "名称 Name", TEXT)
                 .column("netQuantity", "净数量 Net qty", QUANTITY).column("netAmount", "净金额 Net amount", AMOUNT)
                 .column("previousRank", "上期排名 Previous rank", INTEGER).column("change", "名次变化 Change", INTEGER);
         List<SalesRow> shown = now.subList(0, Math.min(top, now.size()));
@@ -527,7 +531,7 @@ public class ReportEngine implements ReportService {
                 rs -> new Row(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))));
         rows.removeIf(r -> r.returned().signum() == 0 && !groupBy.equals("product") && !groupBy.equals("customer"));
         rows.sort(Comparator.comparing(Row::returned).reversed().thenComparing(r -> r.key() == null ? "" : r.key()));
-        Table t = new Table().column("key", groupBy, TEXT).column("shippedQuantity", "发货数量 Shipped qty", QUANTITY)
+        Table t = new Table().column("key", GROUP_TITLES.getOrDefault(groupBy, groupBy), TEXT).column("shippedQuantity", "发货数量 Shipped qty", QUANTITY)
                 .column("returnedQuantity", "退货数量 Returned qty", QUANTITY).column("returnRate", "退货率 Return rate %", PERCENT)
                 .column("returnedAmount", "退货金额 Returned amount", AMOUNT);
         for (Row r : rows) {
