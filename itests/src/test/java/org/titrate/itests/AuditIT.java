@@ -91,7 +91,7 @@ public class AuditIT extends TitrateTestSupport {
     @Test
     public void loginsSuccessfulAndFailedAreRecorded() throws Exception {
         String name = "login-" + RUN.toLowerCase();
-        String pw = createUser(name, "operator");
+        String pw = createUser(name, "operator", "viewer");
         assertNotNull("an operator opens the shell", sshExec(LOCAL, name, pw, null));
         entry(name, "LOGIN", "ssh");
         assertNull("a wrong password is refused", sshExec(LOCAL, name, pw + "-wrong", null));

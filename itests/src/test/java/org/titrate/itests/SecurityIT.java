@@ -269,7 +269,12 @@ public class SecurityIT extends TitrateTestSupport {
 
         Set<String> allowed = runnable(everyRole, everyRolePw, all);
         Set<String> granted = new TreeSet<>(KARAF_GRANTED_TO_OPERATORS);
-        titrateAcl().keySet().forEach(command -> granted.add("titrate:" + command));
+        // a command with a line for some business role is runnable by a user holding them all; admin-only lines are not
+        titrateAcl().forEach((command, roles) -> {
+            if (java.util.Arrays.stream(roles.split(",")).map(String::trim).anyMatch(role -> !role.equals("admin"))) {
+                granted.add("titrate:" + command);
+            }
+        });
         assertTrue("titrate commands granted to business roles: " + granted, granted.containsAll(Set.of("titrate:order-list",
                 "titrate:return-approve", "titrate:balance")) && !granted.contains("titrate:demo-load"));
         assertEquals("commands a non-admin may run (of " + all.stream().filter(c -> c.startsWith("shell:")).toList() + "); refusals: "
