@@ -270,8 +270,8 @@ public class SecurityIT extends TitrateTestSupport {
         Set<String> allowed = runnable(everyRole, everyRolePw, all);
         Set<String> granted = new TreeSet<>(KARAF_GRANTED_TO_OPERATORS);
         // a command with a line for some business role is runnable by a user holding them all; admin-only lines are not
-        titrateAcl().forEach((command, roles) -> {
-            if (java.util.Arrays.stream(roles.split(",")).map(String::trim).anyMatch(role -> !role.equals("admin"))) {
+        titrateAcl().forEach((command, granting) -> {
+            if (java.util.Arrays.stream(granting.split(",")).map(String::trim).anyMatch(role -> !role.equals("admin"))) {
                 granted.add("titrate:" + command);
             }
         });
