@@ -1,5 +1,6 @@
 package org.titrate.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +32,17 @@ public class AuditIT extends TitrateTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The audit entries of {@code actor} as REST shows them, once one satisfies {@code wanted} (entries are written in the background). */
-    private List<JsonNode> entriesOf(String actor, Predicate<JsonNode> wanted) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
+    private List<JsonNode> entriesOf(String actor, Predicate<JsonNode> wanted) {
         List<JsonNode> entries = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).alias("an audit entry of " + actor + " as wanted").until(() -> {
             Reply r = get("/audit?limit=1000&user=" + actor);
             entries.clear();
             if (r.status() == 200) { // a configuration change may restart the REST application for a moment
                 r.json().forEach(entries::add);
             }
-            if (entries.stream().anyMatch(wanted)) {
-                return entries;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no audit entry of " + actor + " as wanted within " + WAIT + ": " + entries);
+            return entries.stream().anyMatch(wanted);
+        });
+        return entries;
     }
 
     /** This test's own machine, as HTTP (either stack) or SSH (connected to 127.0.0.1) sees it. */

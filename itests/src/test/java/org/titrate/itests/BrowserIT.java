@@ -163,13 +163,13 @@ public class BrowserIT {
             }
             assertTrue("no 净金额 column in " + header, net >= 0);
             assertTrue("no data rows", sheet.getLastRowNum() >= 1);
-            double sum = 0;
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                 Cell amount = sheet.getRow(i).getCell(net);
                 assertEquals("row " + i, CellType.NUMERIC, amount.getCellType());
-                sum += amount.getNumericCellValue();
+                sum = sum.add(java.math.BigDecimal.valueOf(amount.getNumericCellValue()));
             }
-            assertNotEquals("the exchange line leaves a net amount", 0.0, sum, 0.0);
+            assertNotEquals("the exchange line leaves a net amount", 0, sum.signum());
         }
     }
 

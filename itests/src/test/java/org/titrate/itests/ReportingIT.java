@@ -76,9 +76,9 @@ public class ReportingIT extends TitrateTestSupport {
             return;
         }
         assertEquals(201, post("/warehouses", map("code", WH, "name", "上海化学工业区仓库 " + RUN, "allowNegativeStock", true)).status());
-        product(P1, "氢氧化钠 片碱 99% 25kg/袋", 12.34);
-        product(P2, "异丙醇 IPA 160kg/桶", 99.99);
-        product(P3, "丙酮 工业级 160kg/桶", 7.77);
+        product(P1, "氢氧化钠 片碱 99% 25kg/袋", new BigDecimal("12.34"));
+        product(P2, "异丙醇 IPA 160kg/桶", new BigDecimal("99.99"));
+        product(P3, "丙酮 工业级 160kg/桶", new BigDecimal("7.77"));
         customer(A, "苏州华润化工贸易有限公司");
         customer(B, "无锡恒大精细化工有限公司");
         customer(D, "常熟新材料科技有限公司");
@@ -93,7 +93,7 @@ public class ReportingIT extends TitrateTestSupport {
 
     // ---- data ----
 
-    private void product(String sku, String name, double price) {
+    private void product(String sku, String name, BigDecimal price) {
         Reply r = post("/products", map("sku", sku, "name", name + " " + RUN, "unit", "袋", "listPrice", price));
         assertEquals(r.body(), 201, r.status());
     }
