@@ -25,6 +25,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import org.titrate.platform.api.Page;
+import org.titrate.platform.api.rest.Returns;
 import org.titrate.platform.api.security.Allowed;
 
 /**
@@ -127,6 +128,18 @@ final class OpenApiDocument {
         String ok = verb.equals("post") && result == javax.ws.rs.core.Response.class ? "201" : "200";
         if (result == void.class) {
             responses.put("204", Map.of("description", "Done"));
+        } else if (result == javax.ws.rs.core.Response.class && m.getAnnotation(Returns.class) != null) {
+            Returns returns = m.getAnnotation(Returns.class);
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("application/json", Map.of("schema", schema(returns.value(), schemas)));
+            javax.ws.rs.Produces produces = m.getAnnotation(javax.ws.rs.Produces.class) != null ? m.getAnnotation(javax.ws.rs.Produces.class)
+                    : type.getAnnotation(javax.ws.rs.Produces.class);
+            for (String media : produces == null ? new String[0] : produces.value()) {
+                if (!media.startsWith("application/json")) {
+                    content.put(media, Map.of("schema", Map.of("type", "string", "format", "binary")));
+                }
+            }
+            responses.put(ok, Map.of("description", returns.description().isEmpty() ? "OK" : returns.description(), "content", content));
         } else if (result == javax.ws.rs.core.Response.class) {
             responses.put(ok, Map.of("description", ok.equals("201") ? "Created; Location names the new record" : "OK"));
         } else {
