@@ -88,33 +88,18 @@ public class ReportingBenchmarkIT {
                 report(String.format("GET %s: %.0f ms (median of 5; %d rows)", path, ms, first.json().path("rows").size()));
             }
         }
-        // 100 000 lines of the wholesale flow query as XLSX, with the process's peak resident memory meanwhile
+        // 100 000 lines of the wholesale flow query as XLSX, then the whole year's (about 0.9 × the lines), each with the time,
+        // the process's peak resident memory and its peak used heap meanwhile: the heap must not grow with the rows
+        Process flags = new ProcessBuilder("jcmd", titrate.pid(), "VM.flags").redirectErrorStream(true).start();
+        String vm = new String(flags.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher max = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(vm);
+        report("the distribution's maximum heap: " + (max.find() ? Long.parseLong(max.group(1)) / (1024 * 1024) + " MB" : "unknown"));
         int days = (int) Math.ceil(100_000.0 * 365 / (LINES * 0.9));
-        String export = "/reports/flows?flow=wholesale&from=2025-01-01&to=" + FIRST.plusDays(days - 1) + "&format=xlsx";
-        long before = titrate.residentKb();
-        AtomicLong peak = new AtomicLong(before);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    peak.accumulateAndGet(titrate.residentKb(), Math::max);
-                    Thread.sleep(20);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
-        long t0 = System.nanoTime();
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(titrate.url(export)))
-                .timeout(Duration.ofMinutes(10)).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        sampler.interrupt();
-        sampler.join();
-        assertEquals(200, xlsx.statusCode());
-        TitrateTestSupport.Reply json = titrate.call("GET", export.replace("&format=xlsx", ""), null);
-        report(String.format("GET %s: %d rows, %.1f MB in %.1f s; resident memory %d MB before, peak %d MB during", export,
-                json.json().path("rows").size(), xlsx.body().length / 1e6, seconds, before / 1024, peak.get() / 1024));
+        String hundredThousand = "/reports/flows?flow=wholesale&from=2025-01-01&to=" + FIRST.plusDays(days - 1);
+        int rows = titrate.call("GET", hundredThousand, null).json().path("rows").size();
+        export(hundredThousand + "&format=xlsx", rows + " rows");
+        export("/reports/flows?flow=wholesale&from=2025-01-01&to=2025-12-31&format=xlsx", "the year's wholesale lines");
+        export("/reports/stock-movements?from=2025-01-01&to=2025-12-31&format=csv", "the year's stock movements");
         titrate.stop();
 
         // the same summaries by hand over the source tables, on the same database (embedded, after the distribution stopped)
@@ -128,6 +113,62 @@ public class ReportingBenchmarkIT {
                 return null;
             });
         }
+    }
+
+    /** Downloads one export and reports its size, time, peak resident memory and peak used heap (jstat's S0U+S1U+EU+OU). */
+    private void export(String path, String what) throws Exception {
+        String pid = titrate.pid();
+        long before = titrate.residentKb();
+        AtomicLong peak = new AtomicLong(before);
+        AtomicLong heap = new AtomicLong();
+        Process jstat = new ProcessBuilder("jstat", "-gc", pid, "50").redirectErrorStream(true).start();
+        Thread heapSampler = new Thread(() -> {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                java.util.List<String> header = null;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    java.util.List<String> cells = java.util.List.of(line.trim().split("\\s+"));
+                    if (cells.contains("EU")) {
+                        header = cells;
+                    } else if (header != null && cells.size() == header.size()) {
+                        double used = 0;
+                        for (String c : new String[] {"S0U", "S1U", "EU", "OU"}) {
+                            used += Double.parseDouble(cells.get(header.indexOf(c)));
+                        }
+                        heap.accumulateAndGet((long) used, Math::max);
+                    }
+                }
+            } catch (Exception e) {
+                // jstat ended
+            }
+        });
+        heapSampler.start();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(titrate.residentKb(), Math::max);
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long t0 = System.nanoTime();
+        HttpResponse<java.io.InputStream> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(titrate.url(path)))
+                .timeout(Duration.ofMinutes(20)).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        long bytes;
+        try (java.io.InputStream in = file.body()) {
+            bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        jstat.destroy();
+        heapSampler.join();
+        assertEquals(200, file.statusCode());
+        report(String.format("GET %s (%s): %.1f MB in %.1f s; resident memory %d MB before, peak %d MB during; peak used heap %d MB",
+                path, what, bytes / 1e6, seconds, before / 1024, peak.get() / 1024, heap.get() / 1024));
     }
 
     private static int handSummary(Connection c, LocalDate from, LocalDate to) {

@@ -59,6 +59,12 @@ public class ReportingIT extends TitrateTestSupport {
     private static final String A = "RCA-" + RUN;
     private static final String B = "RCB-" + RUN;
     private static final String D = "RCD-" + RUN;
+    /** Orders with a custom field, is paid, returns and gets its money back: the order query and the returns' lead times. */
+    private static final String E = "RCE-" + RUN;
+    private static final String FIELD = "grade" + RUN;
+    private static final String SUPPLIER = "RS-" + RUN;
+    private static String paidOrder;
+    private static String refundedReturn;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static boolean loaded;
 
@@ -88,6 +94,31 @@ public class ReportingIT extends TitrateTestSupport {
         order(B, null, line(P1, 100, null));   // a draft: nowhere
         returned(A, first, P1, 2);
         assertEquals(201, post("/receipts", map("customerCode", A, "amount", new BigDecimal("100.00"), "method", "BANK_TRANSFER")).status());
+        // E: an order with a custom field, paid in full, returned and refunded
+        assertEquals(201, post("/custom-fields", map("entity", "sales-order", "key", FIELD, "label", "等级", "type", "TEXT")).status());
+        customer(E, "昆山电子化学品有限公司");
+        Reply created = post("/sales-orders", map("type", "ORDER", "customerCode", E, "warehouseCode", WH, "customFields", map(FIELD, "电子级 EL"),
+                "lines", List.of(line(P2, 1, null))));
+        assertEquals(created.body(), 201, created.status());
+        paidOrder = created.json().path("number").asText();
+        act(paidOrder, "confirm");
+        act(paidOrder, "ship");
+        Reply paid = post("/receipts", map("customerCode", E, "amount", new BigDecimal("99.99"), "method", "BANK_TRANSFER", "salesOrderNumber", paidOrder));
+        assertEquals(paid.body(), 201, paid.status());
+        refundedReturn = returned(E, paidOrder, P2, 1);
+        Reply refund = post("/refunds", map("customerCode", E, "amount", new BigDecimal("99.99"), "method", "BANK_TRANSFER",
+                "salesOrderNumber", refundedReturn));
+        assertEquals(refund.body(), 201, refund.status());
+        // a purchase of P3 at 10.50 received into the warehouse: the purchase-sales statistics' amounts
+        Reply s = post("/suppliers", map("code", SUPPLIER, "name", "山东华鲁恒升化工股份有限公司 " + RUN, "paymentTermDays", 30));
+        assertEquals(s.body(), 201, s.status());
+        Reply po = post("/purchase-orders", map("type", "ORDER", "supplierCode", SUPPLIER, "warehouseCode", WH, "lines",
+                List.of(map("sku", P3, "quantity", 20, "unitPrice", new BigDecimal("10.50")))));
+        assertEquals(po.body(), 201, po.status());
+        for (String action : new String[] {"confirm", "receive"}) {
+            Reply r = post("/purchase-orders/" + po.json().path("number").asText() + "/" + action, map());
+            assertEquals(r.body(), 200, r.status());
+        }
         loaded = true;
     }
 
@@ -127,7 +158,7 @@ public class ReportingIT extends TitrateTestSupport {
         return number;
     }
 
-    private void returned(String customer, String source, String sku, int quantity) {
+    private String returned(String customer, String source, String sku, int quantity) {
         Reply created = post("/sales-orders", map("type", "RETURN", "customerCode", customer, "warehouseCode", WH, "sourceOrderNumber", source,
                 "lines", List.of(line(sku, -quantity, "RETURN"))));
         assertEquals(created.body(), 201, created.status());
@@ -135,6 +166,7 @@ public class ReportingIT extends TitrateTestSupport {
         for (String action : new String[] {"submit", "approve", "receive"}) {
             act(number, action);
         }
+        return number;
     }
 
     private void act(String number, String action) {
@@ -148,7 +180,7 @@ public class ReportingIT extends TitrateTestSupport {
         long target = get("/reports/status").json().path("logVisibleUpTo").asLong();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode cursors = get("/reports/status").json().path("cursors");
-            boolean all = cursors.size() == 3;
+            boolean all = cursors.size() == 4;
             for (JsonNode c : cursors) {
                 all &= c.asLong() >= target;
             }
@@ -411,6 +443,154 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals("DAMAGED", reasons.path("rows").get(0).path("key").asText());
     }
 
+    // ---- order query, amounts, lead times ----
+
+    @Test
+    public void theOrderQueryShowsCustomFieldsAndWhatIsPaid() throws Exception {
+        caughtUp();
+        LocalDate first = today().withDayOfMonth(1);
+        LocalDate last = today().with(TemporalAdjusters.lastDayOfMonth());
+        JsonNode r = get("/reports/orders?customer=" + E).json();
+        List<Object[]> hand = sql("SELECT COUNT(*), SUM(l.AMOUNT) FROM SAL_ORDER o JOIN SAL_ORDER_LINE l ON l.ORDER_ID = o.ID "
+                + "WHERE o.CUSTOMER_CODE = ? AND o.ORDER_DATE >= ? AND o.ORDER_DATE <= ?", E, java.sql.Date.valueOf(first), java.sql.Date.valueOf(last));
+        assertEquals(r.toString(), ((Number) hand.get(0)[0]).intValue(), r.path("rows").size());
+        assertCents("amount", (BigDecimal) hand.get(0)[1], dec(r.path("totals").path("amount")));
+        boolean column = false;
+        for (JsonNode c : r.path("columns")) {
+            column |= c.path("key").asText().equals("cf." + FIELD);
+        }
+        assertTrue(r.path("columns").toString(), column);
+        JsonNode order = null;
+        for (JsonNode row : r.path("rows")) {
+            if (row.path("order").asText().equals(paidOrder)) {
+                order = row;
+            }
+        }
+        assertNotNull(r.toString(), order);
+        assertEquals("电子级 EL", order.path("cf." + FIELD).asText());
+        List<Object[]> settled = sql("SELECT p.AMOUNT - COALESCE(o.OPEN_AMOUNT, 0), COALESCE(o.OPEN_AMOUNT, 0) FROM FIN_POSTING p "
+                + "LEFT JOIN FIN_OPEN_ITEM o ON o.POSTING_ID = p.ID WHERE p.PARTY_TYPE = 'CUSTOMER' AND p.DOCUMENT_NUMBER = ?", paidOrder);
+        assertCents("paid", (BigDecimal) settled.get(0)[0], dec(order.path("paidAmount")));
+        assertCents("outstanding", (BigDecimal) settled.get(0)[1], dec(order.path("outstandingAmount")));
+        assertCents("paid in full", new BigDecimal("99.99"), dec(order.path("paidAmount")));
+        assertEquals(1, get("/reports/orders?customer=" + E + "&type=RETURN").json().path("rows").size());
+        assertEquals(List.of("status"), assertProblem(400, get("/reports/orders?status=LOST")).errorFields());
+    }
+
+    @Test
+    public void purchaseSalesValueTheMovementsAtTheDocumentsPrices() throws Exception {
+        caughtUp();
+        LocalDate first = today().withDayOfMonth(1);
+        LocalDate last = today().with(TemporalAdjusters.lastDayOfMonth());
+        JsonNode p3 = get("/reports/purchase-sales?warehouse=" + WH + "&product=" + P3).json();
+        List<Object[]> bought = sql("SELECT SUM(m.QUANTITY * l.UNIT_PRICE) FROM INV_MOVEMENT m JOIN PUR_ORDER o ON o.NUMBER = m.DOC_NUMBER "
+                + "JOIN PUR_ORDER_LINE l ON l.ORDER_ID = o.ID AND l.LINE_NO = m.LINE_NO WHERE m.DOC_TYPE = 'PURCHASE_RECEIPT' AND m.WAREHOUSE_CODE = ? "
+                + "AND m.SKU = ? AND m.POSTED_AT >= ? AND m.POSTED_AT < ?", WH, P3, startOf(first), startOf(last.plusDays(1)));
+        assertCents("P3 purchased amount", ((BigDecimal) bought.get(0)[0]).setScale(2, java.math.RoundingMode.HALF_UP),
+                dec(p3.path("rows").get(0).path("purchasedAmount")));
+        assertCents("20 × 10.50", new BigDecimal("210.00"), dec(p3.path("totals").path("purchasedAmount")));
+        JsonNode p1 = get("/reports/purchase-sales?warehouse=" + WH + "&product=" + P1).json().path("rows").get(0);
+        String sold = "SELECT SUM(m.QUANTITY * l.UNIT_PRICE) FROM INV_MOVEMENT m JOIN SAL_ORDER o ON o.ORDER_NUMBER = m.DOC_NUMBER "
+                + "JOIN SAL_ORDER_LINE l ON l.ORDER_ID = o.ID AND l.LINE_NO = m.LINE_NO WHERE m.DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT') "
+                + "AND m.WAREHOUSE_CODE = ? AND m.SKU = ? AND m.POSTED_AT >= ? AND m.POSTED_AT < ? AND m.QUANTITY ";
+        assertCents("P1 sold amount", (BigDecimal) sql(sold + "< 0", WH, P1, startOf(first), startOf(last.plusDays(1))).get(0)[0],
+                dec(p1.path("soldAmount")));
+        assertCents("P1 returned amount", (BigDecimal) sql(sold + "> 0", WH, P1, startOf(first), startOf(last.plusDays(1))).get(0)[0],
+                dec(p1.path("returnedByCustomersAmount")));
+        assertCents("17 × 12.34 out", new BigDecimal("-209.78"), dec(p1.path("soldAmount")));
+    }
+
+    @Test
+    public void returnsShowTheDaysToReceiptAndToRefund() throws Exception {
+        caughtUp();
+        JsonNode r = get("/reports/returns?customer=" + E).json();
+        List<Object[]> hand = sql("SELECT s.CHANGED_AT, v.CHANGED_AT, (SELECT MIN(f.DOCUMENT_DATE) FROM FIN_POSTING f WHERE f.TYPE = 'REFUND' "
+                + "AND f.ORDER_NUMBER = o.ORDER_NUMBER) FROM SAL_ORDER o JOIN SAL_ORDER_HISTORY s ON s.ORDER_ID = o.ID AND s.ACTION = 'SUBMIT' "
+                + "JOIN SAL_ORDER_HISTORY v ON v.ORDER_ID = o.ID AND v.ACTION = 'RECEIVE' WHERE o.ORDER_NUMBER = ?", refundedReturn);
+        LocalDate submitted = ((Timestamp) hand.get(0)[0]).toInstant().atZone(ZONE).toLocalDate();
+        LocalDate received = ((Timestamp) hand.get(0)[1]).toInstant().atZone(ZONE).toLocalDate();
+        LocalDate refunded = ((java.sql.Date) hand.get(0)[2]).toLocalDate();
+        JsonNode p2 = r.path("rows").get(0);
+        assertEquals(r.toString(), P2, p2.path("key").asText());
+        assertEquals(1, p2.path("returns").asInt());
+        assertCents("days to receipt", BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(submitted, received)),
+                dec(p2.path("daysToReceipt")));
+        assertCents("days to refund", BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(submitted, refunded)),
+                dec(p2.path("daysToRefund")));
+        assertCents("the totals' average", dec(p2.path("daysToRefund")), dec(r.path("totals").path("daysToRefund")));
+        assertCents("refunds", new BigDecimal("99.99"), dec(r.path("totals").path("refunds")));
+    }
+
+    // ---- the main lists, exported ----
+
+    @Test
+    public void theMainListsAgreeWithTheSourceTablesAndExport() throws Exception {
+        caughtUp();
+        LocalDate first = today().withDayOfMonth(1);
+        LocalDate last = today().with(TemporalAdjusters.lastDayOfMonth());
+        // stock movements of the warehouse this month, as CSV: a header, one line per ledger entry, the totals
+        HttpResponse<byte[]> csv = bytes("/reports/stock-movements?warehouse=" + WH + "&format=csv", "admin", adminPassword, null);
+        assertEquals(200, csv.statusCode());
+        String[] lines = new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8).split("\r\n");
+        List<Object[]> moves = sql("SELECT COUNT(*), SUM(QUANTITY) FROM INV_MOVEMENT WHERE WAREHOUSE_CODE = ? AND POSTED_AT >= ? AND POSTED_AT < ?",
+                WH, startOf(first), startOf(last.plusDays(1)));
+        assertEquals(String.join("\n", lines), ((Number) moves.get(0)[0]).intValue() + 2, lines.length);
+        assertTrue(lines[lines.length - 1], lines[lines.length - 1].startsWith("合计 Total,"));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("stock-movements_" + first + "_" + last + ".csv"));
+
+        // stock on hand, per product, lot and status, as the ledger's sums
+        JsonNode stock = get("/reports/stock?warehouse=" + WH).json();
+        List<Object[]> onHand = sql("SELECT COUNT(*) FROM (SELECT SKU, LOT, STATUS FROM INV_MOVEMENT WHERE WAREHOUSE_CODE = ? "
+                + "GROUP BY SKU, LOT, STATUS HAVING SUM(QUANTITY) <> 0) s", WH);
+        assertEquals(stock.toString(), ((Number) onHand.get(0)[0]).intValue(), stock.path("rows").size());
+        List<Object[]> held = sql("SELECT SUM(QUANTITY) FROM INV_MOVEMENT WHERE WAREHOUSE_CODE = ?", WH);
+        assertCents("on hand", (BigDecimal) held.get(0)[0], dec(stock.path("totals").path("quantity")));
+
+        // receivables of A and the refunds register of E, against the finance ledger
+        JsonNode receivables = get("/reports/receivables?customer=" + A).json();
+        List<Object[]> invoiced = sql("SELECT SUM(AMOUNT) FROM FIN_POSTING WHERE PARTY_CODE = ? AND TYPE IN ('INVOICE', 'CREDIT_NOTE')", A);
+        assertCents("receivables", (BigDecimal) invoiced.get(0)[0], dec(receivables.path("totals").path("amount")));
+        JsonNode refunds = get("/reports/money?kind=refunds&party=" + E).json();
+        assertEquals(1, refunds.path("rows").size());
+        assertCents("refunded", new BigDecimal("99.99"), dec(refunds.path("totals").path("amount")));
+        assertEquals(List.of("kind"), assertProblem(400, get("/reports/money?kind=cash")).errorFields());
+
+        // the order query as XLSX: one sheet row per line after the header, the custom field's Chinese value inline
+        HttpResponse<byte[]> xlsx = bytes("/reports/orders?customer=" + E + "&format=xlsx", "admin", adminPassword, null);
+        assertEquals(200, xlsx.statusCode());
+        String sheet = sheet(xlsx.body());
+        int rows = get("/reports/orders?customer=" + E).json().path("rows").size();
+        assertEquals(sheet, rows + 2, sheet.split("<row ").length - 1);
+        assertTrue(sheet, unescape(sheet).contains("电子级 EL"));
+        assertTrue(sheet, sheet.contains("state=\"frozen\""));
+    }
+
+    /** The first worksheet's XML of an XLSX file. */
+    private static String sheet(byte[] xlsx) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                return new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesTheReportsAndTheirChart() {
+        JsonNode doc = get("/openapi.json").json();
+        JsonNode ok = doc.path("paths").path("/reports/{name}").path("get").path("responses").path("200");
+        assertEquals(ok.toString(), "#/components/schemas/Report", ok.path("content").path("application/json").path("schema").path("$ref").asText());
+        assertTrue(ok.toString(), ok.path("content").has("text/csv"));
+        assertTrue(ok.path("description").asText(), ok.path("description").asText().contains("ECharts"));
+        JsonNode chart = doc.path("components").path("schemas").path("Chart").path("properties");
+        assertEquals("#/components/schemas/ChartSeries", chart.path("series").path("items").path("$ref").asText());
+        assertEquals("number", doc.path("components").path("schemas").path("ChartSeries").path("properties").path("data").path("items")
+                .path("type").asText());
+    }
+
     // ---- exports ----
 
     private static HttpResponse<byte[]> bytes(String path, String user, String password, String accept) throws Exception {
@@ -588,11 +768,12 @@ public class ReportingIT extends TitrateTestSupport {
         order(D, "ship", line(P3, 4, null));
         // a database that never had reporting: no read models, no cursors
         try (Connection c = dataSource.getConnection()) {
-            for (String table : new String[] {"RPT_SALES_LINE", "RPT_STOCK_MOVE", "RPT_FIN_POSTING"}) {
+            for (String table : new String[] {"RPT_SALES_LINE", "RPT_STOCK_MOVE", "RPT_FIN_POSTING", "RPT_SALES_ORDER", "RPT_ORDER_FIELD",
+                "RPT_PURCHASE_LINE"}) {
                 c.createStatement().executeUpdate("DELETE FROM " + table);
             }
         }
-        for (String cursor : new String[] {"reporting.sales", "reporting.inventory", "reporting.finance"}) {
+        for (String cursor : new String[] {"reporting.sales", "reporting.inventory", "reporting.finance", "reporting.purchasing"}) {
             log.unregister(cursor);
         }
         shell("admin", adminPassword, "feature:install titrate-reporting");
@@ -609,5 +790,9 @@ public class ReportingIT extends TitrateTestSupport {
         caughtUp();
         assertCents("D's P3 after", new BigDecimal("38.85"), dec(get("/reports/sales-summary?customer=" + D).json().path("totals").path("netAmount")));
         assertFalse(get("/reports/purchase-sales?product=" + P3).json().path("rows").isEmpty());
+        // the headers, custom fields and purchase prices came back from the history too
+        assertEquals("电子级 EL", get("/reports/orders?customer=" + E + "&type=ORDER").json().path("rows").get(0).path("cf." + FIELD).asText());
+        assertCents("P3 purchased", new BigDecimal("210.00"), dec(get("/reports/purchase-sales?warehouse=" + WH + "&product=" + P3).json()
+                .path("totals").path("purchasedAmount")));
     }
 }

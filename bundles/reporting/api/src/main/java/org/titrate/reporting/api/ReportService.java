@@ -20,6 +20,14 @@ public interface ReportService {
     /** Runs report {@code name}; unknown name: 404. */
     Report run(String name, Map<String, String> parameters);
 
+    /**
+     * Runs report {@code name} writing its rows, as they are read, into {@code out} as {@code format} ({@code csv}: UTF-8
+     * with a byte order mark; {@code xlsx}), then its totals as a last row; answers the report without its rows (name,
+     * title, period, filters, columns, totals). Memory does not grow with the rows. Bad parameters are refused before
+     * anything is written.
+     */
+    Report export(String name, Map<String, String> parameters, String format, java.io.OutputStream out);
+
     /** How far the read models have followed the event log. */
     ReportingStatus status();
 }

@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
@@ -20,7 +19,8 @@ import org.titrate.reporting.api.ReportColumn;
 
 /**
  * Writes a table as CSV (UTF-8 with a byte order mark, so that Excel reads Chinese right) or as XLSX, streamed row by
- * row with fastexcel (a bounded number of rows in memory whatever the size): a bold header row, the first row frozen,
+ * row with fastexcel (a bounded number of rows in memory whatever the size; cell texts inline, so no table of them grows
+ * with the rows): a bold header row, the first row frozen,
  * amounts and percentages as numbers with two decimals, dates as dates. The totals, when there are any, follow as
  * the last row.
  */
@@ -42,29 +42,73 @@ public final class Exports {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
     }
 
-    public static void csv(Report r, OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write('\uFEFF');
-        List<ReportColumn> columns = r.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            w.write((i == 0 ? "" : ",") + quote(columns.get(i).label()));
-        }
-        w.write("\r\n");
-        for (Map<String, Object> row : r.rows()) {
-            csvLine(w, columns, row);
-        }
-        if (r.totals() != null && !r.totals().isEmpty() && totalsFit(r)) {
-            csvLine(w, columns, totalsRow(r));
-        }
-        w.flush();
+    /** The format's media type: {@code csv} or {@code xlsx}. */
+    public static String mediaType(String format) {
+        return format.equals("csv") ? CSV + ";charset=UTF-8" : XLSX;
     }
 
-    private static void csvLine(Writer w, List<ReportColumn> columns, Map<String, Object> row) throws IOException {
-        for (int i = 0; i < columns.size(); i++) {
-            Object v = row.get(columns.get(i).key());
-            w.write((i == 0 ? "" : ",") + (v == null ? "" : quote(text(columns.get(i).type(), v))));
+    /**
+     * Takes a report's rows one at a time and writes each at once, so an export holds no more rows than the writer's
+     * buffer whatever the report's size: {@link #header} first, then {@link #row} per row, then {@link #finish} with the
+     * totals (written as a last row under their columns when every total names a column).
+     */
+    public interface Writer {
+        void header(List<ReportColumn> columns) throws IOException;
+
+        void row(Map<String, Object> row) throws IOException;
+
+        void finish(Map<String, Object> totals) throws IOException;
+    }
+
+    /** A writer of {@code format} ({@code csv} or {@code xlsx}) into {@code out}; {@code title} names the XLSX sheet. */
+    public static Writer writer(String format, String title, OutputStream out) {
+        return format.equals("csv") ? new CsvWriter(out) : new XlsxWriter(title, out);
+    }
+
+    /** A whole report, rows held in memory, as {@code format}. */
+    public static void write(Report r, String format, OutputStream out) throws IOException {
+        Writer w = writer(format, r.title(), out);
+        w.header(r.columns());
+        for (Map<String, Object> row : r.rows()) {
+            w.row(row);
         }
-        w.write("\r\n");
+        w.finish(r.totals());
+    }
+
+    private static final class CsvWriter implements Writer {
+        private final java.io.Writer w;
+        private List<ReportColumn> columns;
+
+        CsvWriter(OutputStream out) {
+            w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        @Override
+        public void header(List<ReportColumn> columns) throws IOException {
+            this.columns = columns;
+            w.write('\uFEFF');
+            for (int i = 0; i < columns.size(); i++) {
+                w.write((i == 0 ? "" : ",") + quote(columns.get(i).label()));
+            }
+            w.write("\r\n");
+        }
+
+        @Override
+        public void row(Map<String, Object> row) throws IOException {
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = row.get(columns.get(i).key());
+                w.write((i == 0 ? "" : ",") + (v == null ? "" : quote(text(columns.get(i).type(), v))));
+            }
+            w.write("\r\n");
+        }
+
+        @Override
+        public void finish(Map<String, Object> totals) throws IOException {
+            if (totalsFit(columns, totals)) {
+                row(totalsRow(columns, totals));
+            }
+            w.flush();
+        }
     }
 
     private static String text(ColumnType type, Object v) {
@@ -79,41 +123,57 @@ public final class Exports {
         return needs ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    /** The totals are shown under their columns when every total names one of them. */
-    private static boolean totalsFit(Report r) {
-        return r.columns().stream().map(ReportColumn::key).toList().containsAll(r.totals().keySet());
+    /** The totals are shown under their columns when there are some and every total names one of the columns. */
+    private static boolean totalsFit(List<ReportColumn> columns, Map<String, Object> totals) {
+        return totals != null && !totals.isEmpty() && columns.stream().map(ReportColumn::key).toList().containsAll(totals.keySet());
     }
 
-    private static Map<String, Object> totalsRow(Report r) {
-        Map<String, Object> row = new java.util.LinkedHashMap<>(r.totals());
-        ReportColumn first = r.columns().get(0);
+    private static Map<String, Object> totalsRow(List<ReportColumn> columns, Map<String, Object> totals) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>(totals);
+        ReportColumn first = columns.get(0);
         if (!row.containsKey(first.key())) {
             row.put(first.key(), "合计 Total");
         }
         return row;
     }
 
-    public static void xlsx(Report r, OutputStream out) throws IOException {
-        Workbook wb = new Workbook(out, "Titrate", "1.0");
-        Worksheet ws = wb.newWorksheet(sheetName(r.title()));
-        List<ReportColumn> columns = r.columns();
-        for (int c = 0; c < columns.size(); c++) {
-            ws.value(0, c, columns.get(c).label());
-            ws.style(0, c).bold().set();
+    private static final class XlsxWriter implements Writer {
+        private final Workbook wb;
+        private final Worksheet ws;
+        private List<ReportColumn> columns;
+        private int row = 1;
+
+        XlsxWriter(String title, OutputStream out) {
+            wb = new Workbook(out, "Titrate", "1.0");
+            ws = wb.newWorksheet(sheetName(title));
         }
-        ws.freezePane(0, 1);
-        int row = 1;
-        for (Map<String, Object> values : r.rows()) {
+
+        @Override
+        public void header(List<ReportColumn> columns) throws IOException {
+            this.columns = columns;
+            for (int c = 0; c < columns.size(); c++) {
+                ws.value(0, c, columns.get(c).label());
+                ws.style(0, c).bold().set();
+            }
+            ws.freezePane(0, 1);
+        }
+
+        @Override
+        public void row(Map<String, Object> values) throws IOException {
             xlsxRow(ws, row++, columns, values);
             if (row % FLUSH_EVERY == 0) {
                 ws.flush();
             }
         }
-        if (r.totals() != null && !r.totals().isEmpty() && totalsFit(r)) {
-            xlsxRow(ws, row, columns, totalsRow(r));
+
+        @Override
+        public void finish(Map<String, Object> totals) throws IOException {
+            if (totalsFit(columns, totals)) {
+                xlsxRow(ws, row, columns, totalsRow(columns, totals));
+            }
+            ws.finish();
+            wb.finish();
         }
-        ws.finish();
-        wb.finish();
     }
 
     private static void xlsxRow(Worksheet ws, int row, List<ReportColumn> columns, Map<String, Object> values) {
@@ -135,7 +195,8 @@ public final class Exports {
                 ws.value(row, c, d);
                 ws.style(row, c).format("yyyy-mm-dd").set();
             } else {
-                ws.value(row, c, v.toString());
+                // inline, not in the shared strings table, which fastexcel keeps in memory until the end
+                ws.inlineString(row, c, v.toString());
             }
         }
     }

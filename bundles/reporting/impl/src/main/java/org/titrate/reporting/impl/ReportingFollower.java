@@ -27,11 +27,12 @@ import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
+import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.sales.api.SalesOrderService;
 
 /**
  * Keeps reporting's read models in step with the platform's event log: one durable cursor per source module
- * ({@code reporting.sales}, {@code reporting.inventory}, {@code reporting.finance}), registered at the log's
+ * ({@code reporting.sales}, {@code reporting.inventory}, {@code reporting.finance}, {@code reporting.purchasing}), registered at the log's
  * start, so a reporting module installed late first replays the whole history, then follows. Each page of events
  * is loaded through the source module's API service outside any transaction, then written and the cursor moved in
  * one transaction: after a crash the page is simply done again, and since every document's rows are replaced, doing
@@ -68,6 +69,9 @@ public class ReportingFollower {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ProductService products;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PurchaseOrderService purchasing;
+
     private final Map<String, String> categories = new ConcurrentHashMap<>();
     private final AtomicBoolean due = new AtomicBoolean();
     private List<Feed> feeds;
@@ -77,7 +81,8 @@ public class ReportingFollower {
     @Activate
     void activate() {
         feeds = List.of(new SalesFeed(() -> sales, this::category), new StockFeed(() -> stock, this::category, log::payload),
-                new FinanceFeed(() -> finance));
+                new FinanceFeed(() -> finance), new PurchaseFeed(() -> purchasing));
+        replaySalesForHeaders();
         feeds.forEach(f -> log.register(f.cursor(), 0));
         follower = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "titrate-reporting-follower");
@@ -88,6 +93,26 @@ public class ReportingFollower {
         follower.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         wakeUps = log.onCommit(this::wake);
         follower.scheduleWithFixedDelay(this::pass, 0, 5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A database whose sales lines were read before the document headers existed (migration V2) has no headers: the
+     * sales cursor starts again from the log's start once, and since a document's rows are replaced, only the headers
+     * change.
+     */
+    private void replaySalesForHeaders() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean lines = !org.titrate.platform.api.db.Sql.list(c, "SELECT ORDER_NUMBER FROM RPT_SALES_LINE FETCH FIRST 1 ROWS ONLY",
+                    List.of(), rs -> rs.getString(1)).isEmpty();
+            boolean headers = !org.titrate.platform.api.db.Sql.list(c, "SELECT ORDER_NUMBER FROM RPT_SALES_ORDER FETCH FIRST 1 ROWS ONLY",
+                    List.of(), rs -> rs.getString(1)).isEmpty();
+            if (lines && !headers) {
+                LOG.info("Reporting reads the sales history again for the document headers it did not keep before");
+                log.unregister("reporting.sales");
+            }
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read the reporting read models", e);
+        }
     }
 
     @Deactivate

@@ -3,13 +3,9 @@ package org.titrate.reporting.impl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.time.BusinessClock;
@@ -52,17 +48,7 @@ final class SalesFeed implements Feed {
         if (service == null) {
             return null;
         }
-        Set<String> numbers = new LinkedHashSet<>();
-        events.forEach(e -> numbers.add(e.key()));
-        List<SalesOrder> orders = new ArrayList<>();
-        for (String number : numbers) {
-            try {
-                orders.add(service.get(number));
-            } catch (NotFoundException e) {
-                // an event of a document that no longer exists has nothing to report
-            }
-        }
-        return orders;
+        return Feed.documents(events, service::get);
     }
 
     /** Orders count from confirmation, returns from approval; drafts, cancelled and rejected documents never. */
@@ -109,5 +95,48 @@ final class SalesFeed implements Feed {
             delete.executeBatch();
             insert.executeBatch();
         }
+        storeHeaders(c, orders);
+    }
+
+    /** The documents' headers and custom fields, replaced like their lines. */
+    private static void storeHeaders(Connection c, List<SalesOrder> orders) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM RPT_SALES_ORDER WHERE ORDER_NUMBER = ?");
+                PreparedStatement deleteFields = c.prepareStatement("DELETE FROM RPT_ORDER_FIELD WHERE ORDER_NUMBER = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO RPT_SALES_ORDER (ORDER_NUMBER, ORDER_TYPE, STATUS, CUSTOMER_CODE, "
+                        + "CURRENCY, ORDER_DATE, SOURCE_ORDER_NUMBER, TOTAL_AMOUNT, SUBMITTED_DAY, RECEIVED_DAY) VALUES (" + Sql.marks(10) + ")");
+                PreparedStatement field = c.prepareStatement("INSERT INTO RPT_ORDER_FIELD (ORDER_NUMBER, FIELD_KEY, FIELD_VALUE) VALUES (?, ?, ?)")) {
+            for (SalesOrder o : orders) {
+                delete.setString(1, o.number());
+                delete.addBatch();
+                deleteFields.setString(1, o.number());
+                deleteFields.addBatch();
+                Sql.bind(insert, java.util.Arrays.asList(o.number(), o.type().name(), o.status().name(), o.customerCode(), o.currency(),
+                        o.orderDate(), o.sourceOrderNumber(), o.totalAmount() == null ? java.math.BigDecimal.ZERO : o.totalAmount(),
+                        day(o, OrderAction.SUBMIT, false), day(o, OrderAction.RECEIVE, true)));
+                insert.addBatch();
+                if (o.customFields() != null) {
+                    for (java.util.Map.Entry<String, Object> f : new java.util.TreeMap<>(o.customFields()).entrySet()) {
+                        if (f.getValue() != null) {
+                            String v = f.getValue() instanceof java.math.BigDecimal b ? b.toPlainString() : f.getValue().toString();
+                            Sql.bind(field, java.util.Arrays.asList(o.number(), f.getKey(), v.length() > 1000 ? v.substring(0, 1000) : v));
+                            field.addBatch();
+                        }
+                    }
+                }
+            }
+            delete.executeBatch();
+            deleteFields.executeBatch();
+            insert.executeBatch();
+            field.executeBatch();
+        }
+    }
+
+    /** The business day of the document's first ({@code last} false) or last {@code action}; null when it never happened. */
+    static java.time.LocalDate day(SalesOrder o, OrderAction action, boolean last) {
+        if (o.history() == null) {
+            return null;
+        }
+        return o.history().stream().filter(h -> h.action() == action).reduce((a, b) -> last ? b : a)
+                .map(h -> BusinessClock.day(h.at())).orElse(null);
     }
 }
