@@ -380,41 +380,32 @@ public class ReportEngine implements ReportService {
 
     static List<StockRow> stock(Connection c, LocalDate from, LocalDate to, String warehouse, String category, String product, String currency)
             throws SQLException {
-        String inPeriod = "m.MOVE_DAY >= ? AND ";
-        String sold = "m.DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT')";
-        String sql = "SELECT m.SKU, m.WAREHOUSE_CODE, SUM(CASE WHEN m.MOVE_DAY < ? THEN m.QUANTITY ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + "m.DOC_TYPE = 'PURCHASE_RECEIPT' THEN m.QUANTITY ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + "m.DOC_TYPE = 'PURCHASE_RETURN' THEN m.QUANTITY ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + sold + " AND m.QUANTITY < 0 THEN m.QUANTITY ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + sold + " AND m.QUANTITY > 0 THEN m.QUANTITY ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + "m.DOC_TYPE NOT IN ('PURCHASE_RECEIPT', 'PURCHASE_RETURN', 'SHIPMENT', 'RETURN_RECEIPT') "
-                + "THEN m.QUANTITY ELSE 0 END), SUM(m.QUANTITY), "
-                + "SUM(CASE WHEN " + inPeriod + "m.DOC_TYPE = 'PURCHASE_RECEIPT' AND p.CURRENCY = ? THEN m.QUANTITY * p.UNIT_PRICE ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + "m.DOC_TYPE = 'PURCHASE_RETURN' AND p.CURRENCY = ? THEN m.QUANTITY * p.UNIT_PRICE ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + sold + " AND m.QUANTITY < 0 AND s.CURRENCY = ? THEN m.QUANTITY * s.UNIT_PRICE ELSE 0 END), "
-                + "SUM(CASE WHEN " + inPeriod + sold + " AND m.QUANTITY > 0 AND s.CURRENCY = ? THEN m.QUANTITY * s.UNIT_PRICE ELSE 0 END) "
-                + "FROM RPT_STOCK_MOVE m "
-                + "LEFT JOIN RPT_PURCHASE_LINE p ON m.DOC_TYPE IN ('PURCHASE_RECEIPT', 'PURCHASE_RETURN') AND p.ORDER_NUMBER = m.DOC_NUMBER "
-                + "AND p.LINE_NO = m.LINE_NO "
-                + "LEFT JOIN RPT_SALES_LINE s ON m.DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT') AND s.ORDER_NUMBER = m.DOC_NUMBER AND s.LINE_NO = m.LINE_NO";
-        Sql where = new Sql().and("m.MOVE_DAY <= ?", to).and("m.WAREHOUSE_CODE = ?", warehouse).and("m.CATEGORY_CODE = ?", category)
-                .and("m.SKU = ?", product);
+        String inPeriod = "MOVE_DAY >= ? AND ";
+        String sold = "DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT')";
+        String sql = "SELECT SKU, WAREHOUSE_CODE, SUM(CASE WHEN MOVE_DAY < ? THEN QUANTITY ELSE 0 END), "
+                + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE = 'PURCHASE_RECEIPT' THEN QUANTITY ELSE 0 END), "
+                + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE = 'PURCHASE_RETURN' THEN QUANTITY ELSE 0 END), "
+                + "SUM(CASE WHEN " + inPeriod + sold + " AND QUANTITY < 0 THEN QUANTITY ELSE 0 END), "
+                + "SUM(CASE WHEN " + inPeriod + sold + " AND QUANTITY > 0 THEN QUANTITY ELSE 0 END), "
+                + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE NOT IN ('PURCHASE_RECEIPT', 'PURCHASE_RETURN', 'SHIPMENT', 'RETURN_RECEIPT') "
+                + "THEN QUANTITY ELSE 0 END), SUM(QUANTITY) FROM RPT_STOCK_MOVE";
+        Sql where = new Sql().and("MOVE_DAY <= ?", to).and("WAREHOUSE_CODE = ?", warehouse).and("CATEGORY_CODE = ?", category)
+                .and("SKU = ?", product);
         List<Object> params = new ArrayList<>(java.util.Collections.nCopies(QUANTITIES - 1, from));
-        for (int i = 0; i < 4; i++) {
-            params.add(from);
-            params.add(currency);
-        }
         params.addAll(where.params());
+        Map<List<String>, BigDecimal[]> amounts = stockAmounts(c, from, to, warehouse, category, product, currency);
+        BigDecimal none = BigDecimal.ZERO.setScale(2);
         List<StockRow> rows = new ArrayList<>();
-        Sql.list(c, sql + where.where() + " GROUP BY m.SKU, m.WAREHOUSE_CODE ORDER BY m.SKU, m.WAREHOUSE_CODE", params, rs -> {
+        Sql.list(c, sql + where.where() + " GROUP BY SKU, WAREHOUSE_CODE ORDER BY SKU, WAREHOUSE_CODE", params, rs -> {
             BigDecimal[] v = new BigDecimal[VALUES];
             boolean any = false;
-            for (int i = 0; i < VALUES; i++) {
+            for (int i = 0; i < QUANTITIES; i++) {
                 v[i] = rs.getBigDecimal(3 + i);
-                if (i >= QUANTITIES) {
-                    v[i] = v[i].setScale(2, java.math.RoundingMode.HALF_UP);
-                }
-                any |= i < QUANTITIES && v[i].signum() != 0;
+                any |= v[i].signum() != 0;
+            }
+            BigDecimal[] a = amounts.get(List.of(rs.getString(1), rs.getString(2)));
+            for (int i = QUANTITIES; i < VALUES; i++) {
+                v[i] = a == null ? none : a[i - QUANTITIES].setScale(2, java.math.RoundingMode.HALF_UP);
             }
             if (any) {
                 rows.add(new StockRow(rs.getString(1), rs.getString(2), v));
@@ -422,6 +413,44 @@ public class ReportEngine implements ReportService {
             return null;
         });
         return rows;
+    }
+
+    /**
+     * Per product and warehouse, the amounts of the period's priced movements in {@code currency}: purchase receipts and
+     * returns at their documents' lines' prices (only those movements are joined), goods sold and returned by customers
+     * as the sales lines that moved in the period (signed as they moved stock: sold negative), read like the sales reports.
+     */
+    private static Map<List<String>, BigDecimal[]> stockAmounts(Connection c, LocalDate from, LocalDate to, String warehouse, String category,
+            String product, String currency) throws SQLException {
+        Map<List<String>, BigDecimal[]> amounts = new HashMap<>();
+        Sql bought = new Sql().and("m.MOVE_DAY >= ?", from).and("m.MOVE_DAY <= ?", to).and("m.WAREHOUSE_CODE = ?", warehouse)
+                .and("m.CATEGORY_CODE = ?", category).and("m.SKU = ?", product).and("p.CURRENCY = ?", currency);
+        Sql.list(c, "SELECT m.SKU, m.WAREHOUSE_CODE, SUM(CASE WHEN m.DOC_TYPE = 'PURCHASE_RECEIPT' THEN m.QUANTITY * p.UNIT_PRICE ELSE 0 END), "
+                + "SUM(CASE WHEN m.DOC_TYPE = 'PURCHASE_RETURN' THEN m.QUANTITY * p.UNIT_PRICE ELSE 0 END) FROM RPT_STOCK_MOVE m "
+                + "JOIN RPT_PURCHASE_LINE p ON p.ORDER_NUMBER = m.DOC_NUMBER AND p.LINE_NO = m.LINE_NO" + bought.where()
+                + " AND m.DOC_TYPE IN ('PURCHASE_RECEIPT', 'PURCHASE_RETURN') GROUP BY m.SKU, m.WAREHOUSE_CODE", bought.params(), rs -> {
+                    BigDecimal[] a = amounts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> zeros());
+                    a[0] = rs.getBigDecimal(3);
+                    a[1] = rs.getBigDecimal(4);
+                    return null;
+                });
+        Sql moved = new Sql().and("MOVED_DAY >= ?", from).and("MOVED_DAY <= ?", to).and("WAREHOUSE_CODE = ?", warehouse)
+                .and("CATEGORY_CODE = ?", category).and("SKU = ?", product).and("CURRENCY = ?", currency);
+        Sql.list(c, "SELECT SKU, WAREHOUSE_CODE, -SUM(CASE WHEN DIRECTION = 'SHIP' THEN AMOUNT ELSE 0 END), "
+                + "-SUM(CASE WHEN DIRECTION = 'RETURN' THEN AMOUNT ELSE 0 END) FROM RPT_SALES_LINE" + moved.where()
+                + " GROUP BY SKU, WAREHOUSE_CODE", moved.params(), rs -> {
+                    BigDecimal[] a = amounts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> zeros());
+                    a[2] = rs.getBigDecimal(3);
+                    a[3] = rs.getBigDecimal(4);
+                    return null;
+                });
+        return amounts;
+    }
+
+    private static BigDecimal[] zeros() {
+        BigDecimal[] z = new BigDecimal[VALUES - QUANTITIES];
+        java.util.Arrays.fill(z, BigDecimal.ZERO);
+        return z;
     }
 
     private static final String[] STOCK_KEYS = {"opening", "purchased", "returnedToSuppliers", "sold", "returnedByCustomers", "adjusted",
