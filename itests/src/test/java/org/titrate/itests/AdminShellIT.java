@@ -80,6 +80,21 @@ public class AdminShellIT extends TitrateTestSupport {
     }
 
     @Test
+    public void helpIsInChineseWhereTheShellsLanguageIsChinese() throws Exception {
+        String help = shell("admin", adminPassword, "LANG = zh_CN.UTF-8 ; help titrate");
+        assertTrue(help, help.contains("titrate:stock") && help.contains("查看一个产品的库存") && help.contains("替换用户的角色"));
+        assertFalse(help, help.contains("Shows what is on hand"));
+        // a supervisor who may read help (operator) is shown only what the ACL lets them run, in Chinese as in English
+        String viewer = "zhviewer-" + RUN;
+        String pw = createUser(viewer, "viewer", "operator");
+        String viewers = onFreshThread(() -> shell(viewer, pw, "LANG = zh_CN ; help titrate"));
+        assertTrue(viewers, viewers.contains("titrate:stock") && !viewers.contains("titrate:user-roles"));
+        // every command's own help is in English and Chinese
+        String usage = shell("admin", adminPassword, "titrate:stock-show --help");
+        assertTrue(usage, usage.contains("Shows what is on hand") && usage.contains("查看一个产品的库存"));
+    }
+
+    @Test
     public void timesReadInTheBusinessTimeZone() throws Exception {
         String customer = "TZ" + RUN;
         assertEquals(201, post("/customers", map("code", customer, "name", "时区客户 " + RUN, "status", "ACTIVE", "channel", "RETAIL")).status());

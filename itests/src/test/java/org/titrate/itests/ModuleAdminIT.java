@@ -14,8 +14,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * Modules from the shell: what each needs and what needs it, an uninstall that another module's need refuses (exit 1);
- * installs and uninstalls land in the audit with who and from where.
+ * Modules from the shell: what each needs and what needs it, an uninstall that another module's need refuses (exit 1),
+ * and a command of an uninstalled module that says so instead of "Command not found"; installs and uninstalls land in
+ * the audit with who and from where.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -57,11 +58,18 @@ public class ModuleAdminIT extends TitrateTestSupport {
     }
 
     @Test
-    public void uninstallingAndInstallingAModuleIsAudited() throws Exception {
+    public void aCommandOfAnUninstalledModuleSaysSo() throws Exception {
         SshAnswer gone = ssh("titrate:module-uninstall finance");
         assertEquals(gone.output(), Integer.valueOf(0), gone.exitStatus());
         try {
             assertFalse(module("finance").path("installed").asBoolean());
+            SshAnswer balance = ssh("titrate:balance C0001");
+            assertEquals(balance.output(), Integer.valueOf(1), balance.exitStatus());
+            assertTrue(balance.output(), balance.output().contains("module finance is not installed"));
+            assertFalse(balance.output(), balance.output().contains("Command not found"));
+            // a name no module ever brought is still Karaf's own answer
+            SshAnswer unknown = ssh("titrate:nosuch-" + RUN);
+            assertTrue(unknown.output(), unknown.output().contains("Command not found"));
             SshAnswer again = ssh("titrate:module-uninstall finance");
             assertEquals(again.output(), Integer.valueOf(1), again.exitStatus());
             assertTrue(again.output(), again.output().contains("module finance is not installed"));
@@ -70,7 +78,10 @@ public class ModuleAdminIT extends TitrateTestSupport {
             assertEquals(back.output(), Integer.valueOf(0), back.exitStatus());
         }
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> module("finance").path("installed").asBoolean());
+                .until(() -> !ssh("titrate:balance NOPE-" + RUN).output().contains("not installed"));
+        SshAnswer real = ssh("titrate:balance NOPE-" + RUN);
+        assertEquals(real.output(), Integer.valueOf(1), real.exitStatus());
+        assertFalse("the real command answers again: " + real.output(), real.output().contains("module finance"));
 
         for (String action : new String[] {"MODULE_UNINSTALL", "MODULE_INSTALL"}) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -3,8 +3,11 @@ package org.titrate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.Test;
@@ -34,13 +37,29 @@ public class StatusIT extends TitrateTestSupport {
         assertTrue(status.toString(), status.path("eventLog").path("consumers").size() >= 1);
         status.path("eventLog").path("consumers").forEach(c -> assertTrue(c.toString(), c.path("behind").asLong() >= 0));
         assertTrue(status.toString(), status.path("jobs").toString().contains("every 3600 s"));
+        assertTrue(status.toString(), status.path("database").path("sizeBytes").asLong() > 0);
+        // the notifications job runs every 2 s: it reports its last run, how it ended and when it runs next
+        JsonNode notifications = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> job(get("/status").json(), "titrate-notifications"), j -> j != null && "ok".equals(j.path("lastOutcome").asText()));
+        assertTrue(notifications.toString(), Instant.parse(notifications.path("nextRun").asText())
+                .isAfter(Instant.parse(notifications.path("lastStart").asText())));
 
         String shown = shell("admin", adminPassword, "titrate:status");
-        assertTrue(shown, shown.contains("Apache Derby") && shown.contains("customers") && shown.contains("Consumer"));
+        assertTrue(shown, shown.contains("Apache Derby") && shown.contains("customers") && shown.contains("Consumer")
+                && shown.contains(" MB") && shown.contains("Next run") && shown.contains("+08:00"));
 
         String viewer = "statusviewer-" + RUN;
         String pw = createUser(viewer, "viewer");
         assertProblem(403, http("GET", "/status", viewer, pw, null, Map.of()));
+    }
+
+    private static JsonNode job(JsonNode status, String name) {
+        for (JsonNode j : status.path("jobs")) {
+            if (name.equals(j.path("name").asText())) {
+                return j;
+            }
+        }
+        return null;
     }
 
     @Test

@@ -218,6 +218,35 @@ public abstract class TitrateTestSupport {
     }
 
     /**
+     * After each test, how much the container has logged so far ({@code karaf-log.txt}: class, test, lines, WARN, ERROR,
+     * seconds since the container started): the suite's log volume per hour is the sum of each class's last line.
+     */
+    @org.junit.Rule
+    public final org.junit.rules.TestWatcher logVolume = new org.junit.rules.TestWatcher() {
+        @Override
+        protected void finished(org.junit.runner.Description test) {
+            Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+            long lines = 0;
+            long warn = 0;
+            long error = 0;
+            try (java.util.stream.Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+                for (String line : (Iterable<String>) all::iterator) {
+                    lines++;
+                    if (line.contains("| WARN ")) {
+                        warn++;
+                    } else if (line.contains("| ERROR ")) {
+                        error++;
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return; // no log to count (a test that runs outside the container)
+            }
+            long seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
+            figure("karaf-log.txt", test.getClassName() + "\t" + test.getMethodName() + "\t" + lines + "\t" + warn + "\t" + error + "\t" + seconds);
+        }
+    };
+
+    /**
      * Writes a measured figure for the closing notes to {@code itests/target/<file>}. Pax Exam tests run inside
      * the container, whose standard output the build does not show; the line goes there too.
      */

@@ -300,11 +300,14 @@ public class JdbcFinanceService implements FinanceService {
                 ledger.lockAccount(party, partyCode, currency, guard);
             }
             if (requestId != null) {
-                MoneyDocument first = byRequest(kind, partyCode, requestId);
+                MoneyDocument first = byRequest(kind, requestId);
                 if (first != null) {
-                    if (first.amount().compareTo(amount) != 0 || !first.currency().equals(currency)) {
-                        throw new ConflictException("requestId", "was used for " + first.number() + " of " + first.amount() + " "
-                                + first.currency() + "; a different document needs a different requestId");
+                    List<String> differ = RequestRetry.differences(first, partyField, partyCode, amount, currency, method,
+                            body.date() == null ? null : date, orderField, orderNumber, reference, comment);
+                    if (!differ.isEmpty()) {
+                        throw new ConflictException("requestId", "'" + requestId + "' was used for " + first.number() + " ("
+                                + RequestRetry.party(first) + ", " + first.amount().toPlainString() + " " + first.currency() + "); this request"
+                                + " differs in " + String.join(", ", differ) + ": a different document needs a different requestId");
                     }
                     return first;
                 }
@@ -497,6 +500,11 @@ public class JdbcFinanceService implements FinanceService {
                     at, user, requestId));
             ins.executeUpdate();
         } catch (SQLException e) {
+            if (requestId != null && "23505".equals(e.getSQLState())) {
+                // the same requestId for another party, posted at this moment under that party's lock
+                throw new ConflictException("requestId", "'" + requestId + "' was used for another " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " at the same moment: a different document needs a different requestId");
+            }
             throw Transactions.failure("Cannot store " + number, e);
         }
         Map<String, Object> facts = new java.util.LinkedHashMap<>();
@@ -534,10 +542,11 @@ public class JdbcFinanceService implements FinanceService {
         }
     }
 
-    private MoneyDocument byRequest(MoneyKind kind, String partyCode, String requestId) {
+    /** The document of this kind a {@code requestId} was first used for, whoever's it is ({@code requestId} is unique per kind). */
+    private MoneyDocument byRequest(MoneyKind kind, String requestId) {
         try (Connection c = dataSource.getConnection()) {
-            List<MoneyDocument> found = Sql.list(c, "SELECT " + MONEY_COLUMNS + " FROM FIN_MONEY m WHERE m.KIND = ? AND m.PARTY_CODE = ?"
-                    + " AND m.REQUEST_ID = ?", List.of(kind, partyCode, requestId), JdbcFinanceService::money);
+            List<MoneyDocument> found = Sql.list(c, "SELECT " + MONEY_COLUMNS + " FROM FIN_MONEY m WHERE m.KIND = ? AND m.REQUEST_ID = ?",
+                    List.of(kind, requestId), JdbcFinanceService::money);
             return found.isEmpty() ? null : withAllocations(found).get(0);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot look up request " + requestId, e);

@@ -7,6 +7,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.titrate.platform.api.jobs.JobRuns;
 import org.titrate.platform.api.time.BusinessClock;
 
 /**
@@ -19,13 +20,15 @@ import org.titrate.platform.api.time.BusinessClock;
  * restarted more often than the period still checks.
  */
 @Component(service = Runnable.class, configurationPid = PaymentReminderSchedule.PID, property = {
-        "scheduler.name=titrate-payment-reminders",
+        "scheduler.name=" + PaymentReminderSchedule.JOB,
         "scheduler.period:Long=3600",
         "scheduler.concurrent:Boolean=false",
         "scheduler.immediate:Boolean=true"})
 @Designate(ocd = PaymentReminderSchedule.Config.class)
 public class PaymentReminderSchedule implements Runnable {
     public static final String PID = "org.titrate.finance.reminders";
+    /** The job's name on the scheduler and in {@code titrate:status}. */
+    static final String JOB = "titrate-payment-reminders";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReminderSchedule.class);
 
     @ObjectClassDefinition(name = "Titrate payment reminders", description = "How often finance looks for overdue debts to remind customers of")
@@ -38,16 +41,22 @@ public class PaymentReminderSchedule implements Runnable {
     @Reference
     private PaymentReminders reminders;
 
+    @Reference
+    private JobRuns runs;
+
     @Override
     public void run() {
-        try {
-            int raised = reminders.raise(BusinessClock.today()).size();
-            if (raised > 0) {
-                LOG.info("Raised {} payment reminders", raised);
+        try (JobRuns.Run run = runs.started(JOB)) {
+            try {
+                int raised = reminders.raise(BusinessClock.today()).size();
+                if (raised > 0) {
+                    LOG.info("Raised {} payment reminders", raised);
+                }
+            } catch (RuntimeException e) {
+                // The scheduler would only log it too; the next period tries again.
+                run.failed(e);
+                LOG.warn("Payment reminders could not be raised; trying again at the next period", e);
             }
-        } catch (RuntimeException e) {
-            // The scheduler would only log it too; the next period tries again.
-            LOG.warn("Payment reminders could not be raised; trying again at the next period", e);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.titrate.notifications.api.Delivery;
 import org.titrate.notifications.api.NotificationChannel;
 import org.titrate.notifications.impl.mail.MailChannel;
 import org.titrate.notifications.impl.sms.SmsChannel;
+import org.titrate.platform.api.jobs.JobRuns;
 
 /**
  * The notifications' periodic work on Karaf's scheduler (PID {@value #PID}): follow the event log into the outbox,
@@ -25,13 +26,15 @@ import org.titrate.notifications.impl.sms.SmsChannel;
  * Runs one at a time ({@code scheduler.concurrent=false}), so messages are sent in the order of their events.
  */
 @Component(service = {Runnable.class, NotificationJobs.class}, configurationPid = NotificationJobs.PID, property = {
-        "scheduler.name=titrate-notifications",
+        "scheduler.name=" + NotificationJobs.JOB,
         "scheduler.period:Long=2",
         "scheduler.concurrent:Boolean=false",
         "scheduler.immediate:Boolean=true"})
 @Designate(ocd = NotificationJobs.Config.class)
 public class NotificationJobs implements Runnable {
     public static final String PID = "org.titrate.notifications.delivery";
+    /** The job's name on the scheduler and in {@code titrate:status}. */
+    static final String JOB = "titrate-notifications";
     private static final Logger LOG = LoggerFactory.getLogger(NotificationJobs.class);
 
     @ObjectClassDefinition(name = "Titrate notifications: delivery", description = "How often the event log is followed and messages are sent, how failures are retried")
@@ -72,6 +75,9 @@ public class NotificationJobs implements Runnable {
     @Reference
     private SmsChannel sms;
 
+    @Reference
+    private JobRuns runs;
+
     private volatile Config config;
     /** The sender's clock; tests of the rules replace it. */
     volatile Clock clock = Clock.systemUTC();
@@ -86,17 +92,21 @@ public class NotificationJobs implements Runnable {
     @Override
     public void run() {
         Config c = config;
-        try {
-            while (follower.follow(c.batchSize(), c.staffLanguage()) == c.batchSize()) {
-                // a full batch: more may be waiting
+        try (JobRuns.Run run = runs.started(JOB)) {
+            try {
+                while (follower.follow(c.batchSize(), c.staffLanguage()) == c.batchSize()) {
+                    // a full batch: more may be waiting
+                }
+            } catch (RuntimeException e) {
+                run.failed(e);
+                LOG.warn("Following the event log failed; trying again at the next period", e);
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Following the event log failed; trying again at the next period", e);
-        }
-        try {
-            send(c);
-        } catch (RuntimeException e) {
-            LOG.warn("Sending notifications failed; trying again at the next period", e);
+            try {
+                send(c);
+            } catch (RuntimeException e) {
+                run.failed(e);
+                LOG.warn("Sending notifications failed; trying again at the next period", e);
+            }
         }
     }
 

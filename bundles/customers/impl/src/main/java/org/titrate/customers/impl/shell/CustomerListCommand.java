@@ -20,7 +20,8 @@ import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "customer-list", description = "Lists customers and prospects")
+@Command(scope = "titrate", name = "customer-list", description = "Lists customers and prospects",
+        detailedDescription = "列出客户和潜在客户")
 @Service
 public class CustomerListCommand implements Action {
 

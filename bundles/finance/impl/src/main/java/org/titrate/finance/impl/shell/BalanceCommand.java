@@ -19,7 +19,8 @@ import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
 @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
+@Command(scope = "titrate", name = "balance-show", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it",
+        detailedDescription = "查看客户按币种的应收余额（或贷方余额）及其未清项")
 @Service
 public class BalanceCommand implements Action {
 

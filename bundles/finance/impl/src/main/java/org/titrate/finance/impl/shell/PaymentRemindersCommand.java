@@ -16,7 +16,8 @@ import org.titrate.platform.api.shell.TextTable;
 
 @Allowed(Roles.FINANCE)
 @Command(scope = "titrate", name = "payment-reminders",
-        description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
+        description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise",
+        detailedDescription = "列出到期应催收的款项（超过到期日的客户欠款），加 --raise 时生成尚未生成的催款提醒")
 @Service
 public class PaymentRemindersCommand implements Action {
 

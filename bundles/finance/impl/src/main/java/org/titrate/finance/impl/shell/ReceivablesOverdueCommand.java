@@ -17,7 +17,8 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
 
 @Allowed({Roles.FINANCE, Roles.SALES, Roles.VIEWER})
-@Command(scope = "titrate", name = "receivables-overdue", description = "Lists what customers owe past its due date, longest overdue first")
+@Command(scope = "titrate", name = "receivables-overdue", description = "Lists what customers owe past its due date, longest overdue first",
+        detailedDescription = "列出客户逾期未付的款项，逾期最久的在前")
 @Service
 public class ReceivablesOverdueCommand implements Action {
 

@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.customers.api.CustomerService;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.platform.api.soap.SoapEndpoints;
 
@@ -17,11 +18,14 @@ public class FinanceSoapEndpoint {
     @Reference
     private FinanceService finance;
 
+    @Reference
+    private CustomerService customers;
+
     private AutoCloseable endpoint;
 
     @Activate
     void activate() {
-        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance));
+        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance, customers));
     }
 
     @Deactivate

@@ -13,7 +13,9 @@ import org.titrate.finance.api.MoneyDocument;
 import org.titrate.finance.api.MoneyKind;
 import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PaymentMethod;
+import org.titrate.customers.api.CustomerService;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
@@ -36,18 +38,26 @@ public class FinanceSoapService {
     }
 
     private final FinanceService finance;
+    private final CustomerService customers;
 
-    public FinanceSoapService(FinanceService finance) {
+    public FinanceSoapService(FinanceService finance, CustomerService customers) {
         this.finance = finance;
+        this.customers = customers;
     }
 
-    /** The customer's accounts, one per currency (none when nothing was ever posted). */
+    /**
+     * The customer's accounts, one per currency (none when nothing was ever posted); an unknown customer is a fault, so
+     * that a mistyped code never reads as a zero balance.
+     */
     @WebMethod
     @WebResult(name = "balance")
     public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) {
         Check check = new Check();
         String code = check.code("customerCode", customerCode, true);
         check.throwIfInvalid();
+        if (customers.findByCode(code).isEmpty()) {
+            throw new NotFoundException("customer", code);
+        }
         return finance.balance(PartyType.CUSTOMER, code).stream().map(BalanceData::of).toList();
     }
 

@@ -24,8 +24,9 @@ import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.ProductService;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product (warehouse, lot, expiry, status, quantity),"
-        + " or with --expiring DAYS the lots of every product that expire within that many days")
+@Command(scope = "titrate", name = "stock-show", description = "Shows what is on hand of a product (warehouse, lot, expiry, status, quantity),"
+        + " or with --expiring DAYS the lots of every product that expire within that many days",
+        detailedDescription = "查看一个产品的库存（仓库、批号、有效期、状态、数量），或用 --expiring 天数 查看所有产品中在该天数内到期的批次")
 @Service
 public class StockCommand implements Action {
 

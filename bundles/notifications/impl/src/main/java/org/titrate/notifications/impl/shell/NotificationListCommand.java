@@ -17,7 +17,8 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.shell.TextTable;
 
 /** Lists stored messages, newest first; administrators only (no line in the command ACL). */
-@Command(scope = "titrate", name = "notification-list", description = "Lists notifications sent or waiting, newest first")
+@Command(scope = "titrate", name = "notification-list", description = "Lists notifications sent or waiting, newest first",
+        detailedDescription = "列出已发送或待发送的通知，最新的在前")
 @Service
 public class NotificationListCommand implements Action {
 

@@ -9,7 +9,8 @@ import org.titrate.notifications.api.Delivery;
 import org.titrate.notifications.api.NotificationService;
 
 /** Makes a failed or given-up message due again; administrators only (no line in the command ACL). */
-@Command(scope = "titrate", name = "notification-retry", description = "Sends a failed or given-up notification again")
+@Command(scope = "titrate", name = "notification-retry", description = "Sends a failed or given-up notification again",
+        detailedDescription = "重新发送一条失败或已放弃的通知")
 @Service
 public class NotificationRetryCommand implements Action {
 

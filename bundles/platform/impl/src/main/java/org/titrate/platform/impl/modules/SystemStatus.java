@@ -50,6 +50,9 @@ public class SystemStatus {
     @Reference
     private EventLog log;
 
+    @Reference
+    private ScheduledJobRuns runs;
+
     private BundleContext context;
 
     @Activate
@@ -61,7 +64,8 @@ public class SystemStatus {
     public record ModuleStatus(String name, boolean installed, boolean active, boolean licensed, String version, Integer schemaVersion) {
     }
 
-    public record Database(String product, String version) {
+    /** The database product and version, and the space its tables take (bytes; null where the product cannot tell). */
+    public record Database(String product, String version, Long sizeBytes) {
     }
 
     public record Consumer(String name, long position, long behind, Instant updatedAt) {
@@ -70,8 +74,13 @@ public class SystemStatus {
     public record EventLogStatus(long events, long lastSeq, List<Consumer> consumers) {
     }
 
-    /** A periodic job on Karaf's scheduler: its name and period in seconds (or cron expression). */
-    public record Job(String name, String schedule) {
+    /**
+     * A periodic job on Karaf's scheduler: its name, its period in seconds (or cron expression), and what it reported of
+     * its last run since the container started (all null before the first); {@code nextRun} is the last start plus the
+     * period.
+     */
+    public record Job(String name, String schedule, Instant lastStart, Instant lastEnd, Long lastMillis, String lastOutcome,
+            Instant nextRun) {
     }
 
     public record Status(List<ModuleStatus> modules, Database database, EventLogStatus eventLog, List<Job> jobs) {
@@ -82,7 +91,7 @@ public class SystemStatus {
         Database database;
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
-            database = new Database(md.getDatabaseProductName(), md.getDatabaseProductVersion());
+            database = new Database(md.getDatabaseProductName(), md.getDatabaseProductVersion(), size(c, md.getDatabaseProductName()));
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT MODULE, MAX(VERSION) FROM " + SCHEMA_HISTORY + " GROUP BY MODULE")) {
                 while (rs.next()) {
@@ -90,7 +99,7 @@ public class SystemStatus {
                 }
             }
         } catch (SQLException e) {
-            database = new Database("unreachable: " + e.getMessage(), null);
+            database = new Database("unreachable: " + e.getMessage(), null, null);
         }
         List<ModuleStatus> modules = new ArrayList<>();
         modules.add(new ModuleStatus("platform", true, true, true, context.getBundle().getVersion().toString(), schemas.get("platform")));
@@ -138,7 +147,12 @@ public class SystemStatus {
                         name = r.getProperty("component.name");
                     }
                     Object period = r.getProperty("scheduler.period");
-                    jobs.add(new Job(String.valueOf(name), period != null ? "every " + period + " s" : String.valueOf(r.getProperty("scheduler.expression"))));
+                    ScheduledJobRuns.LastRun last = runs.last(String.valueOf(name));
+                    Long seconds = seconds(period);
+                    Instant next = last == null || seconds == null ? null : last.lastStart().plusSeconds(seconds);
+                    jobs.add(new Job(String.valueOf(name), period != null ? "every " + period + " s" : String.valueOf(r.getProperty("scheduler.expression")),
+                            last == null ? null : last.lastStart(), last == null ? null : last.lastEnd(), last == null ? null : last.lastMillis(),
+                            last == null ? null : last.outcome(), next));
                 }
             }
         } catch (InvalidSyntaxException e) {
@@ -146,6 +160,39 @@ public class SystemStatus {
         }
         jobs.sort(Comparator.comparing(Job::name));
         return jobs;
+    }
+
+    /**
+     * The space the database takes: PostgreSQL says it for the database, Derby per table (its diagnostic table
+     * function); another product is not asked.
+     */
+    private static Long size(Connection c, String product) {
+        String sql;
+        if (product.startsWith("PostgreSQL")) {
+            sql = "SELECT pg_database_size(current_database())";
+        } else if (product.startsWith("Apache Derby")) {
+            sql = "SELECT SUM(CAST(d.NUMALLOCATEDPAGES AS BIGINT) * d.PAGESIZE) FROM SYS.SYSSCHEMAS s, SYS.SYSTABLES t,"
+                    + " TABLE(SYSCS_DIAG.SPACE_TABLE(s.SCHEMANAME, t.TABLENAME)) d WHERE s.SCHEMAID = t.SCHEMAID";
+        } else {
+            return null;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : null;
+        } catch (SQLException e) {
+            return null; // a user without the right to ask still sees the rest of the status
+        }
+    }
+
+    /** A period as the service carries it: a number from code, text from a {@code .cfg} file. */
+    private static Long seconds(Object period) {
+        if (period instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return period == null ? null : Long.valueOf(period.toString().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The database answers and the event log can be read: what a load balancer needs to send requests here. */

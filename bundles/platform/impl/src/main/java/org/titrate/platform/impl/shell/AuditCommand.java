@@ -12,7 +12,8 @@ import org.titrate.platform.impl.audit.AuditTrail;
 
 /** Admin only (no {@code @Allowed}): the audit names who logged in from where. */
 @Command(scope = "titrate", name = "audit", description = "Shows the audit of administration: user, role and password changes, module"
-        + " installs, configuration changes and logins, newest first")
+        + " installs, configuration changes and logins, newest first",
+        detailedDescription = "查看管理审计记录：用户、角色和密码变更，模块安装卸载，配置变更和登录，最新的在前")
 @Service
 public class AuditCommand implements Action {
 

@@ -17,7 +17,8 @@ import org.titrate.platform.api.shell.TextTable;
 
 @Allowed(Roles.ADMIN)
 @Command(scope = "titrate", name = "demo-load",
-        description = "Fills the installed modules with realistic demo data (idempotent: existing records are kept)")
+        description = "Fills the installed modules with realistic demo data (idempotent: existing records are kept)",
+        detailedDescription = "为已安装的模块载入真实的演示数据（可重复执行：已有记录保留）")
 @Service
 public class DemoLoadCommand implements Action {
 

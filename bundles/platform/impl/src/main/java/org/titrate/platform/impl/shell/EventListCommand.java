@@ -16,7 +16,8 @@ import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "event-list", description = "Lists the event log by sequence number, then its size and cursors")
+@Command(scope = "titrate", name = "event-list", description = "Lists the event log by sequence number, then its size and cursors",
+        detailedDescription = "按序号列出事件日志，并显示其大小和游标")
 @Service
 public class EventListCommand implements Action {
 

@@ -11,7 +11,8 @@ import org.titrate.platform.api.time.BusinessClock;
 
 /** Admins only (no ACL line grants it). Never deletes an event a registered cursor has not passed. */
 @Command(scope = "titrate", name = "event-log-prune",
-        description = "Deletes events older than N days, except those a registered cursor has not passed yet")
+        description = "Deletes events older than N days, except those a registered cursor has not passed yet",
+        detailedDescription = "删除早于 N 天的事件，尚未被已登记游标读过的事件保留")
 @Service
 public class EventLogPruneCommand implements Action {
 

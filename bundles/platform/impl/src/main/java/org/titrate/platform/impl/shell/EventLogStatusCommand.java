@@ -11,7 +11,8 @@ import org.titrate.platform.api.shell.TextTable;
 
 /** Admins only (no ACL line grants it): the log names every document of every module. */
 @Command(scope = "titrate", name = "event-log-status",
-        description = "Shows the event log's size: entries, oldest and newest, per type, and how far behind each cursor is")
+        description = "Shows the event log's size: entries, oldest and newest, per type, and how far behind each cursor is",
+        detailedDescription = "查看事件日志的规模：条数、最早与最新、按类型统计，以及各游标落后多少")
 @Service
 public class EventLogStatusCommand implements Action {
 

@@ -10,7 +10,8 @@ import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.impl.modules.ModuleCatalog;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules, whether each is installed, what each needs and what needs it")
+@Command(scope = "titrate", name = "module-list", description = "Lists the Titrate modules, whether each is installed, what each needs and what needs it",
+        detailedDescription = "列出 Titrate 的模块：是否已安装、依赖哪些模块、被哪些模块依赖")
 @Service
 public class ModuleListCommand implements Action {
 

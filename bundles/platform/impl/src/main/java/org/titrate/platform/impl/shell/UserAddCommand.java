@@ -20,7 +20,8 @@ import org.titrate.platform.impl.security.UserRules;
  * shell's history. The user changes it with {@code PUT /api/v1/users/<name>/password}.
  */
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "user-add", description = "Adds a user with the given roles and prints a generated first password")
+@Command(scope = "titrate", name = "user-add", description = "Adds a user with the given roles and prints a generated first password",
+        detailedDescription = "新增用户并授予角色，打印一次生成的初始密码")
 @Service
 public class UserAddCommand implements Action {
 

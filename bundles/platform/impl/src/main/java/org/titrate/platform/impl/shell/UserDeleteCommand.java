@@ -10,7 +10,8 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.impl.security.UserDirectory;
 
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "user-delete", description = "Deletes a user (what they did stays recorded under their name)")
+@Command(scope = "titrate", name = "user-delete", description = "Deletes a user (what they did stays recorded under their name)",
+        detailedDescription = "删除用户（其操作记录仍以其名义保留）")
 @Service
 public class UserDeleteCommand implements Action {
 

@@ -12,7 +12,8 @@ import org.titrate.platform.impl.security.UserDirectory;
 
 @Allowed(Roles.ADMIN)
 @Command(scope = "titrate", name = "user-disable",
-        description = "Disables a user: no login over REST, SOAP or SSH until enabled again; the roles stay")
+        description = "Disables a user: no login over REST, SOAP or SSH until enabled again; the roles stay",
+        detailedDescription = "停用用户：在重新启用前不能通过 REST、SOAP 或 SSH 登录；角色保留")
 @Service
 public class UserDisableCommand implements Action {
 

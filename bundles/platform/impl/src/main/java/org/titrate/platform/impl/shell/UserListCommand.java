@@ -10,7 +10,8 @@ import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.impl.security.UserDirectory;
 
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "user-list", description = "Lists the users with their Titrate roles and whether they may log in")
+@Command(scope = "titrate", name = "user-list", description = "Lists the users with their Titrate roles and whether they may log in",
+        detailedDescription = "列出用户及其 Titrate 角色，以及是否可以登录")
 @Service
 public class UserListCommand implements Action {
 

@@ -11,7 +11,8 @@ import org.titrate.platform.impl.security.UserDirectory;
 
 /** Sets a new generated password, printed once, as {@link UserAddCommand} does and for the same reason. */
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "user-passwd", description = "Gives a user a new generated password and prints it once")
+@Command(scope = "titrate", name = "user-passwd", description = "Gives a user a new generated password and prints it once",
+        detailedDescription = "为用户生成新密码并打印一次")
 @Service
 public class UserPasswdCommand implements Action {
 

@@ -15,7 +15,8 @@ import org.titrate.platform.impl.security.UserDirectory;
 import org.titrate.platform.impl.security.UserRules;
 
 @Allowed(Roles.ADMIN)
-@Command(scope = "titrate", name = "user-roles", description = "Replaces a user's roles")
+@Command(scope = "titrate", name = "user-roles", description = "Replaces a user's roles",
+        detailedDescription = "替换用户的角色")
 @Service
 public class UserRolesCommand implements Action {
 

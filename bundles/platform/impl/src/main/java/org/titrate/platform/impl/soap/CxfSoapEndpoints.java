@@ -23,6 +23,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.titrate.platform.api.FieldError;
 import org.titrate.platform.api.ProblemException;
+import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.impl.rest.Problems;
@@ -50,9 +51,13 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             SimpleAuthorizingInterceptor authorize = new SimpleAuthorizingInterceptor();
             authorize.setMethodRolesMap(Permissions.soapOperations(implementor.getClass()));
             authorize.setGlobalRoles(Roles.ADMIN);
+            factory.getInInterceptors().add(new DeclaredCharset());
+            factory.getInInterceptors().add(new FieldPath());
             factory.getInInterceptors().add(new Login());
             factory.getInInterceptors().add(authorize);
             factory.getInInterceptors().add(new BindCaller());
+            factory.getOutInterceptors().add(new DeclaredCharset.Utf8Answers());
+            factory.getOutFaultInterceptors().add(new DeclaredCharset.Utf8Answers());
             factory.getOutInterceptors().add(new UnbindCaller(Phase.SETUP));
             factory.getOutFaultInterceptors().add(new ClientFaults());
             factory.getOutFaultInterceptors().add(new UnbindCaller(Phase.SETUP));
@@ -163,6 +168,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 }
             }
             if (problem == null) {
+                problem = unreadable(fault, message);
+            }
+            if (problem == null) {
                 return;
             }
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
@@ -185,6 +193,20 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 p.appendChild(fe);
             }
             detail.appendChild(p);
+        }
+
+        /** A value the data binding could not read ("abc" for a number): the client's error, naming the field it was in. */
+        private static ProblemException unreadable(Fault fault, Message message) {
+            boolean unmarshalling = fault.getMessage() != null && fault.getMessage().startsWith("Unmarshalling Error");
+            for (Throwable t = fault; t != null && !unmarshalling; t = t.getCause()) {
+                unmarshalling = "javax.xml.bind.UnmarshalException".equals(t.getClass().getName()) || t instanceof NumberFormatException;
+            }
+            if (!unmarshalling) {
+                return null;
+            }
+            String field = FieldPath.of(message.getExchange());
+            String said = fault.getMessage() == null ? "" : fault.getMessage().replaceFirst("^Unmarshalling Error:\\s*", "").strip();
+            return new ValidationException(field == null ? "body" : field, "cannot be read" + (said.isEmpty() ? "" : ": " + said));
         }
 
         private static void append(Document doc, Element parent, String name, String text) {

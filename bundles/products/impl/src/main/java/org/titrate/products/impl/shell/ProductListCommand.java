@@ -16,7 +16,8 @@ import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "product-list", description = "Lists products with their chemical data")
+@Command(scope = "titrate", name = "product-list", description = "Lists products with their chemical data",
+        detailedDescription = "列出产品及其化学品数据")
 @Service
 public class ProductListCommand implements Action {
 

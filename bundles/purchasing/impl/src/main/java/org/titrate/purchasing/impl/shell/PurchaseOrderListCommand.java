@@ -21,7 +21,8 @@ import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "purchase-order-list", description = "Lists purchase orders and purchase returns, newest first")
+@Command(scope = "titrate", name = "purchase-order-list", description = "Lists purchase orders and purchase returns, newest first",
+        detailedDescription = "列出采购订单和采购退货单，最新的在前")
 @Service
 public class PurchaseOrderListCommand implements Action {
 

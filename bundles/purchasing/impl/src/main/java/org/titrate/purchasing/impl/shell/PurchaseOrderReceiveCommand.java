@@ -19,7 +19,8 @@ import org.titrate.purchasing.api.ReceivedLot;
 
 @Allowed({Roles.WAREHOUSE, Roles.PURCHASING})
 @Command(scope = "titrate", name = "purchase-order-receive", description = "Receives a confirmed purchase order: its goods into stock"
-        + " (with the lots named for lot-tracked products) and what is owed to the supplier")
+        + " (with the lots named for lot-tracked products) and what is owed to the supplier",
+        detailedDescription = "对已确认的采购订单收货：货物入库（批次管理的产品按指定批号），并记应付供应商款项")
 @Service
 public class PurchaseOrderReceiveCommand implements Action {
 

@@ -22,7 +22,8 @@ import org.titrate.reporting.api.ReportInfo;
 import org.titrate.reporting.api.ReportService;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "report", description = "Prints a report as a table (without a name: the reports there are)")
+@Command(scope = "titrate", name = "report", description = "Prints a report as a table (without a name: the reports there are)",
+        detailedDescription = "以表格打印一张报表（不带名称时列出所有报表）")
 @Service
 public class ReportCommand implements Action {
 

@@ -8,7 +8,8 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 
 @Allowed(Roles.SALES)
-@Command(scope = "titrate", name = "order-cancel", description = "Cancels a sales order that has not shipped")
+@Command(scope = "titrate", name = "order-cancel", description = "Cancels a sales order that has not shipped",
+        detailedDescription = "取消一张尚未发货的销售订单")
 @Service
 public class OrderCancelCommand extends DocumentActionCommand {
     public OrderCancelCommand() {

@@ -8,7 +8,8 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 
 @Allowed(Roles.SALES)
-@Command(scope = "titrate", name = "order-confirm", description = "Confirms a draft sales order (checks credit and stock)")
+@Command(scope = "titrate", name = "order-confirm", description = "Confirms a draft sales order (checks the stock)",
+        detailedDescription = "确认一张草稿销售订单（检查库存）")
 @Service
 public class OrderConfirmCommand extends DocumentActionCommand {
     public OrderConfirmCommand() {

@@ -22,7 +22,8 @@ import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals")
+@Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals",
+        detailedDescription = "列出销售订单和退货单，最新的在前，带净额合计")
 @Service
 public class OrderListCommand implements Action {
 

@@ -8,7 +8,8 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 
 @Allowed({Roles.WAREHOUSE, Roles.SALES})
-@Command(scope = "titrate", name = "order-ship", description = "Ships a confirmed sales order: issues the stock and books the receivable")
+@Command(scope = "titrate", name = "order-ship", description = "Ships a confirmed sales order: issues the stock and books the receivable",
+        detailedDescription = "对已确认的销售订单发货：出库并记应收")
 @Service
 public class OrderShipCommand extends DocumentActionCommand {
     public OrderShipCommand() {

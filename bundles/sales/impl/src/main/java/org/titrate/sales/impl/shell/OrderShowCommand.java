@@ -16,7 +16,8 @@ import org.titrate.sales.api.SalesOrderService;
 import org.titrate.sales.api.StatusChange;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "order-show", description = "Shows a sales or return order with its lines and history")
+@Command(scope = "titrate", name = "order-show", description = "Shows a sales or return order with its lines and history",
+        detailedDescription = "查看一张销售订单或退货单的明细行和历史")
 @Service
 public class OrderShowCommand implements Action {
 

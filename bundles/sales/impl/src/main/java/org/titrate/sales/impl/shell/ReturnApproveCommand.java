@@ -8,7 +8,8 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 
 @Allowed(Roles.SALES)
-@Command(scope = "titrate", name = "return-approve", description = "Approves a submitted return order")
+@Command(scope = "titrate", name = "return-approve", description = "Approves a submitted return order",
+        detailedDescription = "审批通过一张已提交的退货单")
 @Service
 public class ReturnApproveCommand extends DocumentActionCommand {
     public ReturnApproveCommand() {

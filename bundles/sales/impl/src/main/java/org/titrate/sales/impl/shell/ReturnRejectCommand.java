@@ -10,7 +10,8 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 
 @Allowed(Roles.SALES)
-@Command(scope = "titrate", name = "return-reject", description = "Rejects a submitted return order; the reason is told to the customer")
+@Command(scope = "titrate", name = "return-reject", description = "Rejects a submitted return order; the reason is told to the customer",
+        detailedDescription = "驳回一张已提交的退货单；驳回原因会告知客户")
 @Service
 public class ReturnRejectCommand extends DocumentActionCommand {
 

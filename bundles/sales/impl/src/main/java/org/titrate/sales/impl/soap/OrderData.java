@@ -1,6 +1,7 @@
 package org.titrate.sales.impl.soap;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlElementWrapper;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.titrate.platform.api.Check;
 import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.OrderStatus;
 import org.titrate.sales.api.OrderType;
@@ -98,11 +100,21 @@ public class OrderData {
                 }
             }
         }
-        List<OrderLine> input = lines == null ? null : lines.stream().map(l -> l == null ? null
-                : new OrderLine(null, l.sku, null, null, l.direction, l.quantity, l.unitPrice, null, SoapDates.parse("deliveryDate", l.deliveryDate),
-                        l.lot, l.reasonCode, l.note)).toList();
+        // every malformed date is named at once, a line's by its place: lines[0].deliveryDate
+        Check check = new Check();
+        List<OrderLine> input = null;
+        if (lines != null) {
+            input = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                OrderLineData l = lines.get(i);
+                input.add(l == null ? null : new OrderLine(null, l.sku, null, null, l.direction, l.quantity, l.unitPrice, null,
+                        check.date("lines[" + i + "].deliveryDate", l.deliveryDate), l.lot, l.reasonCode, l.note));
+            }
+        }
+        LocalDate date = check.date("orderDate", orderDate);
+        check.throwIfInvalid();
         return new SalesOrder(null, null, type, null, customerCode, null, null, warehouseCode, sourceOrderNumber, currency,
-                SoapDates.parse("orderDate", orderDate), comment, fields, input, null, null, null, null, null, null, null, null, null, null,
+                date, comment, fields, input, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, List.of());
     }
 }

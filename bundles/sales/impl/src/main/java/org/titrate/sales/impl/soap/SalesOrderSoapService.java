@@ -73,7 +73,7 @@ public class SalesOrderSoapService {
         if (since == null) {
             throw new ValidationException("since", "is required (xs:dateTime)");
         }
-        Instant from = SoapTime.toInstant(since);
+        Instant from = SoapTime.toInstant("since", since);
         // Documents last changed before the log existed come from the order table, up to the log's first event.
         Instant logStart = log.read(0, 1).stream().map(LoggedEvent::at).findFirst().orElse(null);
         if (logStart == null || from.isBefore(logStart)) {
