@@ -17,11 +17,16 @@ import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "balance", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it")
 @Service
 public class BalanceCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "customer", description = "Customer code", required = true)
     private String customer;
@@ -34,6 +39,7 @@ public class BalanceCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "finance", false);
         // An unknown customer is an error (exit 1), not an empty balance.
         String code = ShellInput.find(customer, customers::get).code();
         List<Balance> balances = finance.balance(PartyType.CUSTOMER, code);

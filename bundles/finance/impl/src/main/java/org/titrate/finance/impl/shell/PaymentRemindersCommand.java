@@ -13,12 +13,17 @@ import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed(Roles.FINANCE)
 @Command(scope = "titrate", name = "payment-reminders",
         description = "Lists the payment reminders due (customers' debts past their due date), and raises those not raised yet with --raise")
 @Service
 public class PaymentRemindersCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "--as-of", description = "The day to look from (YYYY-MM-DD); today by default. Raising ahead, say before a"
             + " holiday, raises each reminder once: not again on the day")
@@ -32,6 +37,7 @@ public class PaymentRemindersCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "finance", raise);
         LocalDate day = ShellInput.date("--as-of", asOf);
         List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
         TextTable table = new TextTable();

@@ -22,12 +22,17 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.ProductService;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "stock", description = "Shows what is on hand of a product (warehouse, lot, expiry, status, quantity),"
         + " or with --expiring DAYS the lots of every product that expire within that many days")
 @Service
 public class StockCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "sku", description = "Product SKU (optional with --expiring)", required = false)
     @Completion(SkuCompleter.class)
@@ -51,6 +56,7 @@ public class StockCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "inventory", false);
         // Unknown codes are errors (exit 1), not "no stock"; codes typed in lower case are found.
         Check check = new Check();
         Integer days = check.integer("expiring", expiring, 0, 36_500);
