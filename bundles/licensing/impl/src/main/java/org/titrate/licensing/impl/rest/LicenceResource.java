@@ -39,9 +39,25 @@ public class LicenceResource implements RestResource {
     public LicenceStatus install(InputStream body) throws IOException {
         // At most one byte more than a licence may have: a huge body is refused without being held in memory.
         byte[] file = body == null ? new byte[0] : body.readNBytes(Licence.MAX_BYTES + 1);
+        if (file.length > Licence.MAX_BYTES) {
+            drain(body);
+        }
         if (file.length == 0) {
             throw new ValidationException("licence", "send the licence file as the request body");
         }
         return licences.install(file);
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body (up to 64 MB), so the client that is still sending gets the 400
+     * rather than a connection closed under it.
+     */
+    private static void drain(InputStream body) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = 64L * 1024 * 1024;
+        int n;
+        while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
+        }
     }
 }
