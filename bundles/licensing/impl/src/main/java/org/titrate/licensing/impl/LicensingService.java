@@ -84,7 +84,12 @@ public class LicensingService implements Entitlements, LicenceService {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), null, null, Instant.EPOCH);
     private long etcFileStamp = -1;
 
-    private record Snapshot(Map<String, Entitlement> named, Standing standing, String clockWarning, Instant at) {
+    /** {@code others}: the standing of modules the licence does not name (all of them in evaluation), worked out once each. */
+    private record Snapshot(Map<String, Entitlement> named, Standing standing, String clockWarning, Instant at,
+            Map<String, Entitlement> others) {
+        Snapshot(Map<String, Entitlement> named, Standing standing, String clockWarning, Instant at) {
+            this(named, standing, clockWarning, at, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     @Activate
@@ -123,7 +128,10 @@ public class LicensingService implements Entitlements, LicenceService {
     public Entitlement entitlement(String module) {
         Snapshot s = snapshot;
         Entitlement e = s.named().get(module);
-        return e != null ? e : s.standing() == null ? Entitlements.standing(null, module) : s.standing().of(module);
+        if (e != null) {
+            return e;
+        }
+        return s.standing() == null ? Entitlements.standing(null, module) : s.others().computeIfAbsent(module, s.standing()::of);
     }
 
     @Override
