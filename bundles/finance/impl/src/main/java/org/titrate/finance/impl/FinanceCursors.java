@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.platform.api.licensing.Entitlements;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
@@ -36,6 +41,54 @@ public class FinanceCursors {
 
     @Reference
     private FinanceLedger ledger;
+
+    private volatile Entitlements entitlements;
+    private AutoCloseable licenceSubscription;
+    private final List<Runnable> licenceListeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindEntitlements(Entitlements e) {
+        closeSubscription();
+        entitlements = e;
+        licenceSubscription = e.onChange(this::licenceChanged);
+        licenceChanged();
+    }
+
+    synchronized void unbindEntitlements(Entitlements e) {
+        if (entitlements == e) {
+            closeSubscription();
+            entitlements = null;
+        }
+    }
+
+    private void closeSubscription() {
+        try {
+            if (licenceSubscription != null) {
+                licenceSubscription.close();
+            }
+        } catch (Exception ignored) {
+            // the licensing module is going away
+        }
+        licenceSubscription = null;
+    }
+
+    private void licenceChanged() {
+        licenceListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Whether finance books now: only while it is licensed (not while read-only). Postings made meanwhile stay in the
+     * event log and are booked by the backfills once a licence turns finance on (docs/licensing.md).
+     */
+    boolean books() {
+        return Entitlements.standing(entitlements, "finance").access().writes();
+    }
+
+    /** Calls {@code listener} whenever the licence in force changes; close to stop. */
+    AutoCloseable onLicenceChange(Runnable listener) {
+        licenceListeners.add(listener);
+        return () -> licenceListeners.remove(listener);
+    }
 
     EventLog log() {
         return log;

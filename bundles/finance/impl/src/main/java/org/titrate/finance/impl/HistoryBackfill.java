@@ -36,6 +36,7 @@ abstract class HistoryBackfill<D> {
 
     private ScheduledExecutorService follower;
     private AutoCloseable wakeUps;
+    private AutoCloseable licenceChanges;
     private final AtomicBoolean due = new AtomicBoolean();
     /** Open from the start of following until the first pass has ended (or following stopped); open while not following. */
     private volatile CountDownLatch firstPass = new CountDownLatch(0);
@@ -93,6 +94,7 @@ abstract class HistoryBackfill<D> {
         }
         follower = FinanceTimers.single("titrate-finance-backfill-" + module());
         wakeUps = log().onCommit(this::wake);
+        licenceChanges = cursors().onLicenceChange(this::wake);
         follower.scheduleWithFixedDelay(this::pass, 1, 1, TimeUnit.MINUTES);
     }
 
@@ -118,6 +120,9 @@ abstract class HistoryBackfill<D> {
         try {
             if (wakeUps != null) {
                 wakeUps.close();
+            }
+            if (licenceChanges != null) {
+                licenceChanges.close();
             }
         } catch (Exception e) {
             LOG.warn("Cannot stop following the event log for {}", module(), e);
@@ -145,6 +150,10 @@ abstract class HistoryBackfill<D> {
 
     /** Follows the log from the cursor to what is readable now. */
     synchronized void pass() {
+        if (!cursors().books()) {
+            // Not licensed: the cursor waits where it is, and the first pass after licensing books what came meanwhile.
+            return;
+        }
         boolean outer = !BOOKING.get();
         BOOKING.set(true);
         try {

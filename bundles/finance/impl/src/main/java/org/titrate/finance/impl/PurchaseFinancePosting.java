@@ -25,8 +25,14 @@ public class PurchaseFinancePosting implements PurchasePostingListener {
     @Reference
     private FinanceLedger ledger;
 
+    @Reference
+    private FinanceCursors cursors;
+
     @Override
     public void posted(PurchasePosting posting) {
+        if (!cursors.books()) {
+            return; // not licensed: the backfill books it from the event log once finance is licensed
+        }
         book(posting.kind(), posting.orderNumber(), posting.sourceOrderNumber(), posting.supplierCode(), posting.paymentTermDays(),
                 posting.currency(), posting.totalAmount(), posting.postedAt(), posting.postedBy());
     }

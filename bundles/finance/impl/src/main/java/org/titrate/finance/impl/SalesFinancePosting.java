@@ -29,10 +29,16 @@ public class SalesFinancePosting implements SalesPostingListener {
     private FinanceLedger ledger;
 
     @Reference
+    private FinanceCursors cursors;
+
+    @Reference
     private CustomerService customers;
 
     @Override
     public void posted(SalesPosting posting) {
+        if (!cursors.books()) {
+            return; // not licensed: the backfill books it from the event log once finance is licensed
+        }
         book(posting.kind(), posting.orderNumber(), posting.sourceOrderNumber(), posting.customerCode(), posting.currency(),
                 posting.totalAmount(), posting.postedAt(), posting.postedBy());
     }

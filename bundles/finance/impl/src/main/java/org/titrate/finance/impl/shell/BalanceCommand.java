@@ -17,12 +17,17 @@ import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "balance-show", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it",
         detailedDescription = "查看客户按币种的应收余额（或贷方余额）及其未清项")
 @Service
 public class BalanceCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "customer", description = "Customer code", required = true)
     private String customer;
@@ -35,6 +40,7 @@ public class BalanceCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "finance", false);
         // An unknown customer is an error (exit 1), not an empty balance.
         String code = ShellInput.find(customer, customers::get).code();
         List<Balance> balances = finance.balance(PartyType.CUSTOMER, code);

@@ -13,6 +13,7 @@ import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed(Roles.FINANCE)
 @Command(scope = "titrate", name = "payment-reminders",
@@ -20,6 +21,10 @@ import org.titrate.platform.api.shell.TextTable;
         detailedDescription = "列出到期应催收的款项（超过到期日的客户欠款），加 --raise 时生成尚未生成的催款提醒")
 @Service
 public class PaymentRemindersCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "--as-of", description = "The day to look from (YYYY-MM-DD); today by default. Raising ahead, say before a"
             + " holiday, raises each reminder once: not again on the day")
@@ -33,6 +38,7 @@ public class PaymentRemindersCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "finance", raise);
         LocalDate day = ShellInput.date("--as-of", asOf);
         List<PaymentReminder> reminders = raise ? finance.raiseReminders(day) : finance.reminders(day);
         TextTable table = new TextTable();

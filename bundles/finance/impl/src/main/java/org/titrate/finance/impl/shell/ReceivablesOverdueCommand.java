@@ -15,12 +15,17 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.FINANCE, Roles.SALES, Roles.VIEWER})
 @Command(scope = "titrate", name = "receivables-overdue", description = "Lists what customers owe past its due date, longest overdue first",
         detailedDescription = "列出客户逾期未付的款项，逾期最久的在前")
 @Service
 public class ReceivablesOverdueCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "--as-of", description = "The day to judge by (YYYY-MM-DD, default today)")
     private String asOf;
@@ -36,6 +41,7 @@ public class ReceivablesOverdueCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "finance", false);
         Check check = new Check();
         java.time.LocalDate day = check.date("as-of", asOf);
         Integer max = check.integer("limit", limit, 1, PageRequest.MAX_LIMIT);

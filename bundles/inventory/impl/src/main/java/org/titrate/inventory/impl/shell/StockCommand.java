@@ -22,6 +22,7 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.products.api.ProductService;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "stock-show", description = "Shows what is on hand of a product (warehouse, lot, expiry, status, quantity),"
@@ -29,6 +30,10 @@ import org.titrate.products.api.ProductService;
         detailedDescription = "查看一个产品的库存（仓库、批号、有效期、状态、数量），或用 --expiring 天数 查看所有产品中在该天数内到期的批次")
 @Service
 public class StockCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "sku", description = "Product SKU (optional with --expiring)", required = false)
     @Completion(SkuCompleter.class)
@@ -52,6 +57,7 @@ public class StockCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "inventory", false);
         // Unknown codes are errors (exit 1), not "no stock"; codes typed in lower case are found.
         Check check = new Check();
         Integer days = check.integer("expiring", expiring, 0, 36_500);

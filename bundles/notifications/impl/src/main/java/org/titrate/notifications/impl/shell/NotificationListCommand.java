@@ -15,12 +15,17 @@ import org.titrate.notifications.api.NotificationService;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.shell.TextTable;
+import org.titrate.platform.api.licensing.Entitlements;
 
 /** Lists stored messages, newest first; administrators only (no line in the command ACL). */
 @Command(scope = "titrate", name = "notification-list", description = "Lists notifications sent or waiting, newest first",
         detailedDescription = "列出已发送或待发送的通知，最新的在前")
 @Service
 public class NotificationListCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "-s", aliases = "--state", description = "PENDING, SENT, FAILED or GAVE_UP")
     @Completion(value = StringsCompleter.class, values = {"PENDING", "SENT", "FAILED", "GAVE_UP"})
@@ -41,6 +46,7 @@ public class NotificationListCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "notifications", false);
         Page<Delivery> page = notifications.deliveries(new DeliveryQuery(state, channel, null, null, order, null, new PageRequest(0, limit)));
         TextTable table = new TextTable();
         table.column("Id");

@@ -1,5 +1,6 @@
 package org.titrate.platform.impl.modules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -15,12 +16,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.licensing.Access;
+import org.titrate.platform.api.licensing.Entitlement;
 import org.titrate.platform.impl.audit.AdministrationAuditor;
+import org.titrate.platform.impl.licensing.ModuleLicences;
 
 /**
  * The Titrate modules known to the container: every {@code titrate-*} feature of the installed
  * feature repositories, with what each needs and what needs it (the features' dependencies on each other).
- * Until the licensing module exists every module counts as licensed.
+ * Whether each is licensed, until when and what an administrator should know comes from the licence in force
+ * ({@link ModuleLicences}).
  */
 @Component(service = ModuleCatalog.class)
 public class ModuleCatalog {
@@ -33,12 +38,18 @@ public class ModuleCatalog {
     @Reference
     private FeaturesService features;
 
+    @Reference
+    private ModuleLicences licences;
+
     /**
      * One module as {@code /modules} and {@code titrate:module-list} show it: {@code needs} are the modules it depends
-     * on directly, {@code neededBy} the modules that depend on it directly.
+     * on directly, {@code neededBy} the modules that depend on it directly. {@code licensed}: the licence in force
+     * grants it (or it is free); {@code active}: installed and licensed, so it serves; {@code access}: FULL, READ_ONLY
+     * (licence ended, grace over) or NONE; {@code licensedUntil}: its last licensed day (null: free or not licensed);
+     * {@code warning}: what an administrator should know about its licence.
      */
     public record Module(String name, boolean installed, boolean licensed, String version, String description, List<String> needs,
-            List<String> neededBy) {
+            List<String> neededBy, boolean active, Access access, LocalDate licensedUntil, String warning) {
     }
 
     public List<Module> modules() {
@@ -59,8 +70,13 @@ public class ModuleCatalog {
             }
         });
         List<Module> result = new ArrayList<>();
-        byName.forEach((name, f) -> result.add(new Module(name, installed(f), true, f.getVersion(), f.getDescription(),
-                List.copyOf(needs.get(name)), List.copyOf(neededBy.get(name)))));
+        byName.forEach((name, f) -> {
+            Entitlement e = licences.of(name);
+            boolean installed = installed(f);
+            result.add(new Module(name, installed, e.access().reads(), f.getVersion(), f.getDescription(),
+                    List.copyOf(needs.get(name)), List.copyOf(neededBy.get(name)), installed && e.access().reads(), e.access(),
+                    e.licensedUntil(), e.warning()));
+        });
         result.sort(Comparator.comparing(Module::name));
         return result;
     }

@@ -30,6 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.rest.RestResource;
+import org.titrate.platform.impl.licensing.ModuleLicences;
 import org.titrate.platform.impl.security.WebSessions;
 
 /**
@@ -77,6 +78,9 @@ public class RestApplication {
 
     @Reference
     private WebSessions sessions;
+
+    @Reference
+    private ModuleLicences licences;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
@@ -172,6 +176,7 @@ public class RestApplication {
                     new ProblemMapper(),
                     new EmptyBodyFilter(),
                     new SecurityFilter(sessions),
+                    new LicenceFilter(licences),
                     new IdempotencyFilter(idempotency),
                     new ClientErrorLog()));
             if (segment != null) {

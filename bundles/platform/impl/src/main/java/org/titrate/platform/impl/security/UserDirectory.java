@@ -104,6 +104,9 @@ public class UserDirectory {
     @Reference
     private AuditTrail audit;
 
+    @Reference
+    private org.titrate.platform.impl.licensing.ModuleLicences licences;
+
     @Activate
     void activate() {
         active = true;
@@ -189,6 +192,7 @@ public class UserDirectory {
                 throw new ConflictException("username", "user '" + existing.getName() + "' already exists");
             }
         }
+        licences.checkUserCount(list().size());
         try {
             edit(engine -> {
                 engine.addUser(username, password);

@@ -19,6 +19,9 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.security.SecurityContext;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.apache.cxf.service.model.BindingOperationInfo;
+import org.titrate.platform.impl.licensing.ModuleLicences;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.titrate.platform.api.FieldError;
@@ -39,6 +42,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     /** The services up now; CXF's own list page is hidden (etc/org.apache.cxf.osgi.cfg). */
     private final Set<String> published = new ConcurrentSkipListSet<>();
 
+    @Reference
+    private ModuleLicences licences;
+
     @Override
     public AutoCloseable publish(String name, Object implementor) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -55,6 +61,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.getInInterceptors().add(new FieldPath());
             factory.getInInterceptors().add(new Login());
             factory.getInInterceptors().add(authorize);
+            factory.getInInterceptors().add(new LicenceCheck(licences, implementor.getClass()));
             factory.getInInterceptors().add(new BindCaller());
             factory.getOutInterceptors().add(new DeclaredCharset.Utf8Answers());
             factory.getOutFaultInterceptors().add(new DeclaredCharset.Utf8Answers());
@@ -115,6 +122,33 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                     return caller.roles().contains(role);
                 }
             });
+        }
+    }
+
+    /**
+     * A module that is not licensed answers every operation with a fault "module … not licensed"; a read-only one every
+     * operation but its reads ({@code get…}, {@code find…}, {@code list…}). After the login and the role check.
+     */
+    static final class LicenceCheck extends AbstractPhaseInterceptor<Message> {
+        private final ModuleLicences licences;
+        private final Class<?> implementor;
+
+        LicenceCheck(ModuleLicences licences, Class<?> implementor) {
+            super(Phase.PRE_INVOKE);
+            this.licences = licences;
+            this.implementor = implementor;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            BindingOperationInfo operation = message.getExchange().getBindingOperationInfo();
+            String name = operation == null ? "" : operation.getName().getLocalPart();
+            boolean read = name.startsWith("get") || name.startsWith("find") || name.startsWith("list");
+            try {
+                ModuleLicences.check(licences.of(implementor), !read);
+            } catch (ProblemException refused) {
+                throw new Fault(refused);
+            }
         }
     }
 

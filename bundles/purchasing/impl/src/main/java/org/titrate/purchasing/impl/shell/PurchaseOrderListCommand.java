@@ -19,12 +19,17 @@ import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.PurchaseQuery;
 import org.titrate.purchasing.api.PurchaseStatus;
 import org.titrate.purchasing.api.PurchaseType;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "purchase-order-list", description = "Lists purchase orders and purchase returns, newest first",
         detailedDescription = "列出采购订单和采购退货单，最新的在前")
 @Service
 public class PurchaseOrderListCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "-t", aliases = "--type", description = "ORDER or RETURN")
     @Completion(value = StringsCompleter.class, values = {"ORDER", "RETURN"})
@@ -50,6 +55,7 @@ public class PurchaseOrderListCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "purchasing", false);
         Check check = new Check();
         java.time.LocalDate[] range = check.dateRange(from, to);
         Integer max = check.integer("limit", limit, 1, PageRequest.MAX_LIMIT);

@@ -16,6 +16,7 @@ import org.titrate.purchasing.api.PurchaseAction;
 import org.titrate.purchasing.api.PurchaseOrder;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.ReceivedLot;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.WAREHOUSE, Roles.PURCHASING})
 @Command(scope = "titrate", name = "purchase-order-receive", description = "Receives a confirmed purchase order: its goods into stock"
@@ -23,6 +24,10 @@ import org.titrate.purchasing.api.ReceivedLot;
         detailedDescription = "对已确认的采购订单收货：货物入库（批次管理的产品按指定批号），并记应付供应商款项")
 @Service
 public class PurchaseOrderReceiveCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "number", description = "Purchase order number (PO-…) or id", required = true)
     private String number;
@@ -38,6 +43,7 @@ public class PurchaseOrderReceiveCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "purchasing", true);
         PurchaseOrder o = ShellInput.find(number, orders::get);
         PurchaseOrder received = orders.act(o.number(), PurchaseAction.RECEIVE, comment, o.version(), lots(lots));
         System.out.println(received.number() + " is " + received.status() + " (" + received.supplierName() + ", "

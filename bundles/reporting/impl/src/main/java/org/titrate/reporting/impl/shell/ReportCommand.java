@@ -20,12 +20,17 @@ import org.titrate.reporting.api.Report;
 import org.titrate.reporting.api.ReportColumn;
 import org.titrate.reporting.api.ReportInfo;
 import org.titrate.reporting.api.ReportService;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "report", description = "Prints a report as a table (without a name: the reports there are)",
         detailedDescription = "以表格打印一张报表（不带名称时列出所有报表）")
 @Service
 public class ReportCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     /**
      * The report's name, then any options: Karaf stops reading options at the first argument, so those written after the
@@ -82,6 +87,7 @@ public class ReportCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "reporting", false);
         String name = words == null || words.isEmpty() ? null : words.get(0);
         if (name == null) {
             TextTable t = new TextTable();

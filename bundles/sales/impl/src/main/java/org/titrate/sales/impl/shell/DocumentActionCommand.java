@@ -11,6 +11,7 @@ import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
+import org.titrate.platform.api.licensing.Entitlements;
 
 /**
  * One workflow action on one sales document from the shell, through {@link SalesOrderService#act} as the REST API
@@ -18,6 +19,10 @@ import org.titrate.sales.api.SalesOrderService;
  * status printed, and the checks' warnings next to the decision.
  */
 abstract class DocumentActionCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "number", description = "Document number (SO-…, RO-…) or id", required = true)
     @Completion(OrderNumberCompleter.class)
@@ -44,6 +49,7 @@ abstract class DocumentActionCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "sales", true);
         SalesOrder o = ShellInput.find(number, orders::get);
         if (o.type() != type) {
             throw new ConflictException("number", o.number() + " is " + (o.type() == OrderType.RETURN ? "a return" : "an order")

@@ -20,12 +20,17 @@ import org.titrate.sales.api.OrderTotals;
 import org.titrate.sales.api.OrderType;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "order-list", description = "Lists sales and return orders, newest first, with net totals",
         detailedDescription = "列出销售订单和退货单，最新的在前，带净额合计")
 @Service
 public class OrderListCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Option(name = "-t", aliases = "--type", description = "ORDER or RETURN")
     @Completion(value = StringsCompleter.class, values = {"ORDER", "RETURN"})
@@ -57,6 +62,7 @@ public class OrderListCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "sales", false);
         org.titrate.platform.api.Check check = new org.titrate.platform.api.Check();
         java.time.LocalDate[] range = check.dateRange(from, to);
         check.throwIfInvalid();

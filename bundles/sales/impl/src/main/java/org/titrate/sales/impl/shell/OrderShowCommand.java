@@ -14,12 +14,17 @@ import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 import org.titrate.sales.api.StatusChange;
+import org.titrate.platform.api.licensing.Entitlements;
 
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
 @Command(scope = "titrate", name = "order-show", description = "Shows a sales or return order with its lines and history",
         detailedDescription = "查看一张销售订单或退货单的明细行和历史")
 @Service
 public class OrderShowCommand implements Action {
+
+    /** Read at each run: a module that is not licensed refuses its commands (docs/licensing.md). */
+    @Reference(optional = true)
+    private Entitlements entitlements;
 
     @Argument(index = 0, name = "number", description = "Document number (SO-…, RO-…) or id", required = true)
     private String number;
@@ -29,6 +34,7 @@ public class OrderShowCommand implements Action {
 
     @Override
     public Object execute() {
+        Entitlements.require(entitlements, "sales", false);
         print(ShellInput.find(number, orders::get));
         return null;
     }

@@ -1,0 +1,14 @@
+package org.titrate.licensing.impl.shell;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+
+/** The American spelling the public contract names; the same command as {@code licence-install}. */
+@Allowed(Roles.ADMIN)
+@Command(scope = "titrate", name = "license-install", description = "Same as titrate:licence-install",
+        detailedDescription = "与 titrate:licence-install 相同")
+@Service
+public class LicenseInstallCommand extends LicenceInstallCommand {
+}
