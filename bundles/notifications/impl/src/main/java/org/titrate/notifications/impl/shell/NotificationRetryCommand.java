@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.titrate.notifications.api.Delivery;
 import org.titrate.notifications.api.NotificationService;
 
-/** Makes a failed or given-up message due again; administrators only (no line in the command ACL). */
+/** Makes a pending, failed or given-up message due again, keeping its attempts; administrators only (no line in the command ACL). */
 @Command(scope = "titrate", name = "notification-retry", description = "Sends a failed or given-up notification again")
 @Service
 public class NotificationRetryCommand implements Action {
@@ -22,7 +22,8 @@ public class NotificationRetryCommand implements Action {
     @Override
     public Object execute() {
         Delivery d = notifications.retry(id);
-        System.out.println("Notification " + d.id() + " to " + d.recipient() + " is due again (" + d.state() + ")");
+        System.out.println("Notification " + d.id() + " to " + d.recipient() + " is due again (" + d.state() + ", " + d.attempts()
+                + " attempts so far, kept in its delivery log)");
         return null;
     }
 }
