@@ -191,7 +191,7 @@ public class NotificationFollower {
                         params.append('&');
                     }
                     params.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                            .append(URLEncoder.encode(localized.getOrDefault(name, ""), StandardCharsets.UTF_8));
+                            .append(URLEncoder.encode(Templates.value(localized, name), StandardCharsets.UTF_8));
                 }
                 String text = Templates.render(t.body(), localized, false);
                 out.add(new Planned(n.seq(), n.event(), NotificationChannel.SMS, c.mobile(), n.customerCode(), n.orderNumber(), c.language(),
