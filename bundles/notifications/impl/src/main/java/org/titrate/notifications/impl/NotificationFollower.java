@@ -121,7 +121,8 @@ public class NotificationFollower {
                     // Who may approve a return: the sales role (and administrators, who read every role's inbox).
                     out.add(new Notice(e.seq(), NotificationEvent.RETURN_AWAITING_APPROVAL, customer, e.key(), v, "role:" + Roles.SALES));
                 }
-            } else if ("ORDER".equals(type) && "SHIP".equals(action)) {
+            } else if ("ORDER".equals(type) && ("SHIP".equals(action) || "TRACKING".equals(action) && "SHIPPED".equals(v.get("stage")))) {
+                // Shipped, with the courier when it was recorded before; a waybill recorded after the goods left tells it again.
                 event = NotificationEvent.ORDER_SHIPPED;
             }
             if (event != null) {
