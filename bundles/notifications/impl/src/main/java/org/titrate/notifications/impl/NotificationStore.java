@@ -83,11 +83,12 @@ public class NotificationStore implements NotificationService {
         }
     }
 
-    /** Messages whose next attempt is due, oldest first. */
-    List<Delivery> due(Instant now, int limit) {
+    /** Messages whose next attempt is due, oldest first; without e-mail (no SMTP host configured) only the other channels'. */
+    List<Delivery> due(Instant now, int limit, boolean withEmail) {
         try (Connection c = dataSource.getConnection()) {
             return Sql.list(c, "SELECT " + COLUMNS + " FROM NTF_MESSAGE m WHERE m.STATE IN ('PENDING', 'FAILED') AND m.NEXT_ATTEMPT <= ?"
-                    + " ORDER BY m.NEXT_ATTEMPT, m.EVENT_SEQ, m.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(now), NotificationStore::delivery);
+                    + (withEmail ? "" : " AND m.CHANNEL <> 'EMAIL'") + " ORDER BY m.NEXT_ATTEMPT, m.EVENT_SEQ, m.ID FETCH FIRST " + limit
+                    + " ROWS ONLY", List.of(now), NotificationStore::delivery);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot read the due notifications", e);
         }
