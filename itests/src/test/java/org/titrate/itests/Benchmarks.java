@@ -28,6 +28,36 @@ final class Benchmarks {
         return times.get(times.size() / 2) / 1_000_000.0;
     }
 
+    /**
+     * Runs {@code work} {@code times} times on each of {@code clients} threads at once, {@code work} answering how many of its
+     * requests failed; returns the seconds it all took, once it is sure none failed.
+     */
+    static double concurrently(int clients, int times, java.util.function.IntSupplier work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                results.add(pool.submit(() -> {
+                    int failed = 0;
+                    for (int i = 0; i < times; i++) {
+                        failed += work.getAsInt();
+                    }
+                    return failed;
+                }));
+            }
+            int failed = 0;
+            for (java.util.concurrent.Future<Integer> f : results) {
+                failed += f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            org.junit.Assert.assertEquals("failed requests", 0, failed);
+            return seconds;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Prints a figure and appends it to the benchmark's report file. */
     static void report(Path file, String line) {
         System.out.println("BENCHMARK " + line);

@@ -86,6 +86,25 @@ final class DistributionProcess implements AutoCloseable {
         return TitrateTestSupport.http(method, url(path), "admin", adminPassword, body, Map.of());
     }
 
+    /** Sets {@code key = value} in a {@code .cfg} file of {@code etc/}: its line replaced, or added when it has none. */
+    void set(String file, String key, String value) throws IOException {
+        Path path = home.resolve(file);
+        List<String> lines = Files.exists(path) ? new java.util.ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8))
+                : new java.util.ArrayList<>();
+        String line = key + " = " + value;
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) {
+                lines.set(i, line);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(line);
+        }
+        Files.write(path, lines, StandardCharsets.UTF_8);
+    }
+
     void append(String file, String line) throws IOException {
         Files.writeString(home.resolve(file), System.lineSeparator() + line + System.lineSeparator(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -7,19 +7,14 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -36,7 +31,6 @@ import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,13 +65,21 @@ public class NotificationsIT extends TitrateTestSupport {
     private static final String SMS_KEY = "key-" + RUN;
     private static final String SMS_SECRET = "secret-" + RUN;
     private static final ZoneId BUSINESS = ZoneId.of("Asia/Shanghai");
-    private static final SmtpStub SMTP = new SmtpStub(freePort());
+    private static final Mailbox SMTP = new Mailbox(freePort());
     private static final SmsStub SMS = new SmsStub(freePort());
     private static int customers;
 
     @Inject
     @Filter(timeout = 300_000)
     private ConfigurationAdmin configAdmin;
+
+    /** The distribution, and GreenMail's bundle for the SMTP server the probe runs beside the module. */
+    @Override
+    @org.ops4j.pax.exam.Configuration
+    public org.ops4j.pax.exam.Option[] config() {
+        return org.ops4j.pax.exam.OptionUtils.combine(super.config(),
+                org.ops4j.pax.exam.CoreOptions.mavenBundle("com.icegreen", "greenmail").versionAsInProject());
+    }
 
     @Before
     public void setUp() throws Exception {
@@ -180,10 +182,33 @@ public class NotificationsIT extends TitrateTestSupport {
             assertTrue(get("/notification-deliveries?customerCode=" + customer + "&limit=1").json().path("items").get(0).path("lastError")
                     .asText().length() > 0);
             assertEquals(0, SMTP.to(email).size());
+
+            // An administrator's retry keeps the attempts made and joins the delivery log with who asked and when.
+            JsonNode failed = get("/notification-deliveries?customerCode=" + customer + "&limit=1").json().path("items").get(0);
+            String id = failed.path("id").asText();
+            JsonNode retried = post("/notification-deliveries/" + id + "/retry", map()).json();
+            assertEquals("PENDING", retried.path("state").asText());
+            assertTrue(retried.toString(), retried.path("attempts").asInt() >= failed.path("attempts").asInt());
+            JsonNode log = get("/notification-deliveries/" + id + "/log").json();
+            JsonNode retry = log.get(log.size() - 1);
+            assertEquals(log.toString(), "RETRY", retry.path("kind").asText());
+            assertEquals("admin", retry.path("by").asText());
+            assertEquals("from FAILED", retry.path("detail").asText());
+            assertTrue(log.toString(), log.get(0).path("kind").asText().equals("FAILED") && log.get(0).path("attempt").asInt() == 1
+                    && log.get(0).path("by").asText().equals("system") && log.get(0).path("detail").asText().length() > 0);
+
             SMTP.start();
             List<Mail> mails = awaitAllSent(customer, 20, email);
             assertEquals(20, mails.size());
             assertEquals(new HashSet<>(numbers), new HashSet<>(mails.stream().map(m -> numberIn(m.subject)).toList()));
+            assertEquals("each stored message received once", 20, mails.stream().map(Mail::notificationId).distinct().count());
+            JsonNode sent = get("/notification-deliveries/" + id).json();
+            JsonNode history = get("/notification-deliveries/" + id + "/log").json();
+            JsonNode last = history.get(history.size() - 1);
+            assertEquals(history.toString(), "SENT", last.path("kind").asText());
+            assertEquals(sent.path("attempts").asInt(), last.path("attempt").asInt());
+            assertEquals(sent.path("providerId").asText(), last.path("detail").asText());
+            assertTrue(history.toString(), history.size() >= 3 && sent.path("attempts").asInt() > retried.path("attempts").asInt());
         } finally {
             SMTP.start();
         }
@@ -231,6 +256,97 @@ public class NotificationsIT extends TitrateTestSupport {
         JsonNode clerks = http("GET", "/notifications?limit=500", clerk, clerkPassword, null, Map.of()).json();
         assertFalse(clerks.toString(), clerks.toString().contains(number));
         assertEquals(404, http("POST", "/notifications/" + mine.path("id").asText() + "/read", clerk, clerkPassword, null, Map.of()).status());
+    }
+
+    // ---- orders and debts ----
+
+    @Test
+    public void aShippedOrderTellsTheCustomerTheCarrierAndTrackingNumberByMailAndSms() throws Exception {
+        String mobile = "137" + String.format("%08d", Math.abs((RUN + "ship").hashCode()) % 100_000_000);
+        String email = "feng." + RUN.toLowerCase() + "@ship.example";
+        String name = "苏州吴中精细化学品有限公司";
+        String customer = customer(name, List.of(contact("冯采购", mobile, email, "zh-CN", "EMAIL", "SMS")));
+        String number = order(customer);
+        act(number, "confirm");
+        String waybill = "ZTO" + RUN + "58";
+        Reply tracked = put("/sales-orders/" + number + "/tracking", map("carrier", "中通快递", "trackingNumber", waybill));
+        assertEquals(tracked.body(), 200, tracked.status());
+        act(number, "ship");
+
+        Mail mail = awaitAllSent(customer, 1, email).get(0);
+        assertTrue(mail.subject, mail.subject.contains(number) && mail.subject.contains("已发货"));
+        for (String expected : new String[] {name, "中通快递", waybill, "已发货"}) {
+            assertTrue(expected + " in " + mail.body, mail.body.contains(expected));
+        }
+        assertFalse("an order has no return tracking page: " + mail.body, mail.body.contains("/track/"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> SMS.accepted(mobile).size() == 1);
+        SmsStub.Request sms = SMS.accepted(mobile).get(0);
+        assertTrue(sms.validSignature);
+        assertEquals("SMS_ORDER_SHIPPED", sms.json.path("templateCode").asText());
+        assertEquals(number, sms.json.path("templateParam").path("orderNumber").asText());
+        assertEquals("中通快递", sms.json.path("templateParam").path("carrier").asText());
+        assertEquals(waybill, sms.json.path("templateParam").path("trackingNumber").asText());
+        // Confirming and recording the waybill before the goods left told nobody; shipping told each channel once.
+        JsonNode deliveries = get("/notification-deliveries?orderNumber=" + number).json();
+        assertEquals(deliveries.toString(), 2, deliveries.path("total").asInt());
+        for (JsonNode d : deliveries.path("items")) {
+            assertEquals("ORDER_SHIPPED", d.path("event").asText());
+        }
+        assertEquals(1, SMTP.to(email).size());
+    }
+
+    @Test
+    public void anOverduePaymentRemindsTheCustomerAndTellsFinanceNotSales() throws Exception {
+        String mobile = "136" + String.format("%08d", Math.abs((RUN + "due").hashCode()) % 100_000_000);
+        String email = "chu." + RUN.toLowerCase() + "@overdue.example";
+        String name = "无锡锡山区化工原料经营部";
+        String customer = customer(name, List.of(contact("褚老板", mobile, email, "zh-CN", "EMAIL", "SMS")), 0);
+        String number = order(customer);
+        act(number, "confirm");
+        act(number, "ship");
+        awaitAllSent(customer, 1, email); // the shipment's own message
+        JsonNode owed = await().atMost(Duration.ofMinutes(1)).until(() -> get("/receivables?customerCode=" + customer).json().path("items"),
+                items -> items.size() == 1);
+        String open = owed.get(0).path("openAmount").decimalValue().toPlainString();
+        java.time.LocalDate due = java.time.LocalDate.now(BUSINESS);
+        String raised = shell("admin", adminPassword, "titrate:payment-reminders --as-of " + due.plusDays(1) + " --raise");
+        assertTrue(raised, raised.contains(customer));
+
+        List<Mail> mails = awaitAllSent(customer, 2, email);
+        Mail reminder = mails.get(1);
+        assertTrue(reminder.subject, reminder.subject.contains("付款提醒") && reminder.subject.contains(open)
+                && reminder.subject.contains(due.toString()));
+        assertTrue(reminder.body, reminder.body.contains(name) && reminder.body.contains(number));
+        await().atMost(Duration.ofMinutes(1)).until(() -> SMS.accepted(mobile).stream()
+                .anyMatch(r -> "SMS_PAYMENT_OVERDUE".equals(r.json.path("templateCode").asText())));
+        SmsStub.Request sms = SMS.accepted(mobile).stream().filter(r -> "SMS_PAYMENT_OVERDUE".equals(r.json.path("templateCode").asText()))
+                .findFirst().orElseThrow();
+        assertEquals(open, sms.json.path("templateParam").path("amount").asText());
+        assertEquals(due.toString(), sms.json.path("templateParam").path("dueDate").asText());
+
+        // Staff: the overdue debt is in every finance user's inbox (no salesperson per customer before employees exist); sales
+        // users are not told.
+        String accountant = "ntf-f-" + RUN.toLowerCase();
+        String accountantPassword = createUser(accountant, "finance");
+        JsonNode inbox = await().atMost(Duration.ofMinutes(1)).until(() -> http("GET", "/notifications?limit=500", accountant,
+                accountantPassword, null, Map.of()).json(), i -> i.toString().contains(customer));
+        JsonNode debt = null;
+        for (JsonNode m : inbox.path("items")) {
+            if (customer.equals(m.path("customerCode").asText())) {
+                debt = m;
+            }
+        }
+        assertNotNull(inbox.toString(), debt);
+        assertEquals("DEBT_OVERDUE", debt.path("event").asText());
+        assertTrue(debt.toString(), debt.path("title").asText().contains(name) && debt.path("title").asText().contains(open));
+        assertTrue(debt.toString(), debt.path("body").asText().contains(number) && debt.path("body").asText().contains(due.toString()));
+        String seller = "ntf-so-" + RUN.toLowerCase();
+        String sellerPassword = createUser(seller, "sales");
+        assertFalse(http("GET", "/notifications?limit=500", seller, sellerPassword, null, Map.of()).json().toString().contains(customer));
+        // Raised once: raising again tells nobody again.
+        shell("admin", adminPassword, "titrate:payment-reminders --as-of " + due.plusDays(1) + " --raise");
+        assertEquals(1, get("/notification-deliveries?customerCode=" + customer + "&event=PAYMENT_OVERDUE&channel=EMAIL").json()
+                .path("total").asInt());
     }
 
     @Test
@@ -324,11 +440,11 @@ public class NotificationsIT extends TitrateTestSupport {
             int before = 2 * i + 1;
             await().atMost(Duration.ofMinutes(1)).until(() -> SMTP.to(email).size() == before);
             act(number, "approve");
-            long committed = System.nanoTime();
+            long committed = System.currentTimeMillis();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> SMTP.to(email).size() == before + 1);
             Mail m = SMTP.to(email).get(before);
             assertTrue(m.subject.contains(number) && m.subject.contains("已批准"));
-            millis.add((m.receivedNanos - committed) / 1_000_000);
+            millis.add(m.receivedMillis() - committed);
         }
         Collections.sort(millis);
         figure("notifications-latency.txt", "approval committed -> mail accepted by local SMTP, n=" + millis.size() + ", scheduler.period=1 s: median "
@@ -353,8 +469,14 @@ public class NotificationsIT extends TitrateTestSupport {
     }
 
     private String customer(String name, List<Map<String, Object>> contacts) {
+        return customer(name, contacts, 30);
+    }
+
+    /** A customer with its contacts, paying {@code paymentTermDays} after shipment. */
+    private String customer(String name, List<Map<String, Object>> contacts, int paymentTermDays) {
         String code = "NC" + (++customers) + "-" + RUN;
-        Reply r = post("/customers", map("code", code, "name", name, "status", "ACTIVE", "channel", "WHOLESALE"));
+        Reply r = post("/customers", map("code", code, "name", name, "status", "ACTIVE", "channel", "WHOLESALE", "paymentTermDays",
+                paymentTermDays));
         assertEquals(r.body(), 201, r.status());
         Reply saved = put("/customers/" + code + "/contacts", contacts);
         assertEquals(saved.body(), 200, saved.status());
@@ -369,6 +491,13 @@ public class NotificationsIT extends TitrateTestSupport {
         return r.json().path("number").asText();
     }
 
+    private String order(String customer) {
+        Reply r = post("/sales-orders", map("type", "ORDER", "customerCode", customer, "warehouseCode", WH, "lines",
+                List.of(map("sku", SKU, "quantity", 2))));
+        assertEquals(r.body(), 201, r.status());
+        return r.json().path("number").asText();
+    }
+
     private void act(String number, String action) {
         Reply r = post("/sales-orders/" + number + "/" + action, map());
         assertEquals(r.body(), 200, r.status());
@@ -376,6 +505,17 @@ public class NotificationsIT extends TitrateTestSupport {
 
     /** Waits until the customer's e-mails are all sent and the mailbox holds them; returns them in arrival order. */
     private List<Mail> awaitAllSent(String customer, int count, String email) {
+        try {
+            awaitAllSentOrTimeOut(customer, count, email);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not all " + count + " e-mails to " + email + " sent and received: "
+                    + get("/notification-deliveries?customerCode=" + customer + "&limit=100").body() + "; the server holds " + SMTP.to(email)
+                    + "; the event log: " + get("/events/status").body(), e);
+        }
+        return SMTP.to(email);
+    }
+
+    private void awaitAllSentOrTimeOut(String customer, int count, String email) {
         await().atMost(Duration.ofMinutes(2)).until(() -> {
             JsonNode page = get("/notification-deliveries?customerCode=" + customer + "&channel=EMAIL&recipient=" + email + "&limit=100").json();
             if (page.path("total").asInt() != count) {
@@ -388,7 +528,6 @@ public class NotificationsIT extends TitrateTestSupport {
             }
             return SMTP.to(email).size() >= count;
         });
-        return SMTP.to(email);
     }
 
     private static String numberIn(String subject) {
@@ -396,119 +535,71 @@ public class NotificationsIT extends TitrateTestSupport {
         return m.find() ? m.group(1) : subject;
     }
 
-    /** A received e-mail: recipients, decoded subject and HTML body, and when the server accepted it. */
-    record Mail(List<String> to, String subject, String body, long receivedNanos) {
-    }
-
-    /** A minimal SMTP server on a fixed local port that can be stopped (connections refused) and started again. */
-    static final class SmtpStub {
-        final int port;
-        private final List<Mail> mails = new CopyOnWriteArrayList<>();
-        private volatile ServerSocket server;
-
-        SmtpStub(int port) {
-            this.port = port;
-        }
-
-        synchronized void start() {
-            if (server != null) {
-                return;
-            }
-            try {
-                ServerSocket s = new ServerSocket();
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress("localhost", port));
-                server = s;
-                Thread t = new Thread(() -> accept(s), "smtp-stub");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        synchronized void stop() {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                server = null;
-            }
-        }
-
-        List<Mail> to(String address) {
-            return mails.stream().filter(m -> m.to().contains(address)).toList();
-        }
-
-        private void accept(ServerSocket s) {
-            while (!s.isClosed()) {
-                try {
-                    Socket c = s.accept();
-                    Thread t = new Thread(() -> session(c), "smtp-stub-session");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private void session(Socket c) {
-            try (c; BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.ISO_8859_1));
-                    Writer out = new java.io.OutputStreamWriter(c.getOutputStream(), StandardCharsets.ISO_8859_1)) {
-                reply(out, "220 localhost stub ESMTP");
-                List<String> rcpt = new ArrayList<>();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String upper = line.toUpperCase();
-                    if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                        reply(out, "250 localhost");
-                    } else if (upper.startsWith("MAIL FROM")) {
-                        rcpt.clear();
-                        reply(out, "250 OK");
-                    } else if (upper.startsWith("RCPT TO")) {
-                        rcpt.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')));
-                        reply(out, "250 OK");
-                    } else if (upper.startsWith("DATA")) {
-                        reply(out, "354 End data with <CR><LF>.<CR><LF>");
-                        StringBuilder data = new StringBuilder();
-                        String d;
-                        while ((d = in.readLine()) != null && !d.equals(".")) {
-                            data.append(d.startsWith(".") ? d.substring(1) : d).append("\r\n");
-                        }
-                        mails.add(parse(List.copyOf(rcpt), data.toString(), System.nanoTime()));
-                        reply(out, "250 OK queued");
-                    } else if (upper.startsWith("QUIT")) {
-                        reply(out, "221 Bye");
-                        return;
-                    } else {
-                        reply(out, "250 OK");
-                    }
-                }
-            } catch (Exception e) {
-                // the client went away; nothing was accepted from it
-            }
-        }
-
-        private static void reply(Writer out, String line) throws IOException {
-            out.write(line + "\r\n");
-            out.flush();
-        }
-
-        private static Mail parse(List<String> to, String raw, long at) throws Exception {
+    /** A received e-mail: recipients, decoded subject and HTML body, when the server accepted it, the stored message's id. */
+    record Mail(List<String> to, String subject, String body, long receivedMillis, String notificationId) {
+        /** Reads what GreenMail received (JavaMail finds its text/html handler through the context class loader). */
+        static Mail of(MimeMessage m) {
             Thread thread = Thread.currentThread();
             ClassLoader before = thread.getContextClassLoader();
             thread.setContextClassLoader(javax.mail.Session.class.getClassLoader());
             try {
-                MimeMessage m = new MimeMessage(javax.mail.Session.getInstance(new Properties()),
-                        new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
-                return new Mail(to, m.getSubject(), String.valueOf(m.getContent()), at);
+                List<String> to = new ArrayList<>();
+                for (javax.mail.Address a : m.getAllRecipients()) {
+                    to.add(((javax.mail.internet.InternetAddress) a).getAddress());
+                }
+                return new Mail(to, m.getSubject(), String.valueOf(m.getContent()), m.getReceivedDate().getTime(),
+                        m.getHeader("X-Titrate-Notification", null));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot read a received message", e);
             } finally {
                 thread.setContextClassLoader(before);
             }
+        }
+    }
+
+    /**
+     * GreenMail's SMTP server on a fixed local port, inside the container beside the probe (its bundle resolves there against
+     * the same JavaMail bundle the module sends with). Stopping it refuses connections; what it had received is kept.
+     */
+    static final class Mailbox {
+        final int port;
+        private final List<Mail> earlier = new CopyOnWriteArrayList<>();
+        private GreenMail server;
+
+        Mailbox(int port) {
+            this.port = port;
+        }
+
+        synchronized void start() {
+            if (server == null) {
+                server = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+                server.start();
+            }
+        }
+
+        synchronized void stop() {
+            if (server != null) {
+                earlier.addAll(received(server));
+                server.stop();
+                server = null;
+            }
+        }
+
+        synchronized List<Mail> all() {
+            List<Mail> all = new ArrayList<>(earlier);
+            if (server != null) {
+                all.addAll(received(server));
+            }
+            return all;
+        }
+
+        /** The mails to an address, in the order the server accepted them. */
+        List<Mail> to(String address) {
+            return all().stream().filter(m -> m.to().contains(address)).toList();
+        }
+
+        private static List<Mail> received(GreenMail server) {
+            return java.util.Arrays.stream(server.getReceivedMessages()).map(Mail::of).toList();
         }
     }
 

@@ -16,14 +16,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.After;
 import org.junit.Test;
@@ -145,34 +141,13 @@ public class SalesBenchmarkIT {
     }
 
     private String throughput(int clients, int ordersPerClient) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            long cpuBefore = titrate.cpuTicks();
-            long start = System.nanoTime();
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                results.add(pool.submit(() -> {
-                    int failed = 0;
-                    for (int i = 0; i < ordersPerClient; i++) {
-                        failed += postOneOrder();
-                    }
-                    return failed;
-                }));
-            }
-            int failed = 0;
-            for (Future<Integer> f : results) {
-                failed += f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long cpuTicks = titrate.cpuTicks() - cpuBefore;
-            int orders = clients * ordersPerClient;
-            assertEquals("failed requests", 0, failed);
-            // Clock ticks are 1/100 s on Linux.
-            return String.format("%d client(s): %d orders (create 3 lines + confirm + ship) in %.1f s = %.0f orders/s;"
-                    + " server process CPU %.1f ms per order", clients, orders, seconds, orders / seconds, cpuTicks * 10.0 / orders);
-        } finally {
-            pool.shutdownNow();
-        }
+        long cpuBefore = titrate.cpuTicks();
+        double seconds = Benchmarks.concurrently(clients, ordersPerClient, this::postOneOrder);
+        long cpuTicks = titrate.cpuTicks() - cpuBefore;
+        int orders = clients * ordersPerClient;
+        // Clock ticks are 1/100 s on Linux.
+        return String.format("%d client(s): %d orders (create 3 lines + confirm + ship) in %.1f s = %.0f orders/s;"
+                + " server process CPU %.1f ms per order", clients, orders, seconds, orders / seconds, cpuTicks * 10.0 / orders);
     }
 
     private void countStatementsOfOneOrder() throws IOException {

@@ -3,10 +3,12 @@ package org.titrate.customers.impl;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Channel;
 import org.titrate.customers.api.Customer;
+import org.titrate.customers.api.CustomerContact;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerSource;
 import org.titrate.customers.api.CustomerStatus;
@@ -38,6 +40,21 @@ public class CustomerDemoData implements DemoData {
                     null, "江苏省常州市新北区天合路 2 号", CustomerSource.OTHER, 30, money("0.00")),
             Customer.of("C000109", "合肥安科生物试剂商行", CustomerStatus.INACTIVE, Channel.RETAIL, "郑芳", "0551-6360 1234",
                     null, "安徽省合肥市蜀山区黄山路 451 号", CustomerSource.REFERRAL, 0, money("0.00")));
+
+    /**
+     * Who is told about orders, returns and overdue payments (issue 15's notifications): buyers and accountants with
+     * mobile numbers and mailboxes, mostly in Chinese, one English-speaking buyer, one who takes SMS only, one who declined
+     * e-mail. Mobile numbers are in the 138 0000 xxxx block and addresses under example.cn, so nothing reaches a real person.
+     */
+    static final Map<String, List<CustomerContact>> CONTACTS = Map.of(
+            "C000101", List.of(contact("王建国", "13800001101", "purchase@hengrui-chem.example.cn", "zh-CN", "EMAIL", "SMS"),
+                    contact("钱会计", "13800001102", "finance@hengrui-chem.example.cn", "zh-CN", "EMAIL")),
+            "C000102", List.of(contact("陈晓燕", "13800001201", "cxy@longsheng-trade.example.cn", "zh-CN", "EMAIL", "SMS")),
+            "C000103", List.of(contact("李明", "13800001301", "liming@huayi-nm.example.cn", "zh-CN", "EMAIL"),
+                    contact("Anna Weber", null, "anna.weber@huayi-nm.example.cn", "en", "EMAIL")),
+            "C000104", List.of(contact("周海涛", "13800001401", null, "zh-CN", "SMS")),
+            "C000105", List.of(contact("刘老师", "13800001501", "lab@chem.example.edu.cn", "zh-CN", "EMAIL")),
+            "C000106", List.of(contact("赵师傅", "13805712345", "zhao.shifu@xihu-plating.example.cn", "zh-CN", "SMS")));
 
     @Reference
     private CustomerService customers;
@@ -72,7 +89,18 @@ public class CustomerDemoData implements DemoData {
                 followUps += 2;
             }
         }
-        return created + " customers and " + followUps + " follow-ups added (" + CUSTOMERS.size() + " customers in the demo set)";
+        int contacts = 0;
+        for (Map.Entry<String, List<CustomerContact>> e : CONTACTS.entrySet()) {
+            if (customers.contacts(e.getKey()).isEmpty()) {
+                contacts += customers.saveContacts(e.getKey(), e.getValue()).size();
+            }
+        }
+        return created + " customers, " + followUps + " follow-ups and " + contacts + " notification contacts added (" + CUSTOMERS.size()
+                + " customers in the demo set)";
+    }
+
+    private static CustomerContact contact(String name, String mobile, String email, String language, String... channels) {
+        return new CustomerContact(null, name, mobile, email, language, List.of(channels));
     }
 
     private static BigDecimal money(String s) {

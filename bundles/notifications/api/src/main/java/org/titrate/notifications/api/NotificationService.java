@@ -17,8 +17,14 @@ public interface NotificationService {
 
     Delivery delivery(String id);
 
-    /** Makes a failed or given-up message due again now (409 for one already sent). */
+    /**
+     * Makes a pending, failed or given-up message due again now (409 for one already sent). The attempts made so far are
+     * kept; the retry is written to the message's delivery log with who asked and when.
+     */
     Delivery retry(String id);
+
+    /** The delivery log of a message, oldest first: every attempt and every retry. */
+    List<DeliveryLogEntry> log(String id);
 
     /** Every event, channel and language with the template that applies (the shipped default or the saved one). */
     List<NotificationTemplate> templates();

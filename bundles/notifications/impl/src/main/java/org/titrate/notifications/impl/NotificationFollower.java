@@ -121,7 +121,8 @@ public class NotificationFollower {
                     // Who may approve a return: the sales role (and administrators, who read every role's inbox).
                     out.add(new Notice(e.seq(), NotificationEvent.RETURN_AWAITING_APPROVAL, customer, e.key(), v, "role:" + Roles.SALES));
                 }
-            } else if ("ORDER".equals(type) && "SHIP".equals(action)) {
+            } else if ("ORDER".equals(type) && ("SHIP".equals(action) || "TRACKING".equals(action) && "SHIPPED".equals(v.get("stage")))) {
+                // Shipped, with the courier when it was recorded before; a waybill recorded after the goods left tells it again.
                 event = NotificationEvent.ORDER_SHIPPED;
             }
             if (event != null) {
@@ -191,7 +192,7 @@ public class NotificationFollower {
                         params.append('&');
                     }
                     params.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                            .append(URLEncoder.encode(localized.getOrDefault(name, ""), StandardCharsets.UTF_8));
+                            .append(URLEncoder.encode(Templates.value(localized, name), StandardCharsets.UTF_8));
                 }
                 String text = Templates.render(t.body(), localized, false);
                 out.add(new Planned(n.seq(), n.event(), NotificationChannel.SMS, c.mobile(), n.customerCode(), n.orderNumber(), c.language(),

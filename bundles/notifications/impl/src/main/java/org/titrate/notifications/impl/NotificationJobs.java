@@ -102,7 +102,9 @@ public class NotificationJobs implements Runnable {
                 LOG.warn("Following the event log failed; trying again at the next period", e);
             }
             try {
-                send(c);
+                while (send(c) == c.batchSize()) {
+                    // a full batch accepted: a backlog (after an outage) drains at the channels' pace, not one batch per period
+                }
             } catch (RuntimeException e) {
                 run.failed(e);
                 LOG.warn("Sending notifications failed; trying again at the next period", e);
@@ -114,11 +116,9 @@ public class NotificationJobs implements Runnable {
     int send(Config c) {
         Instant now = clock.instant();
         int accepted = 0;
-        List<Delivery> due = store.due(now, c.batchSize());
+        // E-mail waits while no SMTP host is configured, without holding up the other channels behind it.
+        List<Delivery> due = store.due(now, c.batchSize(), mail.enabled());
         for (Delivery d : due) {
-            if (d.channel() == NotificationChannel.EMAIL && !mail.enabled()) {
-                continue; // waits until mail is configured
-            }
             if (d.channel() == NotificationChannel.SMS) {
                 Instant release = sms.quietHours().release(now);
                 if (release.isAfter(now)) {

@@ -17,6 +17,7 @@ import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.notifications.api.Delivery;
+import org.titrate.notifications.api.DeliveryLogEntry;
 import org.titrate.notifications.api.DeliveryQuery;
 import org.titrate.notifications.api.DeliveryState;
 import org.titrate.notifications.api.Inbox;
@@ -82,11 +83,12 @@ public class NotificationStore implements NotificationService {
         }
     }
 
-    /** Messages whose next attempt is due, oldest first. */
-    List<Delivery> due(Instant now, int limit) {
+    /** Messages whose next attempt is due, oldest first; without e-mail (no SMTP host configured) only the other channels'. */
+    List<Delivery> due(Instant now, int limit, boolean withEmail) {
         try (Connection c = dataSource.getConnection()) {
             return Sql.list(c, "SELECT " + COLUMNS + " FROM NTF_MESSAGE m WHERE m.STATE IN ('PENDING', 'FAILED') AND m.NEXT_ATTEMPT <= ?"
-                    + " ORDER BY m.NEXT_ATTEMPT, m.EVENT_SEQ, m.ID FETCH FIRST " + limit + " ROWS ONLY", List.of(now), NotificationStore::delivery);
+                    + (withEmail ? "" : " AND m.CHANNEL <> 'EMAIL'") + " ORDER BY m.NEXT_ATTEMPT, m.EVENT_SEQ, m.ID FETCH FIRST " + limit
+                    + " ROWS ONLY", List.of(now), NotificationStore::delivery);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot read the due notifications", e);
         }
@@ -102,14 +104,44 @@ public class NotificationStore implements NotificationService {
         }
     }
 
+    /** The message was accepted: its state and the attempt's line in the delivery log, in one transaction. */
     void sent(String id, String providerId, Instant at) {
-        update("UPDATE NTF_MESSAGE SET STATE = 'SENT', ATTEMPTS = ATTEMPTS + 1, PROVIDER_ID = ?, SENT_AT = ?, LAST_ERROR = NULL WHERE ID = ?",
-                cut(providerId, 300), at, id);
+        Transactions.required(transactions, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                Sql.update(c, "UPDATE NTF_MESSAGE SET STATE = 'SENT', ATTEMPTS = ATTEMPTS + 1, PROVIDER_ID = ?, SENT_AT = ?, LAST_ERROR = NULL"
+                        + " WHERE ID = ?", cut(providerId, 300), at, id);
+                logLine(c, id, at, DeliveryState.SENT.name(), null, SYSTEM, providerId);
+                return null;
+            } catch (SQLException e) {
+                throw Transactions.failure("Cannot record notification " + id + " as sent", e);
+            }
+        });
     }
 
+    /** An attempt failed: the message waits until {@code next} (or is given up), the error is in the delivery log. */
     void failed(String id, int attempts, boolean giveUp, Instant next, String error) {
-        update("UPDATE NTF_MESSAGE SET STATE = ?, ATTEMPTS = ?, NEXT_ATTEMPT = ?, LAST_ERROR = ? WHERE ID = ?",
-                (giveUp ? DeliveryState.GAVE_UP : DeliveryState.FAILED).name(), attempts, next, cut(error, 1000), id);
+        String state = (giveUp ? DeliveryState.GAVE_UP : DeliveryState.FAILED).name();
+        Transactions.required(transactions, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                Sql.update(c, "UPDATE NTF_MESSAGE SET STATE = ?, ATTEMPTS = ?, NEXT_ATTEMPT = ?, LAST_ERROR = ? WHERE ID = ?", state, attempts, next,
+                        cut(error, 1000), id);
+                logLine(c, id, now(), state, attempts, SYSTEM, error);
+                return null;
+            } catch (SQLException e) {
+                throw Transactions.failure("Cannot record a failed attempt of notification " + id, e);
+            }
+        });
+    }
+
+    /** Who the delivery log names for the sender's own attempts. */
+    static final String SYSTEM = "system";
+
+    /** One line of the delivery log; {@code attempt} null means the attempts the message counts now. */
+    private static void logLine(Connection c, String id, Instant at, String kind, Integer attempt, String by, String detail) throws SQLException {
+        int n = attempt != null ? attempt
+                : Sql.list(c, "SELECT ATTEMPTS FROM NTF_MESSAGE WHERE ID = ?", List.of(id), rs -> rs.getInt(1)).get(0);
+        Sql.update(c, "INSERT INTO NTF_DELIVERY_LOG (ID, MESSAGE_ID, LOGGED_AT, KIND, ATTEMPT, BY_USER, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), id, at, kind, n, by, detail == null ? "" : cut(detail, 1000));
     }
 
     /** Holds a message (quiet hours) without counting an attempt. */
@@ -164,9 +196,33 @@ public class NotificationStore implements NotificationService {
         if (d.state() == DeliveryState.SENT) {
             throw new ConflictException("state", "notification " + id + " was sent at " + d.sentAt() + "; nothing to retry");
         }
-        // A fresh round of attempts; the last error stays until the next attempt.
-        update("UPDATE NTF_MESSAGE SET STATE = 'PENDING', ATTEMPTS = 0, NEXT_ATTEMPT = ? WHERE ID = ? AND STATE <> 'SENT'", now(), id);
+        // Due now, attempts and last error kept: the history stays and the retry joins it with who asked and when. A message
+        // given up after its last allowed attempt gets this one more attempt; failing again, it is given up again.
+        String user = CurrentUser.name();
+        Instant now = now();
+        Transactions.required(transactions, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (Sql.update(c, "UPDATE NTF_MESSAGE SET STATE = 'PENDING', NEXT_ATTEMPT = ? WHERE ID = ? AND STATE <> 'SENT'", now, id) == 1) {
+                    logLine(c, id, now, "RETRY", null, user == null ? SYSTEM : user, "from " + d.state());
+                }
+                return null;
+            } catch (SQLException e) {
+                throw Transactions.failure("Cannot retry notification " + id, e);
+            }
+        });
         return delivery(id);
+    }
+
+    @Override
+    public List<DeliveryLogEntry> log(String id) {
+        delivery(id);
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.list(c, "SELECT LOGGED_AT, KIND, ATTEMPT, BY_USER, DETAIL FROM NTF_DELIVERY_LOG WHERE MESSAGE_ID = ?"
+                    + " ORDER BY LOGGED_AT, ATTEMPT, ID", List.of(id),
+                    rs -> new DeliveryLogEntry(Sql.instant(rs, 1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read the delivery log of notification " + id, e);
+        }
     }
 
     static Delivery delivery(ResultSet rs) throws SQLException {

@@ -41,16 +41,22 @@ final class Templates {
         return bad;
     }
 
-    /** Fills in the values (missing ones as empty), HTML-escaped when {@code html}. */
+    /** Fills in the values (missing or unknown ones, such as an order's carrier before one is recorded, as empty), HTML-escaped when {@code html}. */
     static String render(String text, Map<String, String> values, boolean html) {
         Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.getOrDefault(m.group(1), "");
+            String value = value(values, m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A placeholder's value, empty when it has none (absent, or present as null). */
+    static String value(Map<String, String> values, String name) {
+        String v = values.get(name);
+        return v == null ? "" : v;
     }
 
     static String escape(String s) {

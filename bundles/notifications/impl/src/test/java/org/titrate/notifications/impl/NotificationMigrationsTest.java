@@ -16,7 +16,7 @@ public class NotificationMigrationsTest {
     @Test
     public void oneMessagePerEventChannelAndRecipient() throws Exception {
         DataSource ds = MigrationTesting.freshDerby();
-        assertEquals(1, SchemaMigrations.migrate(ds, "notifications", getClass().getClassLoader()));
+        assertEquals(2, SchemaMigrations.migrate(ds, "notifications", getClass().getClassLoader()));
         String insert = "INSERT INTO NTF_MESSAGE (ID, EVENT_SEQ, EVENT, CHANNEL, RECIPIENT, LANGUAGE, SUBJECT, BODY, STATE, ATTEMPTS,"
                 + " NEXT_ATTEMPT, CREATED_AT) VALUES ('%s', 7, 'RETURN_APPROVED', 'EMAIL', 'wang@example.cn', 'zh-CN', '退货单已批准', '<p>x</p>',"
                 + " 'PENDING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";

@@ -30,6 +30,12 @@ public class NotificationRulesTest {
         assertEquals("退货单 SO-1：&lt;b&gt;坏了&lt;/b&gt; ${x} {{link}}", out);
         assertEquals("a <b> {{link}}", Templates.render("a {{reason}}", Map.of("reason", "<b> {{link}}", "link", "X"), false));
         assertEquals("missing: .", Templates.render("missing: {{carrier}}.", Map.of(), false));
+        // An order shipped before any waybill was recorded: carrier and tracking number are known to be unknown (null).
+        java.util.Map<String, String> unknown = new java.util.HashMap<>();
+        unknown.put("carrier", null);
+        assertEquals("carrier: .", Templates.render("carrier: {{carrier}}.", unknown, false));
+        assertEquals("carrier: .", Templates.render("carrier: {{carrier}}.", unknown, true));
+        assertEquals("", Templates.value(unknown, "carrier"));
     }
 
     @Test

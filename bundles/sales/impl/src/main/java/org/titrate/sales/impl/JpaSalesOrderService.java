@@ -384,7 +384,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             SalesOrderEntity e = order(em, idOrNumber);
             if (!OrderWorkflow.trackable(e.type(), e.status())) {
                 throw new ConflictException("status", e.type() == OrderType.ORDER
-                        ? e.number() + " is an order: tracking records a customer's return shipment, on a return"
+                        ? e.number() + " is " + e.status() + ": an order's shipment is tracked once it is confirmed, until it is closed"
                         : e.number() + " is " + e.status() + ": the return shipment can be tracked until the goods are received");
             }
             List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());

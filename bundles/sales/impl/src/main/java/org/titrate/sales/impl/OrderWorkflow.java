@@ -52,10 +52,15 @@ final class OrderWorkflow {
         return status == OrderStatus.DRAFT;
     }
 
-    /** A return's shipment can be tracked until the goods have arrived. */
+    /**
+     * A return's shipment (the customer's courier) can be tracked until the goods have arrived; an order's shipment (our
+     * courier) once it is confirmed, before or after the goods leave, until it is closed.
+     */
     static boolean trackable(OrderType type, OrderStatus status) {
-        return type == OrderType.RETURN
-                && (status == OrderStatus.DRAFT || status == OrderStatus.SUBMITTED || status == OrderStatus.APPROVED);
+        if (type == OrderType.ORDER) {
+            return status == OrderStatus.CONFIRMED || status == OrderStatus.SHIPPED;
+        }
+        return status == OrderStatus.DRAFT || status == OrderStatus.SUBMITTED || status == OrderStatus.APPROVED;
     }
 
     /**

@@ -58,13 +58,16 @@ public class OrderWorkflowTest {
     }
 
     @Test
-    public void onlyDraftsAreEditedAndOnlyOpenReturnsTracked() {
+    public void onlyDraftsAreEditedAndOnlyOpenReturnsAndConfirmedOrShippedOrdersTracked() {
         assertTrue(OrderWorkflow.editable(OrderStatus.DRAFT));
         assertFalse(OrderWorkflow.editable(OrderStatus.CONFIRMED));
         assertFalse(OrderWorkflow.editable(OrderStatus.SUBMITTED));
         assertTrue(OrderWorkflow.trackable(OrderType.RETURN, OrderStatus.APPROVED));
         assertFalse(OrderWorkflow.trackable(OrderType.RETURN, OrderStatus.RECEIVED));
-        assertFalse(OrderWorkflow.trackable(OrderType.ORDER, OrderStatus.CONFIRMED));
+        assertFalse(OrderWorkflow.trackable(OrderType.ORDER, OrderStatus.DRAFT));
+        assertTrue(OrderWorkflow.trackable(OrderType.ORDER, OrderStatus.CONFIRMED));
+        assertTrue(OrderWorkflow.trackable(OrderType.ORDER, OrderStatus.SHIPPED));
+        assertFalse(OrderWorkflow.trackable(OrderType.ORDER, OrderStatus.CLOSED));
     }
 
     private static ConflictException refused(OrderType type, OrderStatus from, OrderAction action) {

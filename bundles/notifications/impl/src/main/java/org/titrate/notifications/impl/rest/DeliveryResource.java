@@ -1,5 +1,6 @@
 package org.titrate.notifications.impl.rest;
 
+import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -10,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.notifications.api.Delivery;
+import org.titrate.notifications.api.DeliveryLogEntry;
 import org.titrate.notifications.api.DeliveryQuery;
 import org.titrate.notifications.api.DeliveryState;
 import org.titrate.notifications.api.NotificationChannel;
@@ -53,7 +55,14 @@ public class DeliveryResource implements RestResource {
         return notifications.delivery(id);
     }
 
-    /** Makes a failed or given-up message due again now. */
+    /** The message's delivery log: every attempt and every retry, oldest first. */
+    @GET
+    @Path("/{id}/log")
+    public List<DeliveryLogEntry> log(@PathParam("id") String id) {
+        return notifications.log(id);
+    }
+
+    /** Makes a pending, failed or given-up message due again now; the attempts so far are kept, the retry is logged. */
     @POST
     @Path("/{id}/retry")
     public Delivery retry(@PathParam("id") String id) {

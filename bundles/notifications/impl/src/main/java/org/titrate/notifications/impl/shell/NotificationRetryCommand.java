@@ -9,9 +9,9 @@ import org.titrate.notifications.api.Delivery;
 import org.titrate.notifications.api.NotificationService;
 import org.titrate.platform.api.licensing.Entitlements;
 
-/** Makes a failed or given-up message due again; administrators only (no line in the command ACL). */
+/** Makes a pending, failed or given-up message due again, keeping its attempts; administrators only (no line in the command ACL). */
 @Command(scope = "titrate", name = "notification-retry", description = "Sends a failed or given-up notification again",
-        detailedDescription = "重新发送一条失败或已放弃的通知")
+        detailedDescription = "重新发送一条失败或已放弃的通知（保留已尝试的记录）")
 @Service
 public class NotificationRetryCommand implements Action {
 
@@ -29,7 +29,8 @@ public class NotificationRetryCommand implements Action {
     public Object execute() {
         Entitlements.require(entitlements, "notifications", true);
         Delivery d = notifications.retry(id);
-        System.out.println("Notification " + d.id() + " to " + d.recipient() + " is due again (" + d.state() + ")");
+        System.out.println("Notification " + d.id() + " to " + d.recipient() + " is due again (" + d.state() + ", " + d.attempts()
+                + " attempts so far, kept in its delivery log)");
         return null;
     }
 }
