@@ -14,7 +14,8 @@ const WAREHOUSE = env.TITRATE_WAREHOUSE
 const FIELD = env.TITRATE_CUSTOM_FIELD
 const REASON = env.TITRATE_REASON
 const DOWNLOADS = env.TITRATE_DOWNLOADS
-const users = Object.fromEntries(['sales', 'warehouse', 'finance', 'viewer', 'admin'].map((r) => [r, { name: env['TITRATE_' + r.toUpperCase() + '_USER'], password: env['TITRATE_' + r.toUpperCase() + '_PASSWORD'] ?? env.TITRATE_PASSWORD }]))
+const SUPPLIER = env.TITRATE_SUPPLIER
+const users = Object.fromEntries(['sales', 'warehouse', 'finance', 'purchasing', 'viewer', 'admin'].map((r) => [r, { name: env['TITRATE_' + r.toUpperCase() + '_USER'], password: env['TITRATE_' + r.toUpperCase() + '_PASSWORD'] ?? env.TITRATE_PASSWORD }]))
 const results = { screenshots: [] }
 const pages = []
 const alerts = []
@@ -45,6 +46,8 @@ async function context() {
 
 async function shot(page, name) {
   await page.waitForLoadState('networkidle')
+  // Charts are photographed at the end of their animation (ECharts' finished event sets data-finished).
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-points]')].every((e) => e.dataset.finished === 'true'))
   const file = path.join(SHOTS, name + '.png')
   await page.screenshot({ path: file })
   results.screenshots.push(name + '.png')
@@ -57,6 +60,14 @@ async function choose(page, id, text) {
   await byId(page, id).click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   // The list fades out; the next choice must not hit this one's items.
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'))
+}
+
+/** A remote-searched select (customer, supplier): type the search, pick the option showing `text`. */
+async function chooseRemote(page, id, search, text) {
+  await byId(page, id).click()
+  await page.keyboard.type(search)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'))
 }
 
@@ -210,11 +221,89 @@ try {
   await bal.waitFor()
   results.balanceBefore = (await bal.textContent()).trim()
   await byId(fin.page, 'receipt-new').click()
+  if ((await input(fin.page, 'm-party').inputValue()) !== customer) throw new Error('the receipt form does not carry the customer searched')
   await input(fin.page, 'm-amount').fill('100')
   await byId(fin.page, 'm-save').click()
   await fin.page.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent.trim() !== before, [`[data-testid="bal-${customer}"]`, results.balanceBefore])
   results.balanceAfter = (await bal.textContent()).trim()
   await shot(fin.page, '10-finance')
+
+  step('purchasing enters a purchase order, confirms and receives it')
+  const pur = await context()
+  await signIn(pur.page, 'purchasing')
+  {
+    const p = pur.page
+    await byId(p, 'menu-purchaseEntry').click()
+    await p.waitForURL('**/purchase-orders/new')
+    await chooseRemote(p, 'po-supplier', SUPPLIER, SUPPLIER)
+    await choose(p, 'po-warehouse', WAREHOUSE)
+    await input(p, 'po-reference').fill('SO-' + RUN)
+    for (let i = 0; i < 2; i++) {
+      if (i > 0) await byId(p, 'add-line').click()
+      await input(p, 'l-sku-' + i).fill(SKUS[i])
+      await p.locator('.el-autocomplete-suggestion li:visible', { hasText: SKUS[i] }).first().click()
+      await input(p, 'l-qty-' + i).fill(String(10 * (i + 1)))
+      await input(p, 'l-price-' + i).fill(String(80 + i))
+    }
+    await p.waitForFunction(() => /2,?420\.00/.test(document.querySelector('[data-testid="entry-total"]').textContent))
+    await shot(p, '24-purchase-entry')
+    await byId(p, 'po-save').click()
+    await p.waitForURL('**/purchasing?q=*')
+    const po = decodeURIComponent(new URL(p.url()).searchParams.get('q'))
+    results.purchaseOrder = po
+    await byId(p, 'po-confirm-' + po).click()
+    await p.waitForFunction((n) => document.querySelector(`[data-testid="po-status-${n}"]`)?.textContent.trim() === '已确认', po)
+    await byId(p, 'po-receive-' + po).click()
+    await p.waitForFunction((n) => document.querySelector(`[data-testid="po-status-${n}"]`)?.textContent.trim() === '已收货', po)
+    await shot(p, '25-purchasing')
+    if (await p.locator('[data-testid="menu-stockEntry"], [data-testid="menu-admin"]').count() !== 0) throw new Error('purchasing sees menu entries of other roles')
+  }
+
+  step('finance registers a supplier payment against payables')
+  {
+    const p = fin.page
+    await byId(p, 'menu-payables').click()
+    await p.waitForURL('**/payables')
+    await input(p, 'fin-party').fill(SUPPLIER)
+    await byId(p, 'fin-search').click()
+    const sbal = p.locator(`[data-testid="bal-${SUPPLIER}"]`)
+    await sbal.waitFor()
+    results.payableBefore = (await sbal.textContent()).trim()
+    await byId(p, 'supplier-payment-new').click()
+    await input(p, 'm-amount').fill('1000')
+    await input(p, 'm-order').fill(results.purchaseOrder)
+    await input(p, 'm-reference').fill('HD' + RUN)
+    await byId(p, 'm-save').click()
+    await p.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent.trim() !== before, [`[data-testid="bal-${SUPPLIER}"]`, results.payableBefore])
+    results.payableAfter = (await sbal.textContent()).trim()
+    await shot(p, '26-payables')
+  }
+
+  step('sales reads the return awaiting approval in the inbox and marks it read')
+  {
+    // The inbox follows the event log every few seconds: reload until the return's message arrives (with a deadline).
+    const deadline = Date.now() + 60000
+    const row = page.locator('[data-testid="inbox-table"] .el-table__row', { hasText: ret })
+    for (;;) {
+      await page.goto('/notifications')
+      await page.waitForSelector('[data-testid="notifications"][data-ready="true"]')
+      if (await row.count() > 0) break
+      if (Date.now() > deadline) throw new Error('no inbox message for ' + ret)
+      await page.waitForTimeout(1000)
+    }
+    const unread = async () => Number((await textOf(page, 'inbox-unread')).replace(/\D/g, ''))
+    results.inboxUnreadBefore = await unread()
+    results.badgeBefore = (await byId(page, 'unread-badge').locator('sup').textContent()).trim()
+    await shot(page, '27-notifications')
+    await row.first().locator('[data-testid^="inbox-read-"]').click()
+    await row.first().locator('[data-testid^="inbox-read-"]').waitFor({ state: 'detached' })
+    results.inboxUnreadAfter = await unread()
+    await page.waitForFunction((n) => {
+      const sup = document.querySelector('[data-testid="unread-badge"] sup')
+      return n === 0 ? !sup || getComputedStyle(sup).display === 'none' : sup?.textContent.trim() === String(n)
+    }, results.inboxUnreadAfter)
+    results.inboxMessage = ret
+  }
 
   step('batch stock document from ticked rows')
   await wh.page.goto('/stock-entry')

@@ -18,6 +18,9 @@ export function draw(el, chart, type, into, { horizontal = false, first = false,
   if (first || series[0]?.type === 'pie' || type === 'pie') series = series.slice(0, 1)
   const c = echarts.init(el)
   into?.push(c)
+  // data-finished tells a screenshot (and a test) that the chart is drawn to the end of its animation.
+  el.dataset.finished = 'false'
+  c.on('finished', () => (el.dataset.finished = 'true'))
   const kind = series[0]?.type
   if (kind === 'pie') {
     c.setOption({ tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: '62%', label: { formatter: '{b}\n{d}%' }, data: categories.map((name, i) => ({ name, value: series[0].data[i] })) }] })
