@@ -48,6 +48,8 @@ async function shot(page, name) {
   await page.waitForLoadState('networkidle')
   // Charts are photographed at the end of their animation (ECharts' finished event sets data-finished).
   await page.waitForFunction(() => [...document.querySelectorAll('[data-points]')].every((e) => e.dataset.finished === 'true'))
+  // ... and without a dialog fading out or a message of the step before over them (a message goes after 3 s, an error after 6 s).
+  await page.waitForFunction(() => !document.querySelector('.el-message, [class*="leave-active"]'), null, { timeout: 10000 })
   const file = path.join(SHOTS, name + '.png')
   await page.screenshot({ path: file })
   results.screenshots.push(name + '.png')
@@ -211,6 +213,37 @@ try {
   await byId(page, 'net-total').waitFor()
   await shot(page, '09-orders')
 
+  step('print: the order, its delivery note and the return, in print media')
+  {
+    // Print media as the browser's print dialog renders it: no menu, header or buttons; the document's print title;
+    // the delivery note without prices and with the receiver's signature line.
+    await page.emulateMedia({ media: 'print' })
+    const printed = async (url, name) => {
+      await page.goto(url)
+      await byId(page, 'print-title').waitFor()
+      await page.locator('[data-testid="order-lines"] .el-table__row').first().waitFor()
+      const r = await page.evaluate(() => {
+        const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        return {
+          title: document.querySelector('[data-testid="print-title"]').innerText.trim(),
+          menu: shown('[data-testid="aside"]'), header: shown('.el-header'), buttons: shown('.el-button'), history: shown('[data-testid="order-history"]'),
+          sign: shown('[data-testid="print-sign"]'),
+          columns: [...document.querySelectorAll('[data-testid="order-lines"] .el-table__header th')].map((th) => th.innerText.trim()).filter(Boolean)
+        }
+      })
+      await shot(page, name)
+      if (r.menu || r.header || r.buttons || r.history || !r.sign) throw new Error('the print stylesheet leaves screen parts: ' + JSON.stringify(r))
+      return r
+    }
+    results.printOrder = await printed('/orders/' + order, '28-print-order')
+    results.printDelivery = await printed('/orders/' + order + '?print=delivery', '29-print-delivery-note')
+    results.printReturn = await printed('/orders/' + ret, '30-print-return')
+    if (!results.printOrder.columns.includes('单价') || results.printDelivery.columns.includes('单价')) throw new Error('prices: ' + JSON.stringify(results))
+    if (!results.printDelivery.title.includes('送货单') || !results.printReturn.title.includes('退货单')) throw new Error('print titles: ' + JSON.stringify(results))
+    await page.pdf({ path: path.join(SHOTS, '29-print-delivery-note.pdf'), format: 'A4' })
+    await page.emulateMedia({ media: 'screen' })
+  }
+
   step('finance registers a receipt and sees the balance change')
   const fin = await context()
   await signIn(fin.page, 'finance')
@@ -322,6 +355,9 @@ try {
   results.stockDocument = (await byId(wh.page, 'sd-posted').textContent()).trim()
   await wh.page.goto('/stock')
   await shot(wh.page, '12-stock')
+  await wh.page.locator('.el-tabs__item', { hasText: '库存流水' }).click()
+  await wh.page.locator('.el-table__row:visible', { hasText: SKUS[0] }).first().waitFor()
+  await shot(wh.page, '12b-stock-ledger')
 
   step('dashboard charts with data from reporting')
   {
@@ -433,6 +469,42 @@ try {
     await p.locator('[data-testid="product-table"]', { hasText: '880.00' }).waitFor()
     await shot(p, '23-products')
     results.productSku = sku
+    await p.goto('/users')
+    await p.locator('[data-testid="users"] .el-table__row', { hasText: users.sales.name }).first().waitFor()
+    await shot(p, '34-users')
+    await p.goto('/purchasing')
+    await p.locator('.el-tabs__item', { hasText: '供应商' }).click()
+    await p.locator('.el-table__row', { hasText: SUPPLIER }).first().waitFor()
+    await shot(p, '35-suppliers')
+  }
+
+  step('tablet: order entry at 1024×768 and the stock form at 768×1024')
+  {
+    // Nothing may push the page sideways: the menu folds behind ☰, the line grid scrolls inside itself.
+    const wide = async (p) => p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await page.goto('/orders/new?customer=' + customer)
+    await input(page, 'cf-' + FIELD).fill('PO-T' + RUN)
+    await input(page, 'l-sku-0').fill(SKUS[1])
+    await page.locator('.el-autocomplete-suggestion li:visible', { hasText: SKUS[1] }).first().click()
+    await input(page, 'l-qty-0').fill('5')
+    if (await byId(page, 'aside').isVisible()) throw new Error('the menu covers the order entry on a tablet')
+    results.tabletOrderOverflow = await wide(page)
+    await shot(page, '31-tablet-order-entry')
+    await byId(page, 'menu-toggle').click()
+    await byId(page, 'aside').waitFor()
+    await shot(page, '32-tablet-menu')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await wh.page.setViewportSize({ width: 768, height: 1024 })
+    await wh.page.goto('/stock-entry')
+    await choose(wh.page, 'sd-warehouse', WAREHOUSE)
+    await byId(wh.page, 'sd-load').click()
+    await wh.page.locator('[data-testid="sd-rows"] .el-table__body .el-table__row').first().waitFor()
+    await wh.page.locator('[data-testid="sd-rows"] .el-table__body .el-table__row').first().locator('.el-checkbox').click()
+    results.tabletStockOverflow = await wide(wh.page)
+    await shot(wh.page, '33-tablet-stock-entry')
+    await wh.page.setViewportSize({ width: 1366, height: 768 })
+    if (results.tabletOrderOverflow > 0 || results.tabletStockOverflow > 0) throw new Error('a tablet page scrolls sideways: ' + results.tabletOrderOverflow + ' / ' + results.tabletStockOverflow)
   }
 
   step('language switch')

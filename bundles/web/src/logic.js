@@ -222,3 +222,12 @@ export function linesBody(lines) {
     deliveryDate: l.deliveryDate || null, lot: l.lot || null, expiryDate: l.expiryDate || null, reasonCode: l.reasonCode || null
   }))
 }
+
+/** An instant from the API (ISO, UTC) as local date and time to the minute, "2026-11-30 20:05"; '' when absent. */
+export function formatTime(iso) {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return String(iso)
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}

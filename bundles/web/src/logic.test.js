@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine } from './logic.js'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime } from './logic.js'
 import messages from './messages.js'
 
 describe('money', () => {
@@ -96,6 +96,15 @@ describe('line grid', () => {
     const b = blankLine('RECEIVE')
     expect(linesBody([a, b])).toEqual([{ sku: 'NAOH-25', direction: 'RECEIVE', quantity: 10, unitPrice: 120.5, deliveryDate: null, lot: 'L1', expiryDate: '2027-06-30', reasonCode: null }])
     expect(blankLine('SHIP').key).not.toBe(blankLine('SHIP').key)
+  })
+})
+
+describe('times', () => {
+  it('shows an instant as local date and time to the minute', () => {
+    const iso = new Date(2026, 10, 30, 20, 5, 43).toISOString()
+    expect(formatTime(iso)).toBe('2026-11-30 20:05')
+    expect(formatTime(null)).toBe('')
+    expect(formatTime('not a time')).toBe('not a time')
   })
 })
 
