@@ -14,7 +14,8 @@ const WAREHOUSE = env.TITRATE_WAREHOUSE
 const FIELD = env.TITRATE_CUSTOM_FIELD
 const REASON = env.TITRATE_REASON
 const DOWNLOADS = env.TITRATE_DOWNLOADS
-const users = Object.fromEntries(['sales', 'warehouse', 'finance', 'viewer', 'admin'].map((r) => [r, { name: env['TITRATE_' + r.toUpperCase() + '_USER'], password: env['TITRATE_' + r.toUpperCase() + '_PASSWORD'] ?? env.TITRATE_PASSWORD }]))
+const SUPPLIER = env.TITRATE_SUPPLIER
+const users = Object.fromEntries(['sales', 'warehouse', 'finance', 'purchasing', 'viewer', 'admin'].map((r) => [r, { name: env['TITRATE_' + r.toUpperCase() + '_USER'], password: env['TITRATE_' + r.toUpperCase() + '_PASSWORD'] ?? env.TITRATE_PASSWORD }]))
 const results = { screenshots: [] }
 const pages = []
 const alerts = []
@@ -45,6 +46,10 @@ async function context() {
 
 async function shot(page, name) {
   await page.waitForLoadState('networkidle')
+  // Charts are photographed at the end of their animation (ECharts' finished event sets data-finished).
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-points]')].every((e) => e.dataset.finished === 'true'))
+  // ... and without a dialog fading out or a message of the step before over them (a message goes after 3 s, an error after 6 s).
+  await page.waitForFunction(() => !document.querySelector('.el-message, [class*="leave-active"]'), null, { timeout: 10000 })
   const file = path.join(SHOTS, name + '.png')
   await page.screenshot({ path: file })
   results.screenshots.push(name + '.png')
@@ -57,6 +62,14 @@ async function choose(page, id, text) {
   await byId(page, id).click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   // The list fades out; the next choice must not hit this one's items.
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'))
+}
+
+/** A remote-searched select (customer, supplier): type the search, pick the option showing `text`. */
+async function chooseRemote(page, id, search, text) {
+  await byId(page, id).click()
+  await page.keyboard.type(search)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
   await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((e) => getComputedStyle(e).display === 'none'))
 }
 
@@ -200,6 +213,37 @@ try {
   await byId(page, 'net-total').waitFor()
   await shot(page, '09-orders')
 
+  step('print: the order, its delivery note and the return, in print media')
+  {
+    // Print media as the browser's print dialog renders it: no menu, header or buttons; the document's print title;
+    // the delivery note without prices and with the receiver's signature line.
+    await page.emulateMedia({ media: 'print' })
+    const printed = async (url, name) => {
+      await page.goto(url)
+      await byId(page, 'print-title').waitFor()
+      await page.locator('[data-testid="order-lines"] .el-table__row').first().waitFor()
+      const r = await page.evaluate(() => {
+        const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        return {
+          title: document.querySelector('[data-testid="print-title"]').innerText.trim(),
+          menu: shown('[data-testid="aside"]'), header: shown('.el-header'), buttons: shown('.el-button'), history: shown('[data-testid="order-history"]'),
+          sign: shown('[data-testid="print-sign"]'),
+          columns: [...document.querySelectorAll('[data-testid="order-lines"] .el-table__header th')].map((th) => th.innerText.trim()).filter(Boolean)
+        }
+      })
+      await shot(page, name)
+      if (r.menu || r.header || r.buttons || r.history || !r.sign) throw new Error('the print stylesheet leaves screen parts: ' + JSON.stringify(r))
+      return r
+    }
+    results.printOrder = await printed('/orders/' + order, '28-print-order')
+    results.printDelivery = await printed('/orders/' + order + '?print=delivery', '29-print-delivery-note')
+    results.printReturn = await printed('/orders/' + ret, '30-print-return')
+    if (!results.printOrder.columns.includes('单价') || results.printDelivery.columns.includes('单价')) throw new Error('prices: ' + JSON.stringify(results))
+    if (!results.printDelivery.title.includes('送货单') || !results.printReturn.title.includes('退货单')) throw new Error('print titles: ' + JSON.stringify(results))
+    await page.pdf({ path: path.join(SHOTS, '29-print-delivery-note.pdf'), format: 'A4' })
+    await page.emulateMedia({ media: 'screen' })
+  }
+
   step('finance registers a receipt and sees the balance change')
   const fin = await context()
   await signIn(fin.page, 'finance')
@@ -210,11 +254,89 @@ try {
   await bal.waitFor()
   results.balanceBefore = (await bal.textContent()).trim()
   await byId(fin.page, 'receipt-new').click()
+  if ((await input(fin.page, 'm-party').inputValue()) !== customer) throw new Error('the receipt form does not carry the customer searched')
   await input(fin.page, 'm-amount').fill('100')
   await byId(fin.page, 'm-save').click()
   await fin.page.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent.trim() !== before, [`[data-testid="bal-${customer}"]`, results.balanceBefore])
   results.balanceAfter = (await bal.textContent()).trim()
   await shot(fin.page, '10-finance')
+
+  step('purchasing enters a purchase order, confirms and receives it')
+  const pur = await context()
+  await signIn(pur.page, 'purchasing')
+  {
+    const p = pur.page
+    await byId(p, 'menu-purchaseEntry').click()
+    await p.waitForURL('**/purchase-orders/new')
+    await chooseRemote(p, 'po-supplier', SUPPLIER, SUPPLIER)
+    await choose(p, 'po-warehouse', WAREHOUSE)
+    await input(p, 'po-reference').fill('SO-' + RUN)
+    for (let i = 0; i < 2; i++) {
+      if (i > 0) await byId(p, 'add-line').click()
+      await input(p, 'l-sku-' + i).fill(SKUS[i])
+      await p.locator('.el-autocomplete-suggestion li:visible', { hasText: SKUS[i] }).first().click()
+      await input(p, 'l-qty-' + i).fill(String(10 * (i + 1)))
+      await input(p, 'l-price-' + i).fill(String(80 + i))
+    }
+    await p.waitForFunction(() => /2,?420\.00/.test(document.querySelector('[data-testid="entry-total"]').textContent))
+    await shot(p, '24-purchase-entry')
+    await byId(p, 'po-save').click()
+    await p.waitForURL('**/purchasing?q=*')
+    const po = decodeURIComponent(new URL(p.url()).searchParams.get('q'))
+    results.purchaseOrder = po
+    await byId(p, 'po-confirm-' + po).click()
+    await p.waitForFunction((n) => document.querySelector(`[data-testid="po-status-${n}"]`)?.textContent.trim() === '已确认', po)
+    await byId(p, 'po-receive-' + po).click()
+    await p.waitForFunction((n) => document.querySelector(`[data-testid="po-status-${n}"]`)?.textContent.trim() === '已收货', po)
+    await shot(p, '25-purchasing')
+    if (await p.locator('[data-testid="menu-stockEntry"], [data-testid="menu-admin"]').count() !== 0) throw new Error('purchasing sees menu entries of other roles')
+  }
+
+  step('finance registers a supplier payment against payables')
+  {
+    const p = fin.page
+    await byId(p, 'menu-payables').click()
+    await p.waitForURL('**/payables')
+    await input(p, 'fin-party').fill(SUPPLIER)
+    await byId(p, 'fin-search').click()
+    const sbal = p.locator(`[data-testid="bal-${SUPPLIER}"]`)
+    await sbal.waitFor()
+    results.payableBefore = (await sbal.textContent()).trim()
+    await byId(p, 'supplier-payment-new').click()
+    await input(p, 'm-amount').fill('1000')
+    await input(p, 'm-order').fill(results.purchaseOrder)
+    await input(p, 'm-reference').fill('HD' + RUN)
+    await byId(p, 'm-save').click()
+    await p.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent.trim() !== before, [`[data-testid="bal-${SUPPLIER}"]`, results.payableBefore])
+    results.payableAfter = (await sbal.textContent()).trim()
+    await shot(p, '26-payables')
+  }
+
+  step('sales reads the return awaiting approval in the inbox and marks it read')
+  {
+    // The inbox follows the event log every few seconds: reload until the return's message arrives (with a deadline).
+    const deadline = Date.now() + 60000
+    const row = page.locator('[data-testid="inbox-table"] .el-table__row', { hasText: ret })
+    for (;;) {
+      await page.goto('/notifications')
+      await page.waitForSelector('[data-testid="notifications"][data-ready="true"]')
+      if (await row.count() > 0) break
+      if (Date.now() > deadline) throw new Error('no inbox message for ' + ret)
+      await page.waitForTimeout(1000)
+    }
+    const unread = async () => Number((await textOf(page, 'inbox-unread')).replace(/\D/g, ''))
+    results.inboxUnreadBefore = await unread()
+    results.badgeBefore = (await byId(page, 'unread-badge').locator('sup').textContent()).trim()
+    await shot(page, '27-notifications')
+    await row.first().locator('[data-testid^="inbox-read-"]').click()
+    await row.first().locator('[data-testid^="inbox-read-"]').waitFor({ state: 'detached' })
+    results.inboxUnreadAfter = await unread()
+    await page.waitForFunction((n) => {
+      const sup = document.querySelector('[data-testid="unread-badge"] sup')
+      return n === 0 ? !sup || getComputedStyle(sup).display === 'none' : sup?.textContent.trim() === String(n)
+    }, results.inboxUnreadAfter)
+    results.inboxMessage = ret
+  }
 
   step('batch stock document from ticked rows')
   await wh.page.goto('/stock-entry')
@@ -233,6 +355,9 @@ try {
   results.stockDocument = (await byId(wh.page, 'sd-posted').textContent()).trim()
   await wh.page.goto('/stock')
   await shot(wh.page, '12-stock')
+  await wh.page.locator('.el-tabs__item', { hasText: '库存流水' }).click()
+  await wh.page.locator('.el-table__row:visible', { hasText: SKUS[0] }).first().waitFor()
+  await shot(wh.page, '12b-stock-ledger')
 
   step('dashboard charts with data from reporting')
   {
@@ -344,6 +469,42 @@ try {
     await p.locator('[data-testid="product-table"]', { hasText: '880.00' }).waitFor()
     await shot(p, '23-products')
     results.productSku = sku
+    await p.goto('/users')
+    await p.locator('[data-testid="users"] .el-table__row', { hasText: users.sales.name }).first().waitFor()
+    await shot(p, '34-users')
+    await p.goto('/purchasing')
+    await p.locator('.el-tabs__item', { hasText: '供应商' }).click()
+    await p.locator('.el-table__row', { hasText: SUPPLIER }).first().waitFor()
+    await shot(p, '35-suppliers')
+  }
+
+  step('tablet: order entry at 1024×768 and the stock form at 768×1024')
+  {
+    // Nothing may push the page sideways: the menu folds behind ☰, the line grid scrolls inside itself.
+    const wide = async (p) => p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await page.goto('/orders/new?customer=' + customer)
+    await input(page, 'cf-' + FIELD).fill('PO-T' + RUN)
+    await input(page, 'l-sku-0').fill(SKUS[1])
+    await page.locator('.el-autocomplete-suggestion li:visible', { hasText: SKUS[1] }).first().click()
+    await input(page, 'l-qty-0').fill('5')
+    if (await byId(page, 'aside').isVisible()) throw new Error('the menu covers the order entry on a tablet')
+    results.tabletOrderOverflow = await wide(page)
+    await shot(page, '31-tablet-order-entry')
+    await byId(page, 'menu-toggle').click()
+    await byId(page, 'aside').waitFor()
+    await shot(page, '32-tablet-menu')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await wh.page.setViewportSize({ width: 768, height: 1024 })
+    await wh.page.goto('/stock-entry')
+    await choose(wh.page, 'sd-warehouse', WAREHOUSE)
+    await byId(wh.page, 'sd-load').click()
+    await wh.page.locator('[data-testid="sd-rows"] .el-table__body .el-table__row').first().waitFor()
+    await wh.page.locator('[data-testid="sd-rows"] .el-table__body .el-table__row').first().locator('.el-checkbox').click()
+    results.tabletStockOverflow = await wide(wh.page)
+    await shot(wh.page, '33-tablet-stock-entry')
+    await wh.page.setViewportSize({ width: 1366, height: 768 })
+    if (results.tabletOrderOverflow > 0 || results.tabletStockOverflow > 0) throw new Error('a tablet page scrolls sideways: ' + results.tabletOrderOverflow + ' / ' + results.tabletStockOverflow)
   }
 
   step('language switch')

@@ -18,18 +18,21 @@ export function draw(el, chart, type, into, { horizontal = false, first = false,
   if (first || series[0]?.type === 'pie' || type === 'pie') series = series.slice(0, 1)
   const c = echarts.init(el)
   into?.push(c)
+  // data-finished tells a screenshot (and a test) that the chart is drawn to the end of its animation.
+  el.dataset.finished = 'false'
+  c.on('finished', () => (el.dataset.finished = 'true'))
   const kind = series[0]?.type
   if (kind === 'pie') {
     c.setOption({ tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: '62%', label: { formatter: '{b}\n{d}%' }, data: categories.map((name, i) => ({ name, value: series[0].data[i] })) }] })
   } else {
-    const cat = { type: 'category', data: horizontal ? categories.slice().reverse() : categories, axisLabel: { width: 100, overflow: 'truncate' } }
+    const cat = { type: 'category', data: horizontal ? categories.slice().reverse() : categories, axisLabel: { width: horizontal ? 130 : 140, overflow: 'truncate', hideOverlap: true } }
     // A second series (quantity beside amount) gets an axis of its own, or the smaller one would vanish.
     const val = series.length > 1 && !horizontal ? [{ type: 'value' }, { type: 'value', splitLine: { show: false } }] : { type: 'value' }
-    const ss = series.map((s, i) => ({ ...s, yAxisIndex: Array.isArray(val) ? Math.min(i, 1) : undefined, data: horizontal ? s.data.slice().reverse() : s.data }))
+    const ss = series.map((s, i) => ({ ...s, barMaxWidth: 48, yAxisIndex: Array.isArray(val) ? Math.min(i, 1) : undefined, data: horizontal ? s.data.slice().reverse() : s.data }))
     c.setOption({
       tooltip: { trigger: 'axis' },
       legend: ss.length > 1 ? { top: 0 } : undefined,
-      grid: { left: horizontal ? 110 : 70, right: Array.isArray(val) ? 60 : 20, top: ss.length > 1 ? 28 : 12, bottom: 28 },
+      grid: { left: horizontal ? 140 : 70, right: Array.isArray(val) ? 60 : 20, top: ss.length > 1 ? 28 : 12, bottom: 28 },
       xAxis: horizontal ? val : cat,
       yAxis: horizontal ? cat : val,
       series: ss

@@ -16,7 +16,9 @@ export function showError(e, { fields, reload } = {}) {
     const mapped = problemToFields(problem)
     if (fields) Object.assign(fields, mapped.fields)
     const list = Object.entries(mapped.fields).filter(([k]) => !k.includes('.') || !k.startsWith('lines.'))
-    ElMessage({ type: 'error', message: mapped.general + (list.length ? ' — ' + list.map(([k, v]) => k + ': ' + v).join('; ') : ''), duration: 6000 })
+    // The fields the detail does not already name are added to it.
+    const extra = list.filter(([, v]) => !mapped.general.includes(v)).map(([k, v]) => k + ': ' + v)
+    ElMessage({ type: 'error', message: mapped.general + (extra.length ? ' — ' + extra.join('; ') : ''), duration: 6000 })
   } else if (status === 409) {
     ElMessageBox.confirm(t('errors.conflict', { detail: problem.detail || problem.title || '' }), '409', {
       confirmButtonText: t('app.reload'), cancelButtonText: t('app.cancel'), type: 'warning'

@@ -137,13 +137,27 @@ export function orderActions(order, roles) {
   return possible.filter((a) => can(roles, 'order.' + a))
 }
 
-/** Menu entries by role: everybody reads; administration only for admins. */
-export function menuFor(roles) {
-  const items = ['dashboard', 'customers', 'products', 'orders', 'stock', 'purchasing', 'finance']
-  if (can(roles, 'stock.write')) items.splice(5, 0, 'stockEntry')
+/**
+ * Menu entries by role: everybody reads the lists; entry screens only for who may write them (purchase order entry
+ * for purchasing), payables and supplier payments for finance and purchasing (and viewers, who read all), the inbox
+ * for everybody when the notifications module answers, administration only for admins.
+ */
+export function menuFor(roles, { notifications = false } = {}) {
+  const items = ['dashboard', 'customers', 'products', 'orders', 'stock']
+  if (can(roles, 'stock.write')) items.push('stockEntry')
+  items.push('purchasing')
+  if (can(roles, 'purchase.write')) items.push('purchaseEntry')
+  items.push('finance')
+  if (roles?.some((r) => ['admin', 'finance', 'purchasing', 'viewer'].includes(r))) items.push('payables')
   items.push('reports')
+  if (notifications) items.push('notifications')
   if (roles?.includes('admin')) items.push('users', 'admin')
   return items
+}
+
+/** The route of a menu entry. */
+export function routeOf(entry) {
+  return { stockEntry: '/stock-entry', purchaseEntry: '/purchase-orders/new' }[entry] ?? '/' + entry
 }
 
 /**
@@ -181,4 +195,39 @@ export function reportChoices(report, parameter) {
   }
   return { by: ['product', 'customer'], measure: ['amount', 'quantity'], basis: ['moved', 'ordered'],
     flow: ['wholesale', 'wholesale-return', 'retail', 'retail-return', 'purchase-receipt', 'purchase-return'] }[parameter] ?? null
+}
+
+/** A line's quantity with the sign the API expects: RETURN lines negative, SHIP and RECEIVE lines as typed (unsigned). */
+export function signedQuantity(line) {
+  const q = String(line?.quantity ?? '').trim().replace(/^[-+]/, '')
+  if (q === '') return ''
+  return line.direction === 'RETURN' ? '-' + q : q
+}
+
+let lineSeq = 0
+/** An empty grid line going `direction`, with a key of its own for the grid's rows. */
+export function blankLine(direction) {
+  return { key: ++lineSeq, sku: '', productName: '', quantity: '', unitPrice: '', deliveryDate: null, lot: '', expiryDate: null, direction, reasonCode: null }
+}
+
+/** A document line from the API as a grid row (quantity unsigned, as typed). */
+export function gridLine(line) {
+  return { ...blankLine(line.direction), ...line, quantity: String(line.quantity ?? '').replace(/^-/, ''), lot: line.lot ?? '', key: ++lineSeq }
+}
+
+/** The grid's filled lines as the API's lines: signed quantity, numbers, empty fields as null. */
+export function linesBody(lines) {
+  return lines.filter((l) => l.sku).map((l) => ({
+    sku: l.sku, direction: l.direction, quantity: toNumber(signedQuantity(l)), unitPrice: toNumber(l.unitPrice),
+    deliveryDate: l.deliveryDate || null, lot: l.lot || null, expiryDate: l.expiryDate || null, reasonCode: l.reasonCode || null
+  }))
+}
+
+/** An instant from the API (ISO, UTC) as local date and time to the minute, "2026-11-30 20:05"; '' when absent. */
+export function formatTime(iso) {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return String(iso)
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices } from './logic.js'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime } from './logic.js'
+import messages from './messages.js'
 
 describe('money', () => {
   it('multiplies exactly and rounds half up like the server', () => {
@@ -68,6 +69,49 @@ describe('buttons by role', () => {
     expect(menuFor(['viewer'])).not.toContain('stockEntry')
     expect(menuFor(['warehouse'])).toContain('stockEntry')
     expect(menuFor(['admin'])).toContain('users')
+  })
+  it('offers purchase order entry to purchasing, payables to finance and purchasing, the inbox when the module answers', () => {
+    expect(menuFor(['purchasing'])).toContain('purchaseEntry')
+    expect(menuFor(['sales'])).not.toContain('purchaseEntry')
+    expect(menuFor(['finance'])).toContain('payables')
+    expect(menuFor(['purchasing'])).toContain('payables')
+    expect(menuFor(['sales'])).not.toContain('payables')
+    expect(menuFor(['sales'])).not.toContain('notifications')
+    expect(menuFor(['sales'], { notifications: true })).toContain('notifications')
+    expect(routeOf('purchaseEntry')).toBe('/purchase-orders/new')
+    expect(routeOf('payables')).toBe('/payables')
+  })
+})
+
+describe('line grid', () => {
+  it('signs the quantity by direction, whatever sign was typed', () => {
+    expect(signedQuantity({ direction: 'RETURN', quantity: '3' })).toBe('-3')
+    expect(signedQuantity({ direction: 'RETURN', quantity: '-3' })).toBe('-3')
+    expect(signedQuantity({ direction: 'SHIP', quantity: '2.5' })).toBe('2.5')
+    expect(signedQuantity({ direction: 'RECEIVE', quantity: ' 4 ' })).toBe('4')
+    expect(signedQuantity({ direction: 'RECEIVE', quantity: '' })).toBe('')
+  })
+  it('sends the filled lines only, with numbers and nulls', () => {
+    const a = { ...blankLine('RECEIVE'), sku: 'NAOH-25', quantity: '10', unitPrice: '120.50', lot: 'L1', expiryDate: '2027-06-30' }
+    const b = blankLine('RECEIVE')
+    expect(linesBody([a, b])).toEqual([{ sku: 'NAOH-25', direction: 'RECEIVE', quantity: 10, unitPrice: 120.5, deliveryDate: null, lot: 'L1', expiryDate: '2027-06-30', reasonCode: null }])
+    expect(blankLine('SHIP').key).not.toBe(blankLine('SHIP').key)
+  })
+})
+
+describe('times', () => {
+  it('shows an instant as local date and time to the minute', () => {
+    const iso = new Date(2026, 10, 30, 20, 5, 43).toISOString()
+    expect(formatTime(iso)).toBe('2026-11-30 20:05')
+    expect(formatTime(null)).toBe('')
+    expect(formatTime('not a time')).toBe('not a time')
+  })
+})
+
+describe('labels', () => {
+  const keys = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, p + k + '.') : [p + k])).sort()
+  it('has every label in both languages', () => {
+    expect(keys(messages.en)).toEqual(keys(messages['zh-CN']))
   })
 })
 

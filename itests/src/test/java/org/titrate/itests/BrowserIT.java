@@ -32,7 +32,9 @@ import org.junit.Test;
  * received, a finance receipt that moves the balance, a batch stock document from ticked rows, the
  * dashboard's charts drawn from the reporting module, a report page whose XLSX and CSV exports are downloaded
  * (the XLSX read back with Apache POI), the administration screens (modules, custom fields, return reasons, a
- * product with CAS, UN number and hazard class created and changed), the language switch, and a viewer who sees
+ * product with CAS, UN number and hazard class created and changed), a purchase order entered, confirmed and received
+ * by a purchasing user, a supplier payment registered against payables by a finance user, the sales user's inbox
+ * message of the submitted return marked read (the header's badge follows), the language switch, and a viewer who sees
  * no write button and whom the API refuses.
  * Screenshots (zh-CN, 1366×768) land in {@code target/screenshots}; figures in {@code target/browser-figures.txt}.
  */
@@ -73,8 +75,10 @@ public class BrowserIT {
         created(titrate.call("POST", "/custom-fields", Map.of("entity", "sales-order", "key", field, "label", "客户订单号", "type", "TEXT", "required", false)));
         String reason = "R" + RUN;
         created(titrate.call("POST", "/return-reasons", Map.of("code", reason, "name", "包装破损 " + RUN)));
+        String supplier = "BS" + RUN;
+        created(titrate.call("POST", "/suppliers", Map.of("code", supplier, "name", "江苏化学试剂有限公司 " + RUN, "contactName", "王经理")));
         Map<String, String> users = Map.of("sales", "bsales" + RUN.toLowerCase(), "warehouse", "bwh" + RUN.toLowerCase(),
-                "finance", "bfin" + RUN.toLowerCase(), "viewer", "bview" + RUN.toLowerCase());
+                "finance", "bfin" + RUN.toLowerCase(), "purchasing", "bpur" + RUN.toLowerCase(), "viewer", "bview" + RUN.toLowerCase());
         users.forEach((role, name) -> created(titrate.call("POST", "/users", Map.of("username", name, "password", PASSWORD, "roles", List.of(role)))));
 
         Path shots = Path.of("target", "screenshots").toAbsolutePath();
@@ -87,6 +91,7 @@ public class BrowserIT {
         env.put("TITRATE_SCREENSHOTS", shots.toString());
         env.put("TITRATE_SKUS", String.join(",", skus));
         env.put("TITRATE_WAREHOUSE", warehouse);
+        env.put("TITRATE_SUPPLIER", supplier);
         env.put("TITRATE_CUSTOM_FIELD", field);
         env.put("TITRATE_REASON", "包装破损 " + RUN);
         env.put("TITRATE_PASSWORD", PASSWORD);
@@ -113,6 +118,27 @@ public class BrowserIT {
         assertEquals("PO-" + RUN, titrate.call("GET", "/sales-orders/" + r.path("order").asText(), null).json().path("customFields").path(field).asText());
         assertEquals(403, TitrateTestSupport.http("POST", titrate.url("/customers"), users.get("viewer"), PASSWORD,
                 Map.of("code", "VB" + RUN, "name", "只读"), Map.of()).status());
+        // The purchase order entered in the browser was received; the supplier payment registered against it.
+        JsonNode po = titrate.call("GET", "/purchase-orders/" + r.path("purchaseOrder").asText(), null).json();
+        assertEquals(po.toString(), "RECEIVED", po.path("status").asText());
+        assertEquals(supplier, po.path("supplierCode").asText());
+        assertEquals(2, po.path("lines").size());
+        assertEquals(0, po.path("totalAmount").decimalValue().compareTo(new java.math.BigDecimal("2420.00")));
+        JsonNode payments = titrate.call("GET", "/supplier-payments?supplierCode=" + supplier, null).json();
+        assertEquals(payments.toString(), 1, payments.path("items").size());
+        assertEquals(0, payments.path("items").get(0).path("amount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
+        assertEquals("HD" + RUN, payments.path("items").get(0).path("reference").asText());
+        assertNotEquals(r.path("payableBefore").asText(), r.path("payableAfter").asText());
+        // The inbox message the sales user marked read in the browser is read for the API too, and the count went down.
+        JsonNode inbox = TitrateTestSupport.http("GET", titrate.url("/notifications?limit=200"), users.get("sales"), PASSWORD, null, Map.of()).json();
+        boolean read = false;
+        for (JsonNode m : inbox.path("items")) {
+            if (r.path("inboxMessage").asText().equals(m.path("orderNumber").asText()) && m.path("read").asBoolean()) {
+                read = true;
+            }
+        }
+        assertTrue(inbox.toString(), read);
+        assertEquals(r.toString(), r.path("inboxUnreadBefore").asInt() - 1, r.path("inboxUnreadAfter").asInt());
         // The dashboard's three charts drew this run's shipment (canvas and non-empty series), the report page its table.
         for (String chart : new String[] {"share", "ranking", "trend"}) {
             assertTrue(chart + ": " + r.path("dashboardCharts"), r.path("dashboardCharts").path(chart).path("points").asInt() > 0);
@@ -140,7 +166,8 @@ public class BrowserIT {
         assertEquals(0, product.path("listPrice").decimalValue().compareTo(new java.math.BigDecimal("880.00")));
 
         for (String png : new String[] {"01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png",
-                "14-dashboard-charts.png", "15-report-sales-summary.png", "19-admin-modules.png", "22-product-new.png"}) {
+                "14-dashboard-charts.png", "15-report-sales-summary.png", "19-admin-modules.png", "22-product-new.png",
+                "24-purchase-entry.png", "26-payables.png", "27-notifications.png"}) {
             assertTrue(png, Files.size(shots.resolve(png)) > 10_000);
         }
         Files.writeString(Path.of("target", "browser-figures.txt"), "cold signed-in dashboard load: " + r.path("coldDashboardMillis").asLong()

@@ -1,6 +1,7 @@
 package org.titrate.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +30,11 @@ import org.junit.Test;
  * process (as users run it) and driven from this JVM over HTTP: orders posted per second (create
  * with 3 lines, confirm, ship) with 1, 4 and 8 clients; the SQL statements one posted order costs,
  * from Derby's statement log; and the order list with totals over 100 000 orders, loaded straight
- * into the stopped distribution's database. Not part of the test command: run it with
- * {@code mvn -B -ntp -Pbenchmark verify -pl itests} after an install build; the figures go to the
- * console and to {@code itests/target/benchmark-sales.txt}. It asserts only that the measured work
- * succeeded, never a time.
+ * into the stopped distribution's database, over HTTP and opened in the browser (Debian's Chromium driven by
+ * {@code bundles/web/e2e/list-timing.mjs}). Not part of the test command: run it with
+ * {@code mvn -B -ntp -Pbenchmark verify -Dit.test=SalesBenchmarkIT} (whole reactor; {@code -Dtitrate.benchmark.listOnly=true}
+ * measures only the list); the figures go to the console and to {@code itests/target/benchmark-sales.txt}. It asserts
+ * only that the measured work succeeded, never a time.
  */
 public class SalesBenchmarkIT {
     private static final String RUN = TitrateTestSupport.RUN;
@@ -42,6 +44,8 @@ public class SalesBenchmarkIT {
     private static final String REGION = "benchRegion" + RUN;
     private static final String WAREHOUSE = "BW-" + RUN;
     private static final int BULK_ORDERS = Integer.getInteger("titrate.benchmark.orders", 100_000);
+    /** Only the order list over the bulk-loaded orders (REST and browser), without the statement count and throughput. */
+    private static final boolean LIST_ONLY = Boolean.getBoolean("titrate.benchmark.listOnly");
     private static final Path REPORT = Path.of("target", "benchmark-sales.txt");
 
     private DistributionProcess titrate;
@@ -58,30 +62,14 @@ public class SalesBenchmarkIT {
         titrate = new DistributionProcess("benchmark", PASSWORD);
         report("== Titrate sales benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
 
-        // 1. Statements, with Derby logging every statement it executes (only for this step: it slows everything).
-        Path properties = titrate.home().resolve("etc/custom.system.properties");
-        String stock = Files.readString(properties, StandardCharsets.UTF_8);
-        titrate.append("etc/custom.system.properties", "derby.language.logStatementText = true");
-        titrate.start();
-        titrate.awaitServing("/customers?limit=1", "/products?limit=1", "/warehouses?limit=1", "/sales-orders?limit=1", "/receivables?limit=1");
-        masterData();
-        for (int i = 0; i < 5; i++) {
-            assertEquals(0, postOneOrder());
+        if (LIST_ONLY) {
+            titrate.start();
+            titrate.awaitServing("/sales-orders?limit=1", "/custom-fields?limit=1");
+            region();
+            titrate.stop();
+        } else {
+            statementsAndThroughput();
         }
-        countStatementsOfOneOrder();
-        titrate.stop();
-        Files.writeString(properties, stock, StandardCharsets.UTF_8);
-
-        // 2. Throughput over REST, after the JIT has settled.
-        titrate.start();
-        titrate.awaitServing("/sales-orders?limit=1", "/stock?limit=1", "/receivables?limit=1");
-        report("warm-up (HotSpot compiles OpenJPA, CXF and Derby meanwhile): " + throughput(4, 600));
-        report(throughput(1, 400));
-        report(throughput(4, 300));
-        report(throughput(8, 150));
-        assertEquals(201, titrate.call("POST", "/custom-fields", Map.of("key", REGION, "label", "销售区域", "type", "CHOICE",
-                "choices", List.of("华东", "华南", "华北"))).status());
-        titrate.stop();
 
         // 3. The order list over many orders.
         long start = System.nanoTime();
@@ -104,6 +92,58 @@ public class SalesBenchmarkIT {
             report(String.format("GET /sales-orders?%s: %.0f ms (median of 7; %s documents, net %s)", query, ms,
                     first.json().path("total").asText(), first.json().path("totals").path("netAmount").asText()));
         }
+        browserList();
+    }
+
+    /**
+     * 4. The same list opened in the browser: a cold load of /orders (fresh browser profile, session cookie only) until
+     * the first 50 rows and the net totals show, the list opened again from the menu, and the next page (medians of 5).
+     */
+    private void browserList() throws Exception {
+        Path web = Path.of("..", "bundles", "web").toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/list-timing.mjs").directory(web.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "benchmark-browser.log").toFile()));
+        pb.environment().put("TITRATE_URL", titrate.url("").replace("/api/v1", ""));
+        pb.environment().put("TITRATE_USER", "admin");
+        pb.environment().put("TITRATE_PASSWORD", PASSWORD);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue("the browser timing did not finish in 15 minutes", p.waitFor(15, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals("browser timing failed (target/benchmark-browser.log): " + out, 0, p.exitValue());
+        String[] lines = out.split("\n");
+        report("orders list in the browser over " + BULK_ORDERS + "+ orders (Chromium 1366x768, ms; cold = fresh profile until"
+                + " rows and net totals show; fromMenu = opened from the menu; nextPage = page 2): " + lines[lines.length - 1]);
+    }
+
+    private void region() {
+        assertEquals(201, titrate.call("POST", "/custom-fields", Map.of("key", REGION, "label", "销售区域", "type", "CHOICE",
+                "choices", List.of("华东", "华南", "华北"))).status());
+    }
+
+    private void statementsAndThroughput() throws Exception {
+        // 1. Statements, with Derby logging every statement it executes (only for this step: it slows everything).
+        Path properties = titrate.home().resolve("etc/custom.system.properties");
+        String stock = Files.readString(properties, StandardCharsets.UTF_8);
+        titrate.append("etc/custom.system.properties", "derby.language.logStatementText = true");
+        titrate.start();
+        titrate.awaitServing("/customers?limit=1", "/products?limit=1", "/warehouses?limit=1", "/sales-orders?limit=1", "/receivables?limit=1");
+        masterData();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, postOneOrder());
+        }
+        countStatementsOfOneOrder();
+        titrate.stop();
+        Files.writeString(properties, stock, StandardCharsets.UTF_8);
+
+        // 2. Throughput over REST, after the JIT has settled.
+        titrate.start();
+        titrate.awaitServing("/sales-orders?limit=1", "/stock?limit=1", "/receivables?limit=1");
+        report("warm-up (HotSpot compiles OpenJPA, CXF and Derby meanwhile): " + throughput(4, 600));
+        report(throughput(1, 400));
+        report(throughput(4, 300));
+        report(throughput(8, 150));
+        region();
+        titrate.stop();
     }
 
     private void masterData() {
