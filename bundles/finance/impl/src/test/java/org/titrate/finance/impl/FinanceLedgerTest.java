@@ -31,7 +31,8 @@ public class FinanceLedgerTest {
     @Before
     public void database() {
         ds = MigrationTesting.freshDerby();
-        assertEquals(1, SchemaMigrations.migrate(ds, "finance", getClass().getClassLoader()));
+        // every finance migration, V1 (the ledger) and V2 (requestId unique per kind), on a fresh database
+        assertEquals(2, SchemaMigrations.migrate(ds, "finance", getClass().getClassLoader()));
         ledger = new FinanceLedger(ds, (sql, params) -> {
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
