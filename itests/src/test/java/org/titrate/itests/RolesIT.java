@@ -52,7 +52,7 @@ public class RolesIT extends TitrateTestSupport {
     private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     /** Reads over REST that only an administrator may see. */
     private static final Set<String> ADMIN_ONLY_READS = Set.of("/events", "/events/status", "/users", "/users/{username}", "/status", "/audit",
-            "/notification-deliveries", "/notification-deliveries/{id}", "/notification-deliveries/{id}/log");
+            "/notification-deliveries", "/notification-deliveries/{id}", "/notification-deliveries/{id}/log", "/licence");
     /** Writes every signed-in user makes on their own behalf: signing in and out, marking their own inbox read. */
     private static final Set<String> EVERYONES_WRITES = Set.of("POST /session", "DELETE /session", "POST /notifications/{id}/read");
 
