@@ -207,15 +207,8 @@ public class ConfigurationIT extends TitrateTestSupport {
     }
 
     private String shipped(String customer) {
-        Reply created = post("/sales-orders", map("type", "ORDER", "customerCode", customer, "warehouseCode", WH,
+        return shippedOrder(map("type", "ORDER", "customerCode", customer, "warehouseCode", WH,
                 "lines", List.of(map("sku", PRODUCT, "quantity", 2))));
-        assertEquals(created.body(), 201, created.status());
-        String number = created.json().path("number").asText();
-        for (String action : new String[] {"confirm", "ship"}) {
-            Reply r = post("/sales-orders/" + number + "/" + action, map());
-            assertEquals(r.body(), 200, r.status());
-        }
-        return number;
     }
 
     /** The reminder event for the customer's debts due on that day, or null. */

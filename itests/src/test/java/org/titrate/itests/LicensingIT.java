@@ -146,15 +146,8 @@ public class LicensingIT extends TitrateTestSupport {
     }
 
     private String shipped(String customer, int quantity) {
-        Reply created = post("/sales-orders", map("type", "ORDER", "customerCode", customer, "warehouseCode", WH,
+        return shippedOrder(map("type", "ORDER", "customerCode", customer, "warehouseCode", WH,
                 "lines", List.of(map("sku", PRODUCT, "quantity", quantity, "unitPrice", new BigDecimal("120.50")))));
-        assertEquals(created.body(), 201, created.status());
-        String number = created.json().path("number").asText();
-        for (String action : new String[] {"confirm", "ship"}) {
-            Reply r = post("/sales-orders/" + number + "/" + action, map());
-            assertEquals(r.body(), 200, r.status());
-        }
-        return number;
     }
 
     private static void assertNotLicensed(String module, Reply r) {

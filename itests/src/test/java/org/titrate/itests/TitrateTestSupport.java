@@ -334,6 +334,18 @@ public abstract class TitrateTestSupport {
         }
     }
 
+    /** Creates a sales order from this body, confirms and ships it; its number. */
+    protected String shippedOrder(Map<String, Object> order) {
+        Reply created = post("/sales-orders", order);
+        assertEquals(created.body(), 201, created.status());
+        String number = created.json().path("number").asText();
+        for (String action : new String[] {"confirm", "ship"}) {
+            Reply r = post("/sales-orders/" + number + "/" + action, map());
+            assertEquals(r.body(), 200, r.status());
+        }
+        return number;
+    }
+
     protected static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
