@@ -104,6 +104,14 @@ public class ShellCommandAcl {
         return found;
     }
 
+    /**
+     * The class names of each wiring's titrate commands, by command name, found once: the ACL, the fallback for absent
+     * modules and the Chinese help all ask, and finding them loads every class of the bundle. A wiring's classes never
+     * change (an updated bundle gets a new wiring). Names, not classes, are kept, so that nothing here holds a wiring
+     * that is gone.
+     */
+    private static final Map<BundleWiring, Map<String, String>> SCANNED = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The action classes of a bundle's commands of the titrate scope, by command name. */
     public static Map<String, Class<?>> commands(Bundle bundle) {
         Map<String, Class<?>> found = new TreeMap<>();
@@ -111,6 +119,18 @@ public class ShellCommandAcl {
         if (wiring == null) {
             return found;
         }
+        SCANNED.computeIfAbsent(wiring, w -> scan(bundle, w)).forEach((command, type) -> {
+            try {
+                found.put(command, bundle.loadClass(type));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the bundle is going away
+            }
+        });
+        return found;
+    }
+
+    private static Map<String, String> scan(Bundle bundle, BundleWiring wiring) {
+        Map<String, String> found = new TreeMap<>();
         for (String resource : wiring.listResources("/", "*.class", BundleWiring.LISTRESOURCES_RECURSE | BundleWiring.LISTRESOURCES_LOCAL)) {
             String name = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
             if (name.contains("$")) {
@@ -124,10 +144,10 @@ public class ShellCommandAcl {
             }
             Command command = type.getAnnotation(Command.class);
             if (command != null && SCOPE.equals(command.scope())) {
-                found.put(command.name(), type);
+                found.put(command.name(), name);
             }
         }
-        return found;
+        return Collections.unmodifiableMap(found);
     }
 
     /** Stores the ACL when it differs from the stored one; Karaf's shell applies it at once. */
