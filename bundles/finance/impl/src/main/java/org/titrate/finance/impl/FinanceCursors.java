@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
@@ -14,11 +13,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.titrate.platform.api.licensing.Entitlements;
 import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.events.EventLog;
+import org.titrate.platform.api.licensing.Entitlements;
+import org.titrate.platform.api.licensing.LicenceWatch;
 
 /**
  * What finance's backfills share: {@code FIN_CURSOR} (how far finance had looked through each module's change feed before
@@ -42,38 +42,15 @@ public class FinanceCursors {
     @Reference
     private FinanceLedger ledger;
 
-    private volatile Entitlements entitlements;
-    private AutoCloseable licenceSubscription;
-    private final List<Runnable> licenceListeners = new CopyOnWriteArrayList<>();
+    private final LicenceWatch licence = new LicenceWatch("finance");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindEntitlements(Entitlements e) {
-        closeSubscription();
-        entitlements = e;
-        licenceSubscription = e.onChange(this::licenceChanged);
-        licenceChanged();
+    void bindEntitlements(Entitlements e) {
+        licence.bind(e);
     }
 
-    synchronized void unbindEntitlements(Entitlements e) {
-        if (entitlements == e) {
-            closeSubscription();
-            entitlements = null;
-        }
-    }
-
-    private void closeSubscription() {
-        try {
-            if (licenceSubscription != null) {
-                licenceSubscription.close();
-            }
-        } catch (Exception ignored) {
-            // the licensing module is going away
-        }
-        licenceSubscription = null;
-    }
-
-    private void licenceChanged() {
-        licenceListeners.forEach(Runnable::run);
+    void unbindEntitlements(Entitlements e) {
+        licence.unbind(e);
     }
 
     /**
@@ -81,13 +58,12 @@ public class FinanceCursors {
      * event log and are booked by the backfills once a licence turns finance on (docs/licensing.md).
      */
     boolean books() {
-        return Entitlements.standing(entitlements, "finance").access().writes();
+        return licence.writes();
     }
 
     /** Calls {@code listener} whenever the licence in force changes; close to stop. */
     AutoCloseable onLicenceChange(Runnable listener) {
-        licenceListeners.add(listener);
-        return () -> licenceListeners.remove(listener);
+        return licence.onChange(listener);
     }
 
     EventLog log() {

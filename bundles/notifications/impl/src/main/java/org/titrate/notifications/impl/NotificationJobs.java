@@ -8,6 +8,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,6 +21,8 @@ import org.titrate.notifications.api.NotificationChannel;
 import org.titrate.notifications.impl.mail.MailChannel;
 import org.titrate.notifications.impl.sms.SmsChannel;
 import org.titrate.platform.api.jobs.JobRuns;
+import org.titrate.platform.api.licensing.Entitlements;
+import org.titrate.platform.api.licensing.LicenceWatch;
 
 /**
  * The notifications' periodic work on Karaf's scheduler (PID {@value #PID}): follow the event log into the outbox,
@@ -78,6 +83,7 @@ public class NotificationJobs implements Runnable {
     @Reference
     private JobRuns runs;
 
+    private final LicenceWatch licence = new LicenceWatch("notifications");
     private volatile Config config;
     /** The sender's clock; tests of the rules replace it. */
     volatile Clock clock = Clock.systemUTC();
@@ -89,8 +95,25 @@ public class NotificationJobs implements Runnable {
         store.publicBaseUrl(c.publicBaseUrl());
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEntitlements(Entitlements e) {
+        licence.bind(e);
+    }
+
+    void unbindEntitlements(Entitlements e) {
+        licence.unbind(e);
+    }
+
+    /**
+     * Follows the log and sends, unless notifications are not licensed (or read-only): then its cursor holds and nothing is
+     * sent; the messages for what happened meanwhile are written and sent once a licence turns the module on
+     * (docs/licensing.md).
+     */
     @Override
     public void run() {
+        if (!licence.writes()) {
+            return;
+        }
         Config c = config;
         try (JobRuns.Run run = runs.started(JOB)) {
             try {

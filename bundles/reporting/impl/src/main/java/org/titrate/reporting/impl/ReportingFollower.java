@@ -25,6 +25,8 @@ import org.titrate.inventory.api.StockService;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
+import org.titrate.platform.api.licensing.Entitlements;
+import org.titrate.platform.api.licensing.LicenceWatch;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductService;
 import org.titrate.purchasing.api.PurchaseOrderService;
@@ -72,6 +74,8 @@ public class ReportingFollower {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PurchaseOrderService purchasing;
 
+    private final LicenceWatch licence = new LicenceWatch("reporting");
+    private AutoCloseable licenceChanges;
     private final Map<String, String> categories = new ConcurrentHashMap<>();
     private final AtomicBoolean due = new AtomicBoolean();
     private List<Feed> feeds;
@@ -92,6 +96,7 @@ public class ReportingFollower {
         follower.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         follower.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         wakeUps = log.onCommit(this::wake);
+        licenceChanges = licence.onChange(this::wake);
         follower.scheduleWithFixedDelay(this::pass, 0, 5, TimeUnit.SECONDS);
     }
 
@@ -115,9 +120,19 @@ public class ReportingFollower {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEntitlements(Entitlements e) {
+        licence.bind(e);
+    }
+
+    void unbindEntitlements(Entitlements e) {
+        licence.unbind(e);
+    }
+
     @Deactivate
     void deactivate() {
         try {
+            licenceChanges.close();
             wakeUps.close();
         } catch (Exception e) {
             LOG.warn("Cannot stop following the event log", e);
@@ -154,8 +169,15 @@ public class ReportingFollower {
         }
     }
 
-    /** Every feed, from its cursor to what is readable now. */
+    /**
+     * Every feed, from its cursor to what is readable now; nothing while reporting is not licensed: the cursors hold, and
+     * a licence that turns reporting on wakes the follower, which reads what happened meanwhile. A read-only reporting
+     * module keeps its read models current, since showing reports is all it does.
+     */
     synchronized void pass() {
+        if (!licence.reads()) {
+            return;
+        }
         for (Feed f : feeds) {
             try {
                 follow(f);

@@ -3,5 +3,5 @@
  * the platform enforces it where it dispatches a module's REST resources, SOAP operations and shell commands, and
  * modules that book on behalf of others ask it before they do (docs/licensing.md).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.titrate.platform.api.licensing;
