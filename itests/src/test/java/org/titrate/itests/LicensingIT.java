@@ -8,10 +8,15 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,17 +24,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import javax.xml.ws.soap.SOAPFaultException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
-import org.ops4j.pax.exam.OptionUtils;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.licensing.Entitlements;
 
 /**
@@ -42,6 +60,9 @@ import org.titrate.platform.api.licensing.Entitlements;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LicensingIT extends TitrateTestSupport {
+
+    @Inject
+    private EventLog log;
     private static final String KEY_ID = "test-" + RUN.toLowerCase();
     private static final String ALL = "sales, inventory, purchasing, finance, reporting, notifications";
     private static final String WH = "LWH-" + RUN;
@@ -58,7 +79,19 @@ public class LicensingIT extends TitrateTestSupport {
     public Option[] config() {
         return OptionUtils.combine(super.config(),
                 systemProperty("titrate.licence.localKeys").value("true"),
-                systemProperty("titrate.licensing.tool").value(System.getProperty("titrate.licensing.tool")));
+                systemProperty("titrate.licensing.tool").value(System.getProperty("titrate.licensing.tool")),
+                systemProperty("titrate.kar.finance").value(financeKar()));
+    }
+
+    /** The finance module's KAR as the build made it (bundles/kars/finance), found from the test JVM. */
+    private static String financeKar() {
+        try (var found = Files.list(Path.of(System.getProperty("titrate.kars"), "finance", "target"))) {
+            return found.filter(f -> f.getFileName().toString().matches("titrate-finance-.*\\.kar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no finance KAR in bundles/kars/finance/target: build the reactor first"))
+                    .toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- the vendor's tool, run as the vendor runs it
@@ -176,6 +209,7 @@ public class LicensingIT extends TitrateTestSupport {
     public void aModuleNotLicensedServesNothingAndCatchesUpOnceLicensed() throws Exception {
         masterData();
         String customer = customer();
+        long beforeShipment = -1;
         try {
             installed(issue("sales"));
             assertNotLicensed("finance", get("/receivables?limit=1"));
@@ -199,7 +233,9 @@ public class LicensingIT extends TitrateTestSupport {
             assertTrue(module("sales").path("active").asBoolean());
             assertEquals(today().plusYears(1).toString(), module("sales").path("licensedUntil").asText());
 
-            // Sales serves and ships; finance books nothing while it is not licensed.
+            // Sales serves and ships; finance books nothing while it is not licensed, and reporting and notifications
+            // do not follow the log: their cursors stay before the shipment's events.
+            beforeShipment = log.visibleUpTo();
             String order = shipped(customer, 10);
 
             // Licensed from the shell: finance answers within seconds and has booked the shipment made meanwhile.
@@ -216,6 +252,8 @@ public class LicensingIT extends TitrateTestSupport {
                     + " ms; to the shipment made while unlicensed booked: " + TimeUnit.NANOSECONDS.toMillis(booked) + " ms");
             JsonNode account = get("/receivables/" + customer).json().path("balances").get(0);
             assertEquals(account.toString(), 0, new BigDecimal("1205.00").compareTo(new BigDecimal(account.path("balance").asText())));
+            assertTrue("reporting followed the log unlicensed", log.position("reporting.sales") <= beforeShipment);
+            assertTrue("notifications followed the log unlicensed", log.position("notifications") <= beforeShipment);
 
             // A licence without finance turns it off again; its data stays.
             installed(issue("sales"));
@@ -225,6 +263,11 @@ public class LicensingIT extends TitrateTestSupport {
         }
         JsonNode account = get("/receivables/" + customer).json().path("balances").get(0);
         assertEquals(account.toString(), 0, new BigDecimal("1205.00").compareTo(new BigDecimal(account.path("balance").asText())));
+        // Licensed again, reporting reads what happened meanwhile and notifications follow on.
+        long held = beforeShipment;
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                get("/reports/sales-summary?groupBy=customer&customer=" + customer).json().path("rows").toString().contains(customer));
+        await().atMost(Duration.ofSeconds(120)).until(() -> log.position("notifications") > held);
     }
 
     @Test
@@ -351,5 +394,152 @@ public class LicensingIT extends TitrateTestSupport {
         figure("licensing.txt", String.format("licence check: %d ns per look-up (in-memory snapshot); GET /products?limit=1 %.0f requests/s"
                 + " (free module: the check answers before any look-up); GET /sales-orders?limit=1 %.0f requests/s (licensed module: the"
                 + " full check), one client thread", perCheck, products, sales));
+    }
+
+    // ---- modules as KAR files
+
+    private static Path deploy(Path kar) throws Exception {
+        Path target = Path.of(System.getProperty("karaf.base"), "deploy", kar.getFileName().toString());
+        Files.copy(kar, target.resolveSibling(kar.getFileName() + ".part"), StandardCopyOption.REPLACE_EXISTING);
+        // whole or not at all: Karaf's deployer must never see half a file
+        Files.move(target.resolveSibling(kar.getFileName() + ".part"), target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static String karName(Path kar) {
+        String n = kar.getFileName().toString();
+        return n.substring(0, n.length() - ".kar".length());
+    }
+
+    /**
+     * A newer finance for the upgrade test, made from the built KAR: the same bundles, the impl bundle with version 0.1.1 and
+     * one more schema migration that adds a column, in a KAR of its own.
+     */
+    private static Path upgradeKar(Path kar) throws Exception {
+        String feature = null;
+        byte[] impl = null;
+        String mavenVersion = null;
+        try (ZipFile zip = new ZipFile(kar.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith("-features.xml")) {
+                    feature = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                } else if (e.getName().matches("repository/org/titrate/titrate-finance-impl/[^/]+/titrate-finance-impl-.*\\.jar")) {
+                    impl = zip.getInputStream(e).readAllBytes();
+                    mavenVersion = e.getName().split("/")[4];
+                }
+            }
+        }
+        assertTrue("the finance KAR lacks its feature or impl bundle", feature != null && impl != null);
+        String newVersion = "0.1.1-upgradetest";
+        feature = feature.replaceFirst("(<feature name=\"titrate-finance\"[^>]*version=\")[^\"]+\"", "$10.1.1.upgradetest\"")
+                .replace("mvn:org.titrate/titrate-finance-impl/" + mavenVersion, "mvn:org.titrate/titrate-finance-impl/" + newVersion);
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(impl))) {
+            Manifest manifest = in.getManifest();
+            manifest.getMainAttributes().putValue("Bundle-Version", "0.1.1.upgradetest");
+            int migrations = 0;
+            try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    if (e.getName().matches("db/finance/V\\d+\\.sql")) {
+                        migrations++;
+                    }
+                    out.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(out);
+                }
+                out.putNextEntry(new JarEntry("db/finance/V" + (migrations + 1) + ".sql"));
+                out.write("ALTER TABLE FIN_CURSOR ADD COLUMN UPGRADE_NOTE VARCHAR(40)".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path upgrade = work().resolve("titrate-finance-" + newVersion + ".kar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(upgrade))) {
+            out.putNextEntry(new ZipEntry("repository/org/titrate/titrate-finance-kar/" + newVersion + "/titrate-finance-kar-" + newVersion + "-features.xml"));
+            out.write(feature.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("repository/org/titrate/titrate-finance-impl/" + newVersion + "/titrate-finance-impl-" + newVersion + ".jar"));
+            out.write(jar.toByteArray());
+        }
+        return upgrade;
+    }
+
+    /** The finance impl bundles installed: one, or none while finance is away; never two versions side by side. */
+    private static List<Bundle> financeImpls() {
+        List<Bundle> found = new ArrayList<>();
+        for (Bundle b : FrameworkUtil.getBundle(LicensingIT.class).getBundleContext().getBundles()) {
+            if ("org.titrate.titrate-finance-impl".equals(b.getSymbolicName())) {
+                found.add(b);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    public void aModuleDeliveredAsKarInstallsLiveServesOnceLicensedAndUpgradesWithItsData() throws Exception {
+        masterData();
+        String customer = customer();
+        Path kar = Path.of(System.getProperty("titrate.kar.finance"));
+        try {
+            installed(issue("sales"));
+            shell("admin", adminPassword, "feature:uninstall titrate-finance");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !module("finance").path("installed").asBoolean());
+            String order = shipped(customer, 4);
+
+            // Dropped into deploy/: installed live, but not licensed.
+            long start = System.nanoTime();
+            deploy(kar);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> get("/receivables?limit=1").status() == 403);
+            figure("licensing.txt", "KAR dropped into deploy/ to finance answering (403 not licensed): "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            assertNotLicensed("finance", get("/receivables?limit=1"));
+            assertTrue(module("finance").path("installed").asBoolean());
+
+            // Licensed: it serves and has booked the shipment made before it came.
+            installed(issue("sales, finance"));
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    get("/receivables?customerCode=" + customer).json().path("items").toString().contains(order));
+            BigDecimal balance = new BigDecimal(get("/receivables/" + customer).json().path("balances").get(0).path("balance").asText());
+            assertEquals(0, new BigDecimal("482.00").compareTo(balance));
+
+            // A licence without finance: 403 again, data intact.
+            installed(issue("sales"));
+            assertNotLicensed("finance", get("/receivables/" + customer));
+
+            installed(issue("sales, finance"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/receivables/" + customer).status() == 200);
+
+            // A newer KAR upgrades it in place: one finance bundle, the new migration ran, the data is there.
+            Path upgrade = upgradeKar(kar);
+            start = System.nanoTime();
+            deploy(upgrade);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                List<Bundle> b = financeImpls();
+                return b.size() == 1 && b.get(0).getVersion().toString().equals("0.1.1.upgradetest") && b.get(0).getState() == Bundle.ACTIVE
+                        && get("/receivables/" + customer).status() == 200;
+            });
+            figure("licensing.txt", "newer finance KAR dropped to the upgraded module answering: "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            assertEquals(0, balance.compareTo(new BigDecimal(get("/receivables/" + customer).json().path("balances").get(0).path("balance").asText())));
+            BundleContext context = FrameworkUtil.getBundle(LicensingIT.class).getBundleContext();
+            ServiceReference<DataSource> ref = context.getServiceReferences(DataSource.class, "(titrate.schema=finance)").iterator().next();
+            try (Connection c = context.getService(ref).getConnection(); Statement st = c.createStatement()) {
+                st.executeQuery("SELECT UPGRADE_NOTE FROM FIN_CURSOR").close();
+            } finally {
+                context.ungetService(ref);
+            }
+            assertEquals("0.1.1.upgradetest", module("finance").path("version").asText());
+
+            // kar:uninstall removes the module it delivered; its data stays for when finance comes back.
+            shell("admin", adminPassword, "kar:uninstall " + karName(upgrade));
+            await().atMost(Duration.ofSeconds(60)).until(() -> financeImpls().isEmpty() && get("/receivables/" + customer).status() == 404);
+            shell("admin", adminPassword, "feature:install titrate-finance");
+            await().atMost(Duration.ofSeconds(120)).until(() -> get("/receivables/" + customer).status() == 200);
+            assertEquals(0, balance.compareTo(new BigDecimal(get("/receivables/" + customer).json().path("balances").get(0).path("balance").asText())));
+        } catch (Throwable t) {
+            try {
+                restoreFullLicence();
+            } catch (Throwable r) {
+                t.addSuppressed(r);
+            }
+            throw t;
+        }
+        restoreFullLicence();
     }
 }

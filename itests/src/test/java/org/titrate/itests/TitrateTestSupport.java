@@ -223,6 +223,19 @@ public abstract class TitrateTestSupport {
      */
     @org.junit.Rule
     public final org.junit.rules.TestWatcher logVolume = new org.junit.rules.TestWatcher() {
+        /** The container and its log are deleted after the run: a failed test keeps a copy beside the reports. */
+        @Override
+        protected void failed(Throwable e, org.junit.runner.Description test) {
+            Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+            Path copy = Path.of(System.getProperty("karaf.home")).toAbsolutePath().getParent().getParent()
+                    .resolve("failed-" + test.getClassName().replaceAll(".*\\.", "") + "-" + test.getMethodName() + ".log");
+            try {
+                Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException ignored) {
+                // no log to keep (a test that runs outside the container)
+            }
+        }
+
         @Override
         protected void finished(org.junit.runner.Description test) {
             Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");

@@ -172,7 +172,9 @@ public class ModuleCatalog {
             for (Feature f : features.listFeatures()) {
                 String name = moduleName(f.getName());
                 if (name != null) {
-                    byName.merge(name, f, (a, b) -> compareVersions(a, b) >= 0 ? a : b);
+                    // two versions are known while a module delivered as a KAR is being upgraded: the installed one counts
+                    byName.merge(name, f, (a, b) -> installed(a) != installed(b) ? (installed(a) ? a : b)
+                            : compareVersions(a, b) >= 0 ? a : b);
                 }
             }
             return byName;
