@@ -11,13 +11,6 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import javax.annotation.Priority;
-import javax.transaction.HeuristicMixedException;
-import javax.transaction.HeuristicRollbackException;
-import javax.transaction.NotSupportedException;
-import javax.transaction.RollbackException;
-import javax.transaction.Status;
-import javax.transaction.SystemException;
-import javax.transaction.TransactionManager;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -30,13 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.FieldError;
 
-/**
- * {@code Idempotency-Key} on POST: a retried request gets the first answer, not a second record. The claim of the key,
- * the request's work and its answer run in one JTA transaction, begun here and committed when the answer is known
- * (the modules' services join it): so a crash ({@code kill -9}) at any moment leaves either the work with its answer,
- * which a retry replays, or neither, and the retry does the work. The cost: the claim's INSERT and the answer's
- * UPDATE, inside the request's transaction instead of two transactions of their own.
- */
+/** {@code Idempotency-Key} on POST: a retried request gets the first answer, not a second record. */
 @Priority(Priorities.USER)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String HEADER = "Idempotency-Key";
@@ -44,11 +31,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
-    private final TransactionManager transactions;
 
-    IdempotencyFilter(IdempotencyStore store, TransactionManager transactions) {
+    IdempotencyFilter(IdempotencyStore store) {
         this.store = store;
-        this.transactions = transactions;
     }
 
     private record Claim(String username, String key) {
@@ -72,24 +57,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String fingerprint = fingerprint(request.getUriInfo().getPath(), body);
         IdempotencyStore.Lookup lookup;
         try {
-            begin();
-            try {
-                lookup = store.claimInTransaction(username, key, fingerprint) ? new IdempotencyStore.Claimed() : null;
-            } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("40")) {
-                    throw e;
-                }
-                // The same key in a request that is still running: its lock did not come free in time.
-                lookup = new IdempotencyStore.InProgress();
-            }
-            if (!(lookup instanceof IdempotencyStore.Claimed)) {
-                rollback();
-            }
-            if (lookup == null) {
-                lookup = store.lookup(username, key, fingerprint);
-            }
-        } catch (SQLException | SystemException | NotSupportedException e) {
-            rollback();
+            lookup = store.claim(username, key, fingerprint);
+        } catch (SQLException e) {
             throw new IllegalStateException("Idempotency store unavailable", e);
         }
         if (lookup instanceof IdempotencyStore.Claimed) {
@@ -117,47 +86,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
-        request.removeProperty(CLAIM);
-        if (response.getStatus() < 200 || response.getStatus() >= 300) {
-            rollback(); // the claim goes with the work: the client may correct the request and send it with the same key
-            return;
-        }
         try {
-            String body = response.hasEntity() ? Json.MAPPER.writeValueAsString(response.getEntity()) : null;
-            URI location = response.getLocation();
-            store.completeInTransaction(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(), body);
-            transactions.commit();
-        } catch (SQLException | IOException | RuntimeException | RollbackException | HeuristicMixedException | HeuristicRollbackException
-                 | SystemException e) {
-            rollback();
-            LOG.info("The work of {} '{}' of user {} did not commit: {}", HEADER, claim.key(), claim.username(), e.toString());
-            Response problem = Problems.response(409, "Conflict", "The request could not be committed (" + e.getMessage()
-                    + "); nothing was stored, send it again", List.of());
-            response.setStatus(409);
-            response.getHeaders().remove("Location");
-            response.setEntity(problem.getEntity(), null, problem.getMediaType());
-        }
-    }
-
-    /**
-     * Starts the request's transaction. A transaction still associated with this thread belongs to a request whose
-     * answer never reached {@link #filter(ContainerRequestContext, ContainerResponseContext)}: it is rolled back.
-     */
-    private void begin() throws SystemException, NotSupportedException {
-        if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-            LOG.warn("Rolling back a transaction left on this thread by an earlier request");
-            rollback();
-        }
-        transactions.begin();
-    }
-
-    private void rollback() {
-        try {
-            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transactions.rollback();
+            if (response.getStatus() >= 200 && response.getStatus() < 300) {
+                String body = response.hasEntity() ? Json.MAPPER.writeValueAsString(response.getEntity()) : null;
+                URI location = response.getLocation();
+                store.complete(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(), body);
+            } else {
+                store.release(claim.username(), claim.key());
             }
-        } catch (SystemException | IllegalStateException e) {
-            LOG.warn("Could not roll back the transaction of a request with {}", HEADER, e);
+        } catch (SQLException | IOException e) {
+            LOG.warn("Could not record the answer for {} '{}' of user {}", HEADER, claim.key(), claim.username(), e);
         }
     }
 

@@ -21,9 +21,7 @@ import javax.sql.DataSource;
 /**
  * Remembers the first answer to a POST with an {@code Idempotency-Key}, per user, for a day (the retention of
  * PID {@code org.titrate.platform.idempotency}).
- * A key is claimed before the request runs, so a concurrent retry cannot create a copy either. Over REST the claim,
- * the request's work and its answer are one JTA transaction ({@link #claimInTransaction}), so a crash leaves no key
- * claimed without its answer, nor work done without its key.
+ * A key is claimed before the request runs, so a concurrent retry cannot create a copy either.
  * An answer that fits the {@code BODY} column is kept there as it is; a longer one (a 500-line
  * order) is kept whole, gzip-compressed and Base64-encoded, in numbered parts of
  * {@code PLT_IDEMPOTENCY_PART}, written in one transaction with the answer's status.
@@ -76,72 +74,37 @@ final class IdempotencyStore {
 
     private Lookup tryClaim(String username, String key, String fingerprint) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return insert(c, username, key, fingerprint) ? new Claimed() : existing(c, username, key, fingerprint);
-        }
-    }
-
-    /**
-     * Claims a key inside the caller's JTA transaction, the one the request's work then runs in, so that the claim, the
-     * work and the answer ({@link #completeInTransaction}) commit together or not at all: after a crash a key is either
-     * answered or free, never "in progress" (the claim of a request that died rolls back with its work). A concurrent
-     * request with the same key waits for this transaction on the claim's row. False when the key is taken: the caller
-     * rolls its transaction back and asks {@link #lookup}.
-     */
-    boolean claimInTransaction(String username, String key, String fingerprint) throws SQLException {
-        purgeNowAndThen();
-        try (Connection c = dataSource.getConnection()) {
-            return insert(c, username, key, fingerprint);
-        }
-    }
-
-    /** What is stored for a taken key (outside any transaction): its answer, a mismatch, or still in progress. */
-    Lookup lookup(String username, String key, String fingerprint) throws SQLException {
-        Lookup lookup;
-        try (Connection c = dataSource.getConnection()) {
-            lookup = existing(c, username, key, fingerprint);
-        }
-        // A claim from before claims joined the request's transaction may be left over from a crash: free it.
-        if ((lookup instanceof InProgress || lookup instanceof Mismatch) && releaseAbandoned(username, key)) {
-            lookup = new InProgress();
-        }
-        return lookup;
-    }
-
-    private static boolean insert(Connection c, String username, String key, String fingerprint) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO PLT_IDEMPOTENCY (USERNAME, IDEM_KEY, FINGERPRINT, CREATED_AT) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, username);
-            ps.setString(2, key);
-            ps.setString(3, fingerprint);
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                throw e;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO PLT_IDEMPOTENCY (USERNAME, IDEM_KEY, FINGERPRINT, CREATED_AT) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, username);
+                ps.setString(2, key);
+                ps.setString(3, fingerprint);
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+                return new Claimed();
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
             }
-            return false;
-        }
-    }
-
-    private static Lookup existing(Connection c, String username, String key, String fingerprint) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT FINGERPRINT, STATUS, LOCATION, BODY FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ?")) {
-            ps.setString(1, username);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new InProgress();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT FINGERPRINT, STATUS, LOCATION, BODY FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ?")) {
+                ps.setString(1, username);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new InProgress();
+                    }
+                    if (!fingerprint.equals(rs.getString(1))) {
+                        return new Mismatch();
+                    }
+                    int status = rs.getInt(2);
+                    if (rs.wasNull()) {
+                        return new InProgress();
+                    }
+                    String body = rs.getString(4);
+                    return new Replay(status, rs.getString(3), body != null ? body : storedInParts(c, username, key));
                 }
-                if (!fingerprint.equals(rs.getString(1))) {
-                    return new Mismatch();
-                }
-                int status = rs.getInt(2);
-                if (rs.wasNull()) {
-                    return new InProgress();
-                }
-                String body = rs.getString(4);
-                return new Replay(status, rs.getString(3), body != null ? body : storedInParts(c, username, key));
             }
         }
     }
@@ -181,11 +144,36 @@ final class IdempotencyStore {
     }
 
     void complete(String username, String key, int status, String location, String body) throws SQLException {
+        boolean inParts = body != null && body.length() > COLUMN;
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                writeAnswer(c, username, key, status, location, body);
+                if (inParts) {
+                    deleteParts(c, username, key);
+                    String encoded = compress(body);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO PLT_IDEMPOTENCY_PART (USERNAME, IDEM_KEY, PART_NO, CHUNK, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                        Timestamp now = Timestamp.from(Instant.now());
+                        for (int part = 0; part * COLUMN < encoded.length(); part++) {
+                            ps.setString(1, username);
+                            ps.setString(2, key);
+                            ps.setInt(3, part);
+                            ps.setString(4, encoded.substring(part * COLUMN, Math.min(encoded.length(), (part + 1) * COLUMN)));
+                            ps.setTimestamp(5, now);
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE PLT_IDEMPOTENCY SET STATUS = ?, LOCATION = ?, BODY = ? WHERE USERNAME = ? AND IDEM_KEY = ?")) {
+                    ps.setInt(1, status);
+                    ps.setString(2, location);
+                    ps.setString(3, inParts ? null : body);
+                    ps.setString(4, username);
+                    ps.setString(5, key);
+                    ps.executeUpdate();
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -193,43 +181,6 @@ final class IdempotencyStore {
             } finally {
                 c.setAutoCommit(autoCommit);
             }
-        }
-    }
-
-    /** Stores the answer in the caller's JTA transaction (see {@link #claimInTransaction}). */
-    void completeInTransaction(String username, String key, int status, String location, String body) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            writeAnswer(c, username, key, status, location, body);
-        }
-    }
-
-    private static void writeAnswer(Connection c, String username, String key, int status, String location, String body)
-            throws SQLException {
-        boolean inParts = body != null && body.length() > COLUMN;
-        if (inParts) {
-            deleteParts(c, username, key);
-            String encoded = compress(body);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO PLT_IDEMPOTENCY_PART (USERNAME, IDEM_KEY, PART_NO, CHUNK, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (int part = 0; part * COLUMN < encoded.length(); part++) {
-                    ps.setString(1, username);
-                    ps.setString(2, key);
-                    ps.setInt(3, part);
-                    ps.setString(4, encoded.substring(part * COLUMN, Math.min(encoded.length(), (part + 1) * COLUMN)));
-                    ps.setTimestamp(5, now);
-                    ps.executeUpdate();
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE PLT_IDEMPOTENCY SET STATUS = ?, LOCATION = ?, BODY = ? WHERE USERNAME = ? AND IDEM_KEY = ?")) {
-            ps.setInt(1, status);
-            ps.setString(2, location);
-            ps.setString(3, inParts ? null : body);
-            ps.setString(4, username);
-            ps.setString(5, key);
-            ps.executeUpdate();
         }
     }
 

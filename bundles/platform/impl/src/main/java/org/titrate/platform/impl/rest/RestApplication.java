@@ -79,10 +79,6 @@ public class RestApplication {
     @Reference
     private WebSessions sessions;
 
-    /** The transaction a POST with an Idempotency-Key runs in, its key's claim and answer with it. */
-    @Reference
-    private javax.transaction.TransactionManager transactions;
-
     @Reference
     private ModuleLicences licences;
 
@@ -181,7 +177,7 @@ public class RestApplication {
                     new EmptyBodyFilter(),
                     new SecurityFilter(sessions),
                     new LicenceFilter(licences),
-                    new IdempotencyFilter(idempotency, transactions),
+                    new IdempotencyFilter(idempotency),
                     new ClientErrorLog()));
             if (segment != null) {
                 factory.getInInterceptors().add(new ApiBase(segment));
