@@ -35,8 +35,8 @@ import org.junit.Test;
  * receipts and refunds; every POST with an {@code Idempotency-Key}); the JVM is killed without warning at a random
  * moment, several times, and started again on the same data. After each restart: every request answered 2xx is there
  * and complete, every request left without an answer is wholly there or wholly absent and its retry under the same key
- * answers (the first result where there was one) without creating a copy, or, while its key is still claimed (the known
- * gap of docs/backup.md), a 409 that creates nothing; acknowledged retries are replays; and, read
+ * answers (the first result where there was one) without creating a copy, or, when the kill cut it off after its key was
+ * claimed, a 409 saying its outcome is unknown that creates nothing (docs/backup.md); acknowledged retries are replays; and, read
  * from the stopped database, the ledgers agree (on hand = Σ movements, every balanceAfter follows the one before,
  * account balance = Σ postings = Σ open items, no refund above the credit), document numbers have no gap, the event log
  * no duplicate and every document's events. The container needs no repair; the time from {@code bin/start} until every
@@ -76,11 +76,11 @@ public class CrashSafetyIT extends PostingClients {
             assertEquals("5xx answers before the kill", 0, unexpected);
 
             // A request without an answer is retried with its key: it answers (the first result where there was one), or,
-            // the known gap (docs/backup.md), its key is still claimed: 409 "still being processed", and it creates nothing.
+            // cut off after its key was claimed, 409 "cut off by a restart" (docs/backup.md), and it creates nothing.
             int stillClaimed = 0;
             for (Request r : unanswered) {
                 TitrateTestSupport.Reply again = send(r);
-                if (again.status() == 409 && again.body().contains("still being processed")) {
+                if (again.status() == 409 && again.body().contains("was cut off by a restart")) {
                     stillClaimed++;
                     continue;
                 }
@@ -121,7 +121,7 @@ public class CrashSafetyIT extends PostingClients {
             titrate.stop();
             Map<String, Integer> checked = titrate.database(c -> invariants(c, all));
             DistributionProcess.figure(FIGURES, String.format("FIGURES kill -9 %d of %d after %d answers: %d requests acknowledged, %d"
-                    + " unanswered (retried; %d of them answered 409 'still being processed'), restart until every resource serves"
+                    + " unanswered (retried; %d of them answered 409 'cut off by a restart'), restart until every resource serves"
                     + " in %d ms (first start %d ms, same measure; includes the SSH shell); checked %s", round, kills,
                     killAfter, acknowledged, unanswered.size(), stillClaimed, recovery, firstStart, checked));
             startServing();
