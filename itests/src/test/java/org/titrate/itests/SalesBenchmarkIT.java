@@ -73,7 +73,7 @@ public class SalesBenchmarkIT {
 
         // 3. The order list over many orders.
         long start = System.nanoTime();
-        bulkInsert(BULK_ORDERS);
+        bulkInsert(titrate, BULK_ORDERS, RUN, SKUS, REGION);
         report(String.format("bulk-loaded %d orders (3 lines, 1 history entry each) with plain JDBC in %.1f s", BULK_ORDERS,
                 (System.nanoTime() - start) / 1e9));
         titrate.start();
@@ -222,8 +222,11 @@ public class SalesBenchmarkIT {
                 .toList();
     }
 
-    /** Orders of 200 customers over 2025, one in ten a received return, every third with a region. */
-    private void bulkInsert(int count) throws SQLException {
+    /**
+     * Orders of 200 customers over 2025, one in ten a received return, every third with a region (null: none), loaded
+     * with plain JDBC into the stopped distribution's database; numbered {@code BK-<run>-<i>}, lines of the three skus.
+     */
+    static void bulkInsert(DistributionProcess titrate, int count, String run, List<String> skus, String region) throws SQLException {
         titrate.database(c -> {
             try (PreparedStatement order = c.prepareStatement("INSERT INTO SAL_ORDER (ID, ORDER_NUMBER, ORDER_TYPE, STATUS, CUSTOMER_CODE,"
                     + " CUSTOMER_NAME, CHANNEL, WAREHOUSE_CODE, CURRENCY, ORDER_DATE, SHIPPED_AMOUNT, RETURNED_AMOUNT, TOTAL_AMOUNT, VERSION,"
@@ -251,7 +254,7 @@ public class SalesBenchmarkIT {
                         line.setString(1, UUID.randomUUID().toString());
                         line.setString(2, id);
                         line.setInt(3, l);
-                        line.setString(4, SKUS.get(l - 1));
+                        line.setString(4, skus.get(l - 1));
                         line.setString(5, isReturn ? "RETURN" : "SHIP");
                         line.setBigDecimal(6, quantity);
                         line.setBigDecimal(7, price);
@@ -259,7 +262,7 @@ public class SalesBenchmarkIT {
                         line.addBatch();
                     }
                     order.setString(1, id);
-                    order.setString(2, "BK-" + RUN + "-" + i);
+                    order.setString(2, "BK-" + run + "-" + i);
                     order.setString(3, isReturn ? "RETURN" : "ORDER");
                     order.setString(4, isReturn ? "RECEIVED" : (i % 3 == 0 ? "CLOSED" : "SHIPPED"));
                     order.setString(5, "BKC" + (i % 200));
@@ -275,10 +278,10 @@ public class SalesBenchmarkIT {
                     history.setString(2, id);
                     history.setTimestamp(3, now);
                     history.addBatch();
-                    if (i % 3 == 0) {
+                    if (region != null && i % 3 == 0) {
                         field.setString(1, UUID.randomUUID().toString());
                         field.setString(2, id);
-                        field.setString(3, REGION);
+                        field.setString(3, region);
                         field.setString(4, regions.get(i % regions.size()));
                         field.addBatch();
                     }

@@ -72,6 +72,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 b.entity(replay.body()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
             }
             request.abortWith(b.build());
+        } else if (lookup instanceof IdempotencyStore.CutOff) {
+            request.abortWith(Problems.response(409, "Conflict", "The request with " + HEADER + " '" + key
+                    + "' was cut off by a restart of the server before it answered, so whether it took effect is unknown. Look for"
+                    + " what it would have made (the list, by your reference) and send it again with a new " + HEADER + " if it is not there",
+                    List.of(new FieldError(HEADER, "was cut off by a restart; its outcome is unknown"))));
         } else if (lookup instanceof IdempotencyStore.Mismatch) {
             request.abortWith(Problems.response(422, "Unprocessable request", HEADER + " '" + key
                     + "' was already used for a different request", List.of(new FieldError(HEADER, "was already used for a different request"))));

@@ -28,19 +28,30 @@ import javax.sql.DataSource;
  */
 final class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(24);
-    /** A claim without an answer this old belongs to a request that died (a restart mid-request): free it. */
+    /**
+     * A claim without an answer this old, made since this JVM started, is one whose answer or release could not be
+     * written (the platform's tables were unreachable as its request ended): free it. A claim made before this JVM started is never freed (see {@link CutOff}).
+     */
     static final Duration ABANDONED = Duration.ofMinutes(5);
     /** The size of the BODY column and of one stored part. */
     static final int COLUMN = 32000;
 
     /** What the store knows about a key. */
-    sealed interface Lookup permits Claimed, InProgress, Replay, Mismatch {
+    sealed interface Lookup permits Claimed, InProgress, CutOff, Replay, Mismatch {
     }
 
     record Claimed() implements Lookup {
     }
 
-    record InProgress() implements Lookup {
+    record InProgress(Instant claimedAt) implements Lookup {
+    }
+
+    /**
+     * Claimed before this JVM started and never answered: the request was cut off by a crash or a restart, and whether
+     * its work committed is unknown (the claim and the answer are stored apart from the work). Running it again could
+     * make a copy, so the key stays taken until it is purged with the other answers.
+     */
+    record CutOff() implements Lookup {
     }
 
     record Mismatch() implements Lookup {
@@ -50,11 +61,18 @@ final class IdempotencyStore {
     }
 
     private final DataSource dataSource;
+    private final Instant started;
     private final AtomicLong lastPurge = new AtomicLong();
     private volatile Duration retention = RETENTION;
 
     IdempotencyStore(DataSource dataSource) {
+        this(dataSource, Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+    }
+
+    /** {@code started}: when this JVM started; claims older than that belong to an earlier run. */
+    IdempotencyStore(DataSource dataSource, Instant started) {
         this.dataSource = dataSource;
+        this.started = started;
     }
 
     /** How long answers are kept; keys older than this are purged. */
@@ -65,6 +83,9 @@ final class IdempotencyStore {
     Lookup claim(String username, String key, String fingerprint) throws SQLException {
         purgeNowAndThen();
         Lookup lookup = tryClaim(username, key, fingerprint);
+        if (lookup instanceof InProgress p && p.claimedAt().isBefore(started)) {
+            return new CutOff();
+        }
         // Only a key that is taken can be an abandoned one: free it and claim it again.
         if ((lookup instanceof InProgress || lookup instanceof Mismatch) && releaseAbandoned(username, key)) {
             lookup = tryClaim(username, key, fingerprint);
@@ -88,19 +109,19 @@ final class IdempotencyStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT FINGERPRINT, STATUS, LOCATION, BODY FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ?")) {
+                    "SELECT FINGERPRINT, STATUS, LOCATION, BODY, CREATED_AT FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ?")) {
                 ps.setString(1, username);
                 ps.setString(2, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return new InProgress();
+                        return new InProgress(Instant.now()); // answered and purged, or released, just now
                     }
                     if (!fingerprint.equals(rs.getString(1))) {
                         return new Mismatch();
                     }
                     int status = rs.getInt(2);
                     if (rs.wasNull()) {
-                        return new InProgress();
+                        return new InProgress(rs.getTimestamp(5).toInstant());
                     }
                     String body = rs.getString(4);
                     return new Replay(status, rs.getString(3), body != null ? body : storedInParts(c, username, key));
@@ -205,10 +226,11 @@ final class IdempotencyStore {
     private boolean releaseAbandoned(String username, String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ? AND STATUS IS NULL AND CREATED_AT < ?")) {
+                     "DELETE FROM PLT_IDEMPOTENCY WHERE USERNAME = ? AND IDEM_KEY = ? AND STATUS IS NULL AND CREATED_AT < ? AND CREATED_AT >= ?")) {
             ps.setString(1, username);
             ps.setString(2, key);
             ps.setTimestamp(3, Timestamp.from(Instant.now().minus(ABANDONED)));
+            ps.setTimestamp(4, Timestamp.from(started));
             return ps.executeUpdate() > 0;
         }
     }

@@ -4,6 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.Before;
@@ -13,12 +18,38 @@ import org.titrate.platform.testing.MigrationTesting;
 
 public class IdempotencyStoreTest {
     private IdempotencyStore store;
+    private DataSource ds;
 
     @Before
     public void freshStore() {
-        DataSource ds = MigrationTesting.freshDerby();
+        ds = MigrationTesting.freshDerby();
         SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader());
         store = new IdempotencyStore(ds);
+    }
+
+    /**
+     * Issue 18: a request cut off by kill -9 after its claim may or may not have committed its work. Its key stays taken
+     * after the restart, however long the retries go on, instead of being freed to run the work a second time.
+     */
+    @Test
+    public void aClaimCutOffByARestartIsNeverRunAgain() throws Exception {
+        Instant crash = Instant.now();
+        IdempotencyStore before = new IdempotencyStore(ds, crash.minus(Duration.ofHours(1)));
+        assertTrue(before.claim("wang", "cut-off", "f1") instanceof IdempotencyStore.Claimed);
+        // the claim is made an hour old: well past the time after which a claim of the running JVM counts as abandoned
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE PLT_IDEMPOTENCY SET CREATED_AT = ? WHERE IDEM_KEY = 'cut-off'")) {
+            ps.setTimestamp(1, Timestamp.from(crash.minus(Duration.ofMinutes(59))));
+            ps.executeUpdate();
+        }
+        IdempotencyStore after = new IdempotencyStore(ds, crash);
+        assertTrue(after.claim("wang", "cut-off", "f1") instanceof IdempotencyStore.CutOff);
+        assertTrue(after.claim("wang", "cut-off", "f1") instanceof IdempotencyStore.CutOff);
+        assertTrue(after.claim("wang", "cut-off", "other") instanceof IdempotencyStore.Mismatch);
+        // the same age within the running JVM: its thread died without answering, so the key is freed
+        IdempotencyStore running = new IdempotencyStore(ds, crash.minus(Duration.ofHours(2)));
+        assertTrue(running.claim("wang", "cut-off", "f1") instanceof IdempotencyStore.Claimed);
+        assertTrue(running.claim("wang", "cut-off", "f1") instanceof IdempotencyStore.InProgress);
     }
 
     /** A JSON answer of about {@code size} characters, Chinese text and digits that compress like a real order's lines. */
