@@ -151,7 +151,8 @@ public class ContractsIT extends TitrateTestSupport {
         assertEquals(List.of("contractNumber"), assertProblem(400, post("/sales-orders", order(A, "SC-NOPE-" + RUN, P1, 1))).errorFields());
         Map<String, Object> inDollars = order(A, number, P1, 1);
         inDollars.put("currency", "USD");
-        assertEquals(List.of("currency"), assertProblem(400, post("/sales-orders", inDollars)).errorFields());
+        // The contract is in CNY: so is the list price, which a line without its own price cannot take either.
+        assertEquals(List.of("currency", "lines[0].unitPrice"), assertProblem(400, post("/sales-orders", inDollars)).errorFields());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.titrate.customers.api.CustomerEvents;
 import org.titrate.customers.api.Employee;
 import org.titrate.customers.api.EmployeeService;
 import org.titrate.customers.impl.entity.EmployeeEntity;
@@ -33,9 +34,6 @@ import org.titrate.platform.api.security.UserLookup;
  */
 @Component(service = EmployeeService.class)
 public class JpaEmployeeService implements EmployeeService {
-    public static final String CREATED = "org/titrate/customers/employee/CREATE";
-    public static final String UPDATED = "org/titrate/customers/employee/UPDATE";
-
     @Reference(target = "(osgi.unit.name=titrate-customers)")
     private JpaTemplate jpa;
 
@@ -84,7 +82,7 @@ public class JpaEmployeeService implements EmployeeService {
             entity.apply(e, CurrentUser.name(), now);
             em.persist(entity);
             em.flush();
-            announce(CREATED, entity.toRecord(), List.of());
+            announce(CustomerEvents.EMPLOYEE_CREATED, entity.toRecord(), List.of());
             return entity.toRecord();
         });
     }
@@ -104,7 +102,7 @@ public class JpaEmployeeService implements EmployeeService {
             em.flush();
             List<String> fields = Changes.fields(before, entity.toRecord());
             if (!fields.isEmpty()) {
-                announce(UPDATED, entity.toRecord(), fields);
+                announce(CustomerEvents.EMPLOYEE_UPDATED, entity.toRecord(), fields);
             }
             return entity.toRecord();
         });
