@@ -97,6 +97,10 @@ public class EmployeesIT extends TitrateTestSupport {
         JsonNode list = get("/sales-orders?salesperson=" + E2).json();
         assertEquals(1, list.path("total").asLong());
         assertEquals(byOther, list.path("items").get(0).path("number").asText());
+        String listed = shell("admin", adminPassword, "titrate:order-list --salesperson " + E2);
+        assertTrue(listed, listed.contains(byOther) && !listed.contains(byOwner));
+        String owners = shell("admin", adminPassword, "titrate:customer-list --salesperson " + E1);
+        assertTrue(owners, owners.contains(customer) && owners.contains("1 of 1"));
 
         caughtUp();
         JsonNode summary = get("/reports/sales-summary?groupBy=salesperson&customer=" + customer).json();
