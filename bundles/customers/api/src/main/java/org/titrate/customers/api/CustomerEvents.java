@@ -8,6 +8,9 @@ package org.titrate.customers.api;
 public final class CustomerEvents {
     public static final String CREATED = "org/titrate/customers/customer/CREATE";
     public static final String UPDATED = "org/titrate/customers/customer/UPDATE";
+    /** An employee created or changed (keyed by the employee's code; since 1.2). */
+    public static final String EMPLOYEE_CREATED = "org/titrate/customers/employee/CREATE";
+    public static final String EMPLOYEE_UPDATED = "org/titrate/customers/employee/UPDATE";
 
     public static final String STATUS = "status";
     /** The changed fields, comma-separated. */

@@ -12,6 +12,8 @@ import org.titrate.customers.api.CustomerContact;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerSource;
 import org.titrate.customers.api.CustomerStatus;
+import org.titrate.customers.api.Employee;
+import org.titrate.customers.api.EmployeeService;
 import org.titrate.customers.api.FollowUp;
 import org.titrate.customers.api.FollowUpChannel;
 import org.titrate.platform.api.demo.DemoData;
@@ -56,8 +58,19 @@ public class CustomerDemoData implements DemoData {
             "C000105", List.of(contact("刘老师", "13800001501", "lab@chem.example.edu.cn", "zh-CN", "EMAIL")),
             "C000106", List.of(contact("赵师傅", "13805712345", "zhao.shifu@xihu-plating.example.cn", "zh-CN", "SMS")));
 
+    /** The sales team (mobile numbers in the 138 0000 xxxx block, mailboxes under example.cn) and whose customers they own. */
+    static final List<Employee> EMPLOYEES = List.of(
+            Employee.of("E001", "张伟", "华东销售部", "13800002001", "zhang.wei@titrate-demo.example.cn", null, true),
+            Employee.of("E002", "李娜", "华东销售部", "13800002002", "li.na@titrate-demo.example.cn", null, true),
+            Employee.of("E003", "王磊", "零售业务部", "13800002003", "wang.lei@titrate-demo.example.cn", null, true));
+    static final Map<String, String> OWNERS = Map.of("C000101", "E001", "C000102", "E001", "C000103", "E002", "C000104", "E002",
+            "C000105", "E003", "C000106", "E003", "C000107", "E001", "C000108", "E002");
+
     @Reference
     private CustomerService customers;
+
+    @Reference
+    private EmployeeService employees;
 
     @Override
     public String module() {
@@ -74,11 +87,19 @@ public class CustomerDemoData implements DemoData {
         int created = 0;
         int followUps = 0;
         LocalDate today = BusinessClock.today();
+        int staff = 0;
+        for (Employee e : EMPLOYEES) {
+            if (employees.find(e.code(), null, null, new org.titrate.platform.api.PageRequest(0, 500)).items().stream()
+                    .noneMatch(x -> x.code().equals(e.code()))) {
+                employees.create(e);
+                staff++;
+            }
+        }
         for (Customer c : CUSTOMERS) {
             if (customers.findByCode(c.code()).isPresent()) {
                 continue;
             }
-            customers.create(c);
+            customers.create(c.withSalesperson(OWNERS.get(c.code())));
             created++;
             if (c.status() == CustomerStatus.PROSPECT) {
                 customers.addFollowUp(c.code(), new FollowUp(null, null, today.minusDays(7), FollowUpChannel.VISIT,
@@ -95,7 +116,7 @@ public class CustomerDemoData implements DemoData {
                 contacts += customers.saveContacts(e.getKey(), e.getValue()).size();
             }
         }
-        return created + " customers, " + followUps + " follow-ups and " + contacts + " notification contacts added (" + CUSTOMERS.size()
+        return staff + " employees, " + created + " customers, " + followUps + " follow-ups and " + contacts + " notification contacts added (" + CUSTOMERS.size()
                 + " customers in the demo set)";
     }
 

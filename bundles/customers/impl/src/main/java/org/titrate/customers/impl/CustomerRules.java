@@ -35,15 +35,16 @@ final class CustomerRules {
         String taxId = check.text("taxId", in.taxId(), 30, false);
         String notes = check.text("notes", in.notes(), 2000, false);
         String reason = check.text("changeReason", in.changeReason(), 500, false);
+        String salesperson = check.code("salesperson", in.salesperson(), false);
         check.throwIfInvalid();
         return new Customer(in.id(), code, name, in.status() == null ? CustomerStatus.PROSPECT : in.status(),
                 in.channel() == null ? Channel.WHOLESALE : in.channel(), contact, phone, email, address, in.source(),
                 terms == null ? 0 : terms, credit == null ? Money.of(BigDecimal.ZERO) : credit, currency, taxId, notes,
-                in.version(), null, null, null, null, reason);
+                in.version(), null, null, null, null, reason, salesperson);
     }
 
     /** Mainland mobile numbers, optionally with the country code; spaces and dashes are dropped first. */
-    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(\\+86)?1[3-9][0-9]{9}");
+    static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(\\+86)?1[3-9][0-9]{9}");
     static final java.util.Set<String> LANGUAGES = java.util.Set.of(CustomerContact.ZH_CN, CustomerContact.EN);
     static final java.util.Set<String> CHANNELS = java.util.Set.of(CustomerContact.EMAIL, CustomerContact.SMS);
     static final int MAX_CONTACTS = 20;

@@ -53,6 +53,9 @@ public class JpaCustomerService implements CustomerService {
     @Reference
     private DocumentNumbers numbers;
 
+    @Reference
+    private org.titrate.customers.api.EmployeeService employees;
+
     @Override
     public Page<Customer> find(CustomerQuery query) {
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -70,6 +73,10 @@ public class JpaCustomerService implements CustomerService {
             if (query.channel() != null) {
                 where.add("c.channel = :channel");
                 params.put("channel", query.channel());
+            }
+            if (query.salesperson() != null) {
+                where.add("c.salesperson = :salesperson");
+                params.put("salesperson", query.salesperson());
             }
             return JpaPages.page(em, CustomerEntity.class, "CustomerEntity", "c", JpaPages.and(where), "c.code", params, query.page())
                     .map(CustomerEntity::toRecord);
@@ -89,6 +96,7 @@ public class JpaCustomerService implements CustomerService {
     @Override
     public Customer create(Customer input) {
         Customer c = CustomerRules.validate(input);
+        employees.requireActive("salesperson", c.salesperson());
         return jpa.txExpr(TransactionType.Required, em -> {
             String code = c.code();
             if (code == null) {
@@ -121,6 +129,9 @@ public class JpaCustomerService implements CustomerService {
             }
             ConflictException.requireCurrentVersion("Customer", e.code(), e.version(), version);
             Customer before = e.toRecord();
+            if (c.salesperson() != null && !c.salesperson().equals(before.salesperson())) {
+                employees.requireActive("salesperson", c.salesperson()); // an owner who left stays until replaced
+            }
             if (c.status() == CustomerStatus.INACTIVE && before.status() != CustomerStatus.INACTIVE && c.changeReason() == null) {
                 throw new ValidationException("changeReason", "is required to make a customer inactive");
             }

@@ -56,12 +56,13 @@ public class ReportEngine implements ReportService {
     static final List<String> SCHEDULE_ROLES = List.of(Roles.SALES, Roles.WAREHOUSE, Roles.ADMIN, Roles.VIEWER);
     /** The six flows: purchase receipts and returns from the stock ledger, wholesale and retail sales and returns from the sales lines. */
     static final List<String> FLOWS = List.of("wholesale", "wholesale-return", "retail", "retail-return", "purchase-receipt", "purchase-return");
-    static final List<String> GROUPS = List.of("product", "category", "customer", "channel", "day", "month");
+    static final List<String> GROUPS = List.of("product", "category", "customer", "channel", "salesperson", "day", "month");
     /** Column titles of the grouping column, "中文 English" like every other column title. */
     private static final Map<String, String> GROUP_TITLES = Map.of("product", "产品 Product", "category", "类别 Category",
-            "customer", "客户 Customer", "channel", "渠道 Channel", "day", "日期 Day", "month", "月份 Month", "lot", "批号 Lot",
+            "customer", "客户 Customer", "channel", "渠道 Channel", "salesperson", "业务员 Salesperson", "day", "日期 Day", "month", "月份 Month", "lot", "批号 Lot",
             "reason", "原因 Reason");
-    static final List<String> SALES_FILTERS = List.of("warehouse", "channel", "customer", "category", "product", "currency");
+    static final List<String> SALES_FILTERS = List.of("warehouse", "channel", "customer", "category", "product", "currency",
+            "salesperson");
 
     private static final List<ReportInfo> REPORTS = List.of(
             info("sales-summary", "销量汇总 Sales summary", SALES_ROLES, "groupBy", "basis"),
@@ -205,10 +206,11 @@ public class ReportEngine implements ReportService {
     }
 
     /** The sales query's filters, read once per request. */
-    record SalesFilter(String basis, String warehouse, String channel, String customer, String category, String product, String currency) {
+    record SalesFilter(String basis, String warehouse, String channel, String customer, String category, String product, String currency,
+            String salesperson) {
         static SalesFilter read(Params p, String defaultCurrency) {
             return new SalesFilter(p.choice("basis", List.of("moved", "ordered")), p.code("warehouse"), p.code("channel"), p.code("customer"),
-                    p.code("category"), p.code("product"), p.currency(defaultCurrency));
+                    p.code("category"), p.code("product"), p.currency(defaultCurrency), p.code("salesperson"));
         }
     }
 
@@ -234,6 +236,10 @@ public class ReportEngine implements ReportService {
                 key = "CHANNEL";
                 name = "MAX(CHANNEL)";
             }
+            case "salesperson" -> {
+                key = "SALESPERSON";
+                name = "MAX(SALESPERSON)";
+            }
             case "day" -> {
                 key = day;
                 name = "MAX(" + day + ")";
@@ -246,7 +252,8 @@ public class ReportEngine implements ReportService {
         Sql where = new Sql().and(day + " >= ?", period.from()).and(day + " <= ?", period.to())
                 .and("COUNTED_ORDERED = ?", moved ? null : Boolean.TRUE)
                 .and("WAREHOUSE_CODE = ?", f.warehouse()).and("CHANNEL = ?", f.channel()).and("CUSTOMER_CODE = ?", f.customer())
-                .and("CATEGORY_CODE = ?", f.category()).and("SKU = ?", f.product()).and("CURRENCY = ?", f.currency());
+                .and("CATEGORY_CODE = ?", f.category()).and("SKU = ?", f.product()).and("CURRENCY = ?", f.currency())
+                .and("SALESPERSON = ?", f.salesperson());
         String sql = "SELECT " + key + ", " + name + ", CURRENCY, "
                 + "SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), SUM(CASE WHEN DIRECTION = 'SHIP' THEN 0 ELSE QUANTITY END), "
                 + "SUM(CASE WHEN DIRECTION = 'SHIP' THEN AMOUNT ELSE 0 END), SUM(CASE WHEN DIRECTION = 'SHIP' THEN 0 ELSE AMOUNT END) "
@@ -694,7 +701,8 @@ public class ReportEngine implements ReportService {
         };
         Sql where = new Sql().and("MOVED_DAY >= ?", period.from()).and("MOVED_DAY <= ?", period.to())
                 .and("WAREHOUSE_CODE = ?", f.warehouse()).and("CHANNEL = ?", f.channel()).and("CUSTOMER_CODE = ?", f.customer())
-                .and("CATEGORY_CODE = ?", f.category()).and("SKU = ?", f.product()).and("CURRENCY = ?", f.currency());
+                .and("CATEGORY_CODE = ?", f.category()).and("SKU = ?", f.product()).and("CURRENCY = ?", f.currency())
+                .and("SALESPERSON = ?", f.salesperson());
         record Row(String key, BigDecimal shipped, BigDecimal returned, BigDecimal returnedAmount) {
         }
         List<Row> rows = new ArrayList<>(Sql.list(c, "SELECT " + key + ", SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), "
@@ -762,7 +770,7 @@ public class ReportEngine implements ReportService {
      */
     private static Map<String, LeadTimes> leadTimes(Connection c, String key, Sql where) throws SQLException {
         Map<String, LeadTimes> times = new HashMap<>();
-        String prefixed = where.where().replaceAll("\\b(MOVED_DAY|WAREHOUSE_CODE|CHANNEL|CUSTOMER_CODE|CATEGORY_CODE|SKU|CURRENCY)\\b", "l.$1");
+        String prefixed = where.where().replaceAll("\\b(MOVED_DAY|WAREHOUSE_CODE|CHANNEL|CUSTOMER_CODE|CATEGORY_CODE|SKU|CURRENCY|SALESPERSON)\\b", "l.$1");
         Sql.list(c, "SELECT l." + key + ", l.ORDER_NUMBER, h.SUBMITTED_DAY, h.RECEIVED_DAY, (SELECT MIN(f.DOC_DATE) FROM RPT_FIN_POSTING f "
                 + "WHERE f.POSTING_TYPE = 'REFUND' AND f.ORDER_NUMBER = l.ORDER_NUMBER) FROM RPT_SALES_LINE l "
                 + "JOIN RPT_SALES_ORDER h ON h.ORDER_NUMBER = l.ORDER_NUMBER" + prefixed + " AND l.DIRECTION = 'RETURN' AND h.SUBMITTED_DAY IS NOT NULL",

@@ -77,7 +77,7 @@ final class SalesFeed implements Feed {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO RPT_SALES_LINE (ORDER_NUMBER, LINE_NO, ORDER_TYPE, STATUS, "
                         + "COUNTED_ORDERED, CUSTOMER_CODE, CUSTOMER_NAME, CHANNEL, WAREHOUSE_CODE, CURRENCY, ORDER_DATE, ORDER_MONTH, "
                         + "MOVED_DAY, MOVED_MONTH, SKU, PRODUCT_NAME, CATEGORY_CODE, DIRECTION, QUANTITY, UNIT_PRICE, AMOUNT, "
-                        + "DELIVERY_DATE, LOT, REASON_CODE) VALUES (" + Sql.marks(24) + ")")) {
+                        + "DELIVERY_DATE, LOT, REASON_CODE, SALESPERSON) VALUES (" + Sql.marks(25) + ")")) {
             for (SalesOrder o : orders) {
                 delete.setString(1, o.number());
                 delete.addBatch();
@@ -88,7 +88,8 @@ final class SalesFeed implements Feed {
                             countsOrdered(o.type(), o.status()), o.customerCode(), o.customerName(), o.channel(), o.warehouseCode(),
                             o.currency(), o.orderDate(), o.orderDate().toString().substring(0, 7), movedDay,
                             movedDay == null ? null : movedDay.toString().substring(0, 7), l.sku(), l.productName(), category.apply(l.sku()),
-                            l.direction().name(), l.quantity(), l.unitPrice(), l.amount(), l.deliveryDate(), l.lot(), l.reasonCode()));
+                            l.direction().name(), l.quantity(), l.unitPrice(), l.amount(), l.deliveryDate(), l.lot(), l.reasonCode(),
+                            o.salesperson()));
                     insert.addBatch();
                 }
             }

@@ -95,6 +95,9 @@ public class JpaSalesOrderService implements SalesOrderService {
     @Reference
     private ProductService products;
 
+    @Reference
+    private org.titrate.customers.api.EmployeeService employees;
+
     /** Also runs the sales schema migrations, so it is active before this component touches a table. */
     @Reference
     private SalesSetupService setup;
@@ -118,7 +121,8 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     /** A document as validated, before it is written. */
     private record Draft(OrderType type, Customer customer, String warehouseCode, String sourceOrderNumber, String currency,
-            LocalDate orderDate, String comment, List<OrderLine> lines, Map<String, Value> fields) {
+            LocalDate orderDate, String comment, List<OrderLine> lines, Map<String, Value> fields, String salesperson,
+            String contractNumber) {
     }
 
     // ---- reading ----
@@ -148,6 +152,14 @@ public class JpaSalesOrderService implements SalesOrderService {
         if (query.currency() != null) {
             where.add("o.currency = :currency");
             params.put("currency", query.currency());
+        }
+        if (query.salesperson() != null) {
+            where.add("o.salesperson = :salesperson");
+            params.put("salesperson", query.salesperson());
+        }
+        if (query.contractNumber() != null) {
+            where.add("o.contractNumber = :contract");
+            params.put("contract", query.contractNumber());
         }
         if (query.from() != null) {
             where.add("o.orderDate >= :from");
@@ -332,7 +344,7 @@ public class JpaSalesOrderService implements SalesOrderService {
         SalesOrder draft = new SalesOrder(null, null, OrderType.RETURN, null, source.customerCode(), null, null, source.warehouseCode(),
                 source.number(), source.currency(), null, note != null ? note : "Return of " + source.number(), fields,
                 OrderRules.returnLinesOf(source.lines()), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                List.of());
+                List.of(), source.salesperson(), null);
         return create(draft);
     }
 
@@ -357,6 +369,12 @@ public class JpaSalesOrderService implements SalesOrderService {
             List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
             if (action == OrderAction.SUBMIT) {
                 OrderRules.requireReasons(lines);
+            }
+            if (action == OrderAction.CONFIRM && e.contractNumber() != null) {
+                // The contract may have expired or been terminated since the draft was written.
+                Check usable = new Check();
+                JpaContractService.pricesForOrder(em, usable, e.contractNumber(), e.customerCode(), e.currency(), BusinessClock.today());
+                usable.throwIfInvalid();
             }
             List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
             String user = CurrentUser.name();
@@ -453,16 +471,28 @@ public class JpaSalesOrderService implements SalesOrderService {
         Map<String, Product> found = products.findBySkus(given.stream()
                 .filter(l -> l != null && l.sku() != null).map(l -> l.sku().strip()).collect(Collectors.toSet()));
         Set<String> reasons = setup.activeReturnReasons().stream().map(ReturnReason::code).collect(Collectors.toSet());
-        List<OrderLine> lines = OrderRules.lines(check, type, currency, o.lines(), found, reasons);
+        String salesperson = SalesPeople.salesperson(check, employees, o.salesperson(), customer, type == OrderType.ORDER);
+        String contractNumber = check.code("contractNumber", o.contractNumber(), false);
+        Map<String, java.math.BigDecimal> agreed = Map.of();
+        if (contractNumber != null && type == OrderType.RETURN) {
+            check.fail("contractNumber", "only orders are made under a contract");
+        } else if (contractNumber != null && customer != null) {
+            LocalDate day = orderDate != null ? orderDate : BusinessClock.today();
+            agreed = jpa.txExpr(TransactionType.Supports, em -> JpaContractService.pricesForOrder(em, check, contractNumber,
+                    customerCode, currency, day));
+        }
+        List<OrderLine> lines = OrderRules.lines(check, type, currency, ContractRules.withContractPrices(o.lines(), agreed), found,
+                reasons);
         Map<String, Value> fields = CustomFieldValues.validate(check, o.customFields(), setup.fieldsOf(SalesSetupService.SALES_ORDER));
         check.throwIfInvalid();
-        return new Draft(type, customer, warehouseCode, source, currency, orderDate, comment, lines, fields);
+        return new Draft(type, customer, warehouseCode, source, currency, orderDate, comment, lines, fields, salesperson, contractNumber);
     }
 
     private static void apply(SalesOrderEntity e, Draft d, LocalDate dateIfNone) {
         e.apply(d.customer().code(), d.customer().name(), d.customer().channel().name(), d.warehouseCode(), d.sourceOrderNumber(),
                 d.currency(), d.orderDate() != null ? d.orderDate() : dateIfNone, d.comment(), OrderRules.shipped(d.lines()),
                 OrderRules.returned(d.lines()));
+        e.assign(d.salesperson(), d.contractNumber());
     }
 
     private static void writeLines(EntityManager em, SalesOrderEntity e, Draft d) {

@@ -68,6 +68,9 @@ public class CustomerEntity {
     @Column(name = "NOTES", length = 2000)
     private String notes;
 
+    @Column(name = "SALESPERSON", length = 40)
+    private String salesperson;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -108,13 +111,15 @@ public class CustomerEntity {
         currency = c.currency();
         taxId = c.taxId();
         notes = c.notes();
+        salesperson = c.salesperson();
         updatedAt = Timestamp.from(now);
         updatedBy = user;
     }
 
     public Customer toRecord() {
         return new Customer(id, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
-                creditLimit, currency, taxId, notes, version, createdAt.toInstant(), createdBy, updatedAt.toInstant(), updatedBy, null);
+                creditLimit, currency, taxId, notes, version, createdAt.toInstant(), createdBy, updatedAt.toInstant(), updatedBy, null,
+                salesperson);
     }
 
     public String id() {

@@ -40,13 +40,15 @@ public class CustomerResource implements RestResource {
 
     @GET
     public Page<Customer> list(@QueryParam("q") String q, @QueryParam("status") String status,
-            @QueryParam("channel") String channel, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("channel") String channel, @QueryParam("salesperson") String salesperson, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
         Check check = new Check();
         String search = check.text("q", q, 200, false);
         CustomerStatus s = check.choice("status", status, CustomerStatus.class);
         Channel c = check.choice("channel", channel, Channel.class);
+        String owner = check.code("salesperson", salesperson, false);
         check.throwIfInvalid();
-        return customers.find(new CustomerQuery(search, s, c, PageRequest.parse(offset, limit)));
+        return customers.find(new CustomerQuery(search, s, c, owner, PageRequest.parse(offset, limit)));
     }
 
     @GET

@@ -36,6 +36,9 @@ public class CustomerListCommand implements Action {
     @Completion(value = StringsCompleter.class, values = {"WHOLESALE", "RETAIL"})
     private String channel;
 
+    @Option(name = "--salesperson", description = "Employee code of the customers' owner")
+    private String salesperson;
+
     @Option(name = "-n", aliases = "--limit", description = "At most this many rows (1-500)")
     private int limit = 50;
 
@@ -45,7 +48,7 @@ public class CustomerListCommand implements Action {
     @Override
     public Object execute() {
         Page<Customer> page = customers.find(new CustomerQuery(query, ShellInput.choice("--status", status, CustomerStatus.class),
-                ShellInput.choice("--channel", channel, Channel.class), new PageRequest(0, limit)));
+                ShellInput.choice("--channel", channel, Channel.class), salesperson, new PageRequest(0, limit)));
         TextTable table = new TextTable();
         table.column("Code");
         table.column("Name");

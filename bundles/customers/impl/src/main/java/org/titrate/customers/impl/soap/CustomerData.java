@@ -12,7 +12,8 @@ import org.titrate.customers.api.CustomerStatus;
 /** A customer on the wire of {@code CustomerService} (JAXB needs a mutable bean; the API record is not). */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "customer", propOrder = {"code", "name", "status", "channel", "contactName", "phone", "email", "address",
-        "source", "paymentTermDays", "creditLimit", "currency", "taxId", "notes", "version", "changeReason"})
+        "source", "paymentTermDays", "creditLimit", "currency", "taxId", "notes", "version", "changeReason",
+        "salesperson"})
 public class CustomerData {
     public String code;
     public String name;
@@ -31,6 +32,8 @@ public class CustomerData {
     public Long version;
     /** Why this save changes the customer; goes into its history. */
     public String changeReason;
+    /** The owner's employee code (optional, appended last so older clients' messages stay valid). */
+    public String salesperson;
 
     static CustomerData of(Customer c) {
         CustomerData d = new CustomerData();
@@ -49,12 +52,13 @@ public class CustomerData {
         d.taxId = c.taxId();
         d.notes = c.notes();
         d.version = c.version();
+        d.salesperson = c.salesperson();
         return d;
     }
 
     Customer toRecord(Long currentVersion) {
         return new Customer(null, code, name, status, channel, contactName, phone, email, address, source, paymentTermDays,
                 creditLimit, currency, taxId, notes, version != null ? version : currentVersion, null, null, null, null,
-                changeReason);
+                changeReason, salesperson);
     }
 }

@@ -119,7 +119,11 @@ final class OpenApiDocument {
         if (!params.isEmpty()) {
             op.put("parameters", params);
         }
-        if (body != null) {
+        if (body == java.io.InputStream.class) {
+            // A file sent as the raw body (a contract's signed scan): any type, judged by the resource.
+            op.put("requestBody", Map.of("required", true, "content", Map.of("application/octet-stream",
+                    Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        } else if (body != null) {
             op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", schema(body, schemas)))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();

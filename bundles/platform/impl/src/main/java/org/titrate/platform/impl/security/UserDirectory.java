@@ -32,6 +32,7 @@ import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.security.UserLookup;
 import org.titrate.platform.impl.audit.AuditTrail;
 
 /**
@@ -40,8 +41,8 @@ import org.titrate.platform.impl.audit.AuditTrail;
  * {@code TITRATE_ADMIN_PASSWORD}, or a generated one written to {@code data/initial-admin-password},
  * and removes Karaf's well-known {@code karaf} user should a stock users file bring it back.
  */
-@Component(service = UserDirectory.class, immediate = true)
-public class UserDirectory {
+@Component(service = {UserDirectory.class, UserLookup.class}, immediate = true)
+public class UserDirectory implements UserLookup {
     public static final String ADMIN = "admin";
     public static final String PASSWORD_ENV = "TITRATE_ADMIN_PASSWORD";
     public static final String PASSWORD_FILE = "initial-admin-password";
@@ -328,6 +329,11 @@ public class UserDirectory {
         } finally {
             Files.deleteIfExists(staging);
         }
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return username != null && find(username) != null;
     }
 
     public User find(String username) {

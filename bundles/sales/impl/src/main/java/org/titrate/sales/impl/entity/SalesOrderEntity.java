@@ -80,6 +80,12 @@ public class SalesOrderEntity {
     @Column(name = "TRACKING_NUMBER", length = 100)
     private String trackingNumber;
 
+    @Column(name = "SALESPERSON", length = 40)
+    private String salesperson;
+
+    @Column(name = "CONTRACT_NUMBER", length = 40)
+    private String contractNumber;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -124,6 +130,12 @@ public class SalesOrderEntity {
         this.totalAmount = shipped.add(returned);
     }
 
+    /** The salesperson (employee code) and the contract the document is made under, both optional. */
+    public void assign(String salesperson, String contractNumber) {
+        this.salesperson = salesperson;
+        this.contractNumber = contractNumber;
+    }
+
     public void moveTo(OrderStatus next, String user, Instant now) {
         status = next;
         touch(user, now);
@@ -144,7 +156,7 @@ public class SalesOrderEntity {
         return new SalesOrder(id, number, type, status, customerCode, customerName, channel, warehouseCode, sourceOrderNumber, currency,
                 orderDate.toLocalDate(), comment, fields, lines, shippedAmount, returnedAmount, totalAmount, settlement.paidAmount(),
                 settlement.outstandingAmount(), carrier, trackingNumber, history, version, createdAt.toInstant(), createdBy,
-                updatedAt.toInstant(), updatedBy, List.of());
+                updatedAt.toInstant(), updatedBy, List.of(), salesperson, contractNumber);
     }
 
     public String id() {
@@ -189,6 +201,14 @@ public class SalesOrderEntity {
 
     public BigDecimal totalAmount() {
         return totalAmount;
+    }
+
+    public String contractNumber() {
+        return contractNumber;
+    }
+
+    public String salesperson() {
+        return salesperson;
     }
 
     public long version() {

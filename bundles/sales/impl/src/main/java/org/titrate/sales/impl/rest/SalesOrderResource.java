@@ -55,8 +55,8 @@ public class SalesOrderResource implements RestResource {
     public OrderList list(@QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("customerCode") String customerCode, @QueryParam("channel") String channel,
             @QueryParam("currency") String currency, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("q") String q, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @Context UriInfo uri) {
+            @QueryParam("q") String q, @QueryParam("salesperson") String salesperson, @QueryParam("contractNumber") String contract,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @Context UriInfo uri) {
         Check check = new Check();
         OrderType t = check.choice("type", type, OrderType.class);
         OrderStatus s = check.choice("status", status, OrderStatus.class);
@@ -65,6 +65,8 @@ public class SalesOrderResource implements RestResource {
         String cur = currency == null || currency.isBlank() ? null : check.currency("currency", currency);
         LocalDate[] range = check.dateRange(from, to);
         String search = check.text("q", q, 200, false);
+        String seller = check.code("salesperson", salesperson, false);
+        String contractNumber = check.code("contractNumber", contract, false);
         Map<String, String> customFields = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
             if (name.startsWith(CUSTOM_FIELD_PREFIX)) {
@@ -73,7 +75,7 @@ public class SalesOrderResource implements RestResource {
         });
         check.throwIfInvalid();
         return orders.find(new OrderQuery(t, s, customer, ch == null ? null : ch.name(), cur, range[0],
-                range[1], search, customFields, PageRequest.parse(offset, limit)));
+                range[1], search, customFields, PageRequest.parse(offset, limit), seller, contractNumber));
     }
 
     @GET

@@ -54,6 +54,12 @@ public class OrderListCommand implements Action {
     @Option(name = "-q", aliases = "--query", description = "Text in number, customer name, source order or tracking number")
     private String query;
 
+    @Option(name = "--salesperson", description = "Employee code of the salesperson")
+    private String salesperson;
+
+    @Option(name = "--contract", description = "Contract number the orders are made under")
+    private String contract;
+
     @Option(name = "-n", aliases = "--limit", description = "At most this many rows (1-500)")
     private int limit = 50;
 
@@ -68,7 +74,7 @@ public class OrderListCommand implements Action {
         check.throwIfInvalid();
         OrderList list = orders.find(new OrderQuery(ShellInput.choice("--type", type, OrderType.class),
                 ShellInput.choice("--status", status, OrderStatus.class), customer, null, null, range[0], range[1], query, Map.of(),
-                new PageRequest(0, limit)));
+                new PageRequest(0, limit), salesperson, contract));
         TextTable table = new TextTable();
         table.column("Number");
         table.column("Type");

@@ -1,0 +1,4 @@
+-- The salesperson (employee code of the customers module) of a sales document.
+ALTER TABLE SAL_ORDER ADD COLUMN SALESPERSON VARCHAR(40);
+
+CREATE INDEX SAL_ORDER_BY_SALESPERSON ON SAL_ORDER (SALESPERSON, ORDER_DATE);
