@@ -116,6 +116,8 @@ export const PERMISSIONS = {
   'stock.write': ['warehouse'],
   'purchase.write': ['purchasing'],
   'finance.write': ['finance'],
+  // The finance ledger (receivables, payables, postings, registers) is read by finance and viewer (and admin) only.
+  'finance.read': ['finance', 'viewer'],
   'admin': []
 }
 
@@ -139,7 +141,7 @@ export function orderActions(order, roles) {
 
 /**
  * Menu entries by role: everybody reads the lists; entry screens only for who may write them (purchase order entry
- * for purchasing), payables and supplier payments for finance and purchasing (and viewers, who read all), the inbox
+ * for purchasing), receivables, payables and their payments for who reads the finance ledger (finance, viewer), the inbox
  * for everybody when the notifications module answers, administration only for admins.
  */
 export function menuFor(roles, { notifications = false } = {}) {
@@ -147,8 +149,7 @@ export function menuFor(roles, { notifications = false } = {}) {
   if (can(roles, 'stock.write')) items.push('stockEntry')
   items.push('purchasing')
   if (can(roles, 'purchase.write')) items.push('purchaseEntry')
-  items.push('finance')
-  if (roles?.some((r) => ['admin', 'finance', 'purchasing', 'viewer'].includes(r))) items.push('payables')
+  if (can(roles, 'finance.read')) items.push('finance', 'payables')
   items.push('reports')
   if (notifications) items.push('notifications')
   if (roles?.includes('admin')) items.push('users', 'admin')

@@ -70,12 +70,19 @@ describe('buttons by role', () => {
     expect(menuFor(['warehouse'])).toContain('stockEntry')
     expect(menuFor(['admin'])).toContain('users')
   })
-  it('offers purchase order entry to purchasing, payables to finance and purchasing, the inbox when the module answers', () => {
+  it('offers purchase order entry to purchasing, the finance ledger to finance and viewer only, the inbox when the module answers', () => {
     expect(menuFor(['purchasing'])).toContain('purchaseEntry')
     expect(menuFor(['sales'])).not.toContain('purchaseEntry')
     expect(menuFor(['finance'])).toContain('payables')
-    expect(menuFor(['purchasing'])).toContain('payables')
-    expect(menuFor(['sales'])).not.toContain('payables')
+    expect(menuFor(['finance'])).toContain('finance')
+    expect(menuFor(['viewer'])).toContain('payables')
+    expect(menuFor(['viewer'])).toContain('finance')
+    expect(menuFor(['admin'])).toContain('finance')
+    for (const r of ['sales', 'purchasing', 'warehouse']) {
+      expect(menuFor([r])).not.toContain('payables')
+      expect(menuFor([r])).not.toContain('finance')
+    }
+    expect(can(['sales'], 'finance.read')).toBe(false)
     expect(menuFor(['sales'])).not.toContain('notifications')
     expect(menuFor(['sales'], { notifications: true })).toContain('notifications')
     expect(routeOf('purchaseEntry')).toBe('/purchase-orders/new')

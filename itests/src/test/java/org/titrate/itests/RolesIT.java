@@ -109,7 +109,58 @@ public class RolesIT extends TitrateTestSupport {
         figure("roles-figures.txt", "REST: " + writes.size() + " writes refused to viewer, reads open");
     }
 
-    /** A SOAP operation reads when its name says so; every other one changes something. */
+    /** The finance ledger over REST: receivables, payables, postings and the money registers. */
+    private static final List<String> LEDGER = List.of("/receivables", "/payables", "/finance-postings", "/receipts", "/refunds",
+            "/supplier-payments", "/supplier-refunds");
+
+    /**
+     * The finance ledger is read by finance, viewer and admin only: every read of it in the OpenAPI document and every
+     * operation of FinanceService refuse a sales user, who still reads the rest.
+     */
+    @Test
+    public void theFinanceLedgerRefusesSalesOverRestAndSoap() throws Exception {
+        String seller = "rolessales-" + RUN;
+        String sellerPw = createUser(seller, "sales");
+        JsonNode paths = http("GET", "/openapi.json", null, null, null, Map.of()).json().path("paths");
+        List<String> ledgerReads = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            if (!path.getValue().has("get") || ADMIN_ONLY_READS.contains(path.getKey())) {
+                continue;
+            }
+            boolean ledger = LEDGER.stream().anyMatch(p -> path.getKey().equals(p) || path.getKey().startsWith(p + "/"));
+            if (!ledger && !Set.of("/customers", "/sales-orders", "/products").contains(path.getKey())) {
+                continue;
+            }
+            Reply r = http("GET", path.getKey().replaceAll("\\{[^}]+}", "NOPE-" + RUN), seller, sellerPw, null, Map.of());
+            if (ledger) {
+                ledgerReads.add(path.getKey());
+            }
+            if ((r.status() == 403) != ledger) {
+                wrong.add("GET " + path.getKey() + " -> " + r.status());
+            }
+        }
+        assertTrue(ledgerReads.toString(), ledgerReads.containsAll(List.of("/receivables", "/payables/{code}", "/finance-postings",
+                "/receipts", "/supplier-refunds/{id}")));
+        assertEquals("ledger reads open to sales, or other reads refused to sales", List.of(), wrong);
+        Dispatch<Source> client = soapClient("FinanceService", "urn:titrate:finance", seller, sellerPw);
+        for (String operation : List.of("getBalance", "getPayableBalance", "listOpenItems", "listSupplierOpenItems", "listReceipts",
+                "listRefunds", "listPostingsSince", "listPostingsAfter", "getPosting")) {
+            try {
+                soapCall(client, "<t:" + operation + " xmlns:t='urn:titrate:finance'/>");
+                wrong.add("FinanceService." + operation + " answered sales");
+            } catch (SOAPFaultException e) {
+                if (!e.getMessage().startsWith("Forbidden")) {
+                    wrong.add("FinanceService." + operation + ": " + e.getMessage());
+                }
+            }
+        }
+        assertEquals("FinanceService reads a sales user was not refused", List.of(), wrong);
+        figure("roles-figures.txt", "Ledger: " + ledgerReads.size() + " REST reads and FinanceService refused to sales");
+    }
+
+
     private static boolean reads(String operation) {
         return operation.startsWith("get") || operation.startsWith("find") || operation.startsWith("list");
     }

@@ -22,6 +22,9 @@ public interface FinanceService {
 
     Page<Posting> postings(PostingQuery query);
 
+    /** One ledger entry by its id (404 when there is none). */
+    Posting posting(String id);
+
     /**
      * Postings written after {@code since}, about {@code limit}, read from the platform's event log in its
      * order (entries from before the log existed first, oldest first). An entry shows as soon as its

@@ -190,6 +190,20 @@ public class JdbcFinanceService implements FinanceService {
     }
 
     @Override
+    public Posting posting(String id) {
+        Check check = new Check();
+        String given = check.text("id", id, 100, true);
+        check.throwIfInvalid();
+        bookedHistory();
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.list(c, "SELECT " + POSTING_COLUMNS + " FROM FIN_POSTING p WHERE p.ID = ?", List.of(given), JdbcFinanceService::posting)
+                    .stream().findFirst().orElseThrow(() -> new NotFoundException("posting", given));
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read posting " + given, e);
+        }
+    }
+
+    @Override
     public List<Posting> postingsSince(Instant since, int limit) {
         bookedHistory();
         // Postings from before the log existed come from the ledger itself, up to the log's first event: they were

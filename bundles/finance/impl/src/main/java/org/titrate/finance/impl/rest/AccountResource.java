@@ -15,6 +15,8 @@ import org.titrate.finance.api.PartyType;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
 /**
  * What parties owe or are owed: the open items (unpaid debts, unused credits), oldest due first, with
@@ -39,6 +41,7 @@ abstract class AccountResource {
     protected abstract FinanceService finance();
 
     @GET
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     public Page<OpenItem> list(@QueryParam("customerCode") String customerCode, @QueryParam("supplierCode") String supplierCode,
             @QueryParam("currency") String currency, @QueryParam("overdue") String overdue, @QueryParam("asOf") String asOf,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") String offset,
@@ -55,6 +58,7 @@ abstract class AccountResource {
     }
 
     @GET
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     @Path("/balances")
     public Page<Balance> balances(@QueryParam("customerCode") String customerCode, @QueryParam("supplierCode") String supplierCode,
             @QueryParam("currency") String currency, @QueryParam("open") String open, @QueryParam("offset") String offset,
@@ -68,6 +72,7 @@ abstract class AccountResource {
     }
 
     @GET
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     @Path("/{code}")
     public Account account(@PathParam("code") String code) {
         Check check = new Check();

@@ -3,6 +3,7 @@ package org.titrate.finance.impl.rest;
 import java.time.LocalDate;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
@@ -17,8 +18,14 @@ import org.titrate.platform.api.Check;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.rest.RestResource;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
 
-/** {@code /finance-postings}: the finance ledger, newest first, read only; each entry with the account's balance after it. */
+/**
+ * {@code /finance-postings}: the finance ledger, newest first, read only; each entry with the account's balance after it.
+ * {@code /{id}} one entry. Read by finance, viewer and admin only, as every read of the ledger.
+ */
+@Allowed({Roles.FINANCE, Roles.VIEWER})
 @Component(service = RestResource.class)
 @Path("/finance-postings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,5 +46,11 @@ public class FinancePostingResource implements RestResource {
         LocalDate[] range = check.dateRange(from, to);
         check.throwIfInvalid();
         return finance.postings(new PostingQuery(pt, code, t, number, range[0], range[1], PageRequest.parse(offset, limit)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Posting get(@PathParam("id") String id) {
+        return finance.posting(id);
     }
 }

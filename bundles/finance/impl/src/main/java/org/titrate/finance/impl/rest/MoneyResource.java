@@ -40,6 +40,7 @@ abstract class MoneyResource {
     protected abstract FinanceService finance();
 
     @GET
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     public Page<MoneyDocument> list(@QueryParam("customerCode") String customerCode, @QueryParam("supplierCode") String supplierCode,
             @QueryParam("method") String method, @QueryParam("salesOrderNumber") String salesOrderNumber,
             @QueryParam("purchaseOrderNumber") String purchaseOrderNumber, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -56,6 +57,7 @@ abstract class MoneyResource {
     }
 
     @GET
+    @Allowed({Roles.FINANCE, Roles.VIEWER})
     @javax.ws.rs.Path("/{id}")
     public MoneyDocument get(@PathParam("id") String id) {
         return finance().moneyDocument(kind, id);

@@ -4,9 +4,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.platform.api.soap.SoapEndpoints;
+import org.titrate.purchasing.api.SupplierService;
 
 /** Publishes {@link FinanceSoapService} while the finance module is installed. */
 @Component(immediate = true)
@@ -21,11 +25,15 @@ public class FinanceSoapEndpoint {
     @Reference
     private CustomerService customers;
 
+    /** Present while purchasing is installed: a supplier without postings is known there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SupplierService suppliers;
+
     private AutoCloseable endpoint;
 
     @Activate
     void activate() {
-        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance, customers));
+        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance, customers, () -> suppliers));
     }
 
     @Deactivate

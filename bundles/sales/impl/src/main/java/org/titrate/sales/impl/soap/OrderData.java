@@ -13,6 +13,7 @@ import javax.xml.bind.annotation.XmlElementWrapper;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.sales.api.OrderLine;
 import org.titrate.sales.api.OrderStatus;
 import org.titrate.sales.api.OrderType;

@@ -13,8 +13,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public class SalesFeedSettings {
     public static final String PID = "org.titrate.sales.feeds";
 
-    @ObjectClassDefinition(name = "Titrate sales change feeds", description = "listOrdersChangedSince and listOrdersChangedAfter of"
-            + " /soap/SalesOrderService")
+    @ObjectClassDefinition(name = "Titrate sales change feeds", description = "listOrdersChangedSince, listOrdersChangedAfter and"
+            + " listOrdersAfter of /soap/SalesOrderService")
     public @interface Config {
         @AttributeDefinition(description = "Documents one poll answers at most (1 to 5000); the caller polls again from the last one")
         int pageLimit() default SalesOrderSoapService.MAX_CHANGES;

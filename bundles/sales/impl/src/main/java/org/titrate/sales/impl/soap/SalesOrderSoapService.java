@@ -16,6 +16,8 @@ import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.SoapFeeds;
+import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.sales.api.SalesEvents;
 import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
@@ -85,7 +87,7 @@ public class SalesOrderSoapService {
         }
         // The log's times order it as its numbers do, and a document is stamped before its event is appended, so
         // continuing from any updatedAt of an answer misses no later change.
-        List<SalesOrder> changed = new ArrayList<>(changes(log.lastSeqAtOrBefore(from), true).keySet());
+        List<SalesOrder> changed = new ArrayList<>(changes(log.lastSeqAtOrBefore(from), true, pageLimit).keySet());
         changed.sort(Comparator.comparing(SalesOrder::updatedAt));
         return changed.stream().map(OrderData::of).toList();
     }
@@ -98,11 +100,23 @@ public class SalesOrderSoapService {
     @WebMethod
     @WebResult(name = "order")
     public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) {
-        if (afterSeq == null || afterSeq < 0) {
-            throw new ValidationException("afterSeq", "is required: a sequence number, 0 or more");
-        }
+        return after(SoapFeeds.afterSeq(afterSeq), pageLimit);
+    }
+
+    /**
+     * As {@link #listOrdersChangedAfter}, with a page size: {@code limit} (optional, 1 or more) changes read from the log at
+     * most, never more than {@code pageLimit} of PID org.titrate.sales.feeds (500 by default), whatever is asked. Each
+     * document carries the {@code eventSeq} of its last change: ask again after the highest.
+     */
+    @WebMethod
+    @WebResult(name = "order")
+    public List<OrderData> listOrdersAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+        return after(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit));
+    }
+
+    private List<OrderData> after(long afterSeq, int limit) {
         List<OrderData> answer = new ArrayList<>();
-        changes(afterSeq, false).forEach((order, seq) -> {
+        changes(afterSeq, false, limit).forEach((order, seq) -> {
             OrderData d = OrderData.of(order);
             d.eventSeq = seq;
             answer.add(d);
@@ -115,9 +129,8 @@ public class SalesOrderSoapService {
      * caller that continues by time ({@code byTime}), a page cut before the end of the log leaves out documents changed
      * again after the cut (their later change brings them back), so no answer carries an updatedAt past the cut.
      */
-    private Map<SalesOrder, Long> changes(long afterSeq, boolean byTime) {
+    private Map<SalesOrder, Long> changes(long afterSeq, boolean byTime, int limit) {
         long after = afterSeq;
-        int limit = pageLimit;
         while (true) {
             List<LoggedEvent> events = log.read(after, limit, SalesEvents.TOPIC_PREFIX);
             Map<String, Long> lastSeq = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.sales.api.OrderAction;
 import org.titrate.sales.api.OrderStatus;
 import org.titrate.sales.api.StatusChange;

@@ -1,0 +1,290 @@
+package org.titrate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.transform.Source;
+import javax.xml.ws.Dispatch;
+import javax.xml.ws.soap.SOAPFaultException;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * What a finance integration needs over SOAP: payables (a supplier's balance and open items, supplier payments and refunds),
+ * receivables (a customer's open items, refunds, the receipt and refund registers by date), feeds by sequence with a page
+ * size (postings and orders), one posting by id; money sent again under a used {@code requestId} books once and any
+ * difference is a fault naming it; the ledger is read by finance, viewer and admin only, over SOAP and REST alike.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FinanceSoapIT extends TitrateTestSupport {
+    private static final String FINANCE = "urn:titrate:finance";
+    private static final String SALES = "urn:titrate:sales";
+    private static final String SKU = "FS-" + RUN;
+    private static int parties;
+
+    private String customer() {
+        String code = "FSC" + (++parties) + "-" + RUN;
+        assertEquals(201, post("/customers", map("code", code, "name", "浙江新安化工集团股份有限公司 " + code, "status", "ACTIVE",
+                "channel", "WHOLESALE")).status());
+        return code;
+    }
+
+    private String supplier() {
+        String code = "FSS" + (++parties) + "-" + RUN;
+        Reply r = post("/suppliers", map("code", code, "name", "山东华鲁恒升化工股份有限公司 " + code, "paymentTermDays", 30));
+        assertEquals(r.body(), 201, r.status());
+        return code;
+    }
+
+    private String shipped(String customer) {
+        if (get("/products/" + SKU).status() == 404) {
+            assertEquals(201, post("/products", map("sku", SKU, "name", "冰醋酸 工业级", "unit", "吨", "listPrice", 3100)).status());
+        }
+        ensureWarehouse("WH1", "Main warehouse", true, true);
+        return shippedOrder(map("type", "ORDER", "customerCode", customer, "warehouseCode", "WH1", "lines", List.of(map("sku", SKU,
+                "quantity", 2))));
+    }
+
+    private Dispatch<Source> admin() throws Exception {
+        return soapClient("FinanceService", FINANCE, "admin", adminPassword);
+    }
+
+    private static String call(Dispatch<Source> d, String operation, String body) throws Exception {
+        return soapCall(d, "<f:" + operation + " xmlns:f='" + FINANCE + "'>" + body + "</f:" + operation + ">");
+    }
+
+    /** The fault's message and detail; a client fault. */
+    private static String fault(Dispatch<Source> d, String operation, String body) throws Exception {
+        try {
+            String answer = call(d, operation, body);
+            throw new AssertionError("no fault for " + operation + " " + body + ": " + answer);
+        } catch (SOAPFaultException e) {
+            assertEquals(e.getMessage(), "Client", e.getFault().getFaultCodeAsQName().getLocalPart());
+            return e.getMessage() + " | " + (e.getFault().getDetail() == null ? "" : e.getFault().getDetail().getTextContent());
+        }
+    }
+
+    private static String first(String xml, String element) {
+        Matcher m = Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
+        assertTrue(element + " in " + xml, m.find());
+        return m.group(1);
+    }
+
+    private static int count(String xml, String element) {
+        return xml.split("<" + element + ">", -1).length - 1;
+    }
+
+    private static String money(String element, String partyField, String party, String amount, String method, String reference,
+            String requestId) {
+        return "<" + element + "><" + partyField + ">" + party + "</" + partyField + "><amount>" + amount + "</amount><method>" + method
+                + "</method><date>" + LocalDate.now() + "</date><reference>" + reference + "</reference><comment>网银 退款 " + reference
+                + "</comment><requestId>" + requestId + "</requestId></" + element + ">";
+    }
+
+    private static String range(String party) {
+        return "<query>" + (party == null ? "" : "<partyCode>" + party + "</partyCode>") + "<from>" + LocalDate.now().minusDays(3)
+                + "</from><to>" + LocalDate.now().plusDays(3) + "</to></query>";
+    }
+
+    @Test
+    public void receivablesOpenItemsRefundsWithRequestIdAndRegistersByDate() throws Exception {
+        String c = customer();
+        String order = shipped(c);
+        Dispatch<Source> d = admin();
+        String open = call(d, "listOpenItems", "<customerCode>" + c + "</customerCode>");
+        assertEquals(open, 1, count(open, "item"));
+        assertEquals(order, first(open, "documentNumber"));
+        assertTrue(open, first(open, "dueDate").matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertTrue(fault(d, "listOpenItems", "<customerCode>NOPE-" + RUN + "</customerCode>").contains("NOPE-" + RUN));
+
+        // a receipt above the debt leaves a credit, which a refund pays back
+        call(d, "registerReceipt", "<receipt><customerCode>" + c + "</customerCode><amount>10000.00</amount><method>BANK_TRANSFER</method>"
+                + "<salesOrderNumber>" + order + "</salesOrderNumber></receipt>");
+        String id = "FSR-" + RUN;
+        String refund = call(d, "registerRefund", money("refund", "customerCode", c, "300.00", "BANK_TRANSFER", "ICBC-1", id));
+        String number = first(refund, "number");
+        assertTrue(refund, number.startsWith("RF-") && first(refund, "kind").equals("REFUND"));
+        assertEquals(LocalDate.now().toString(), first(refund, "date"));
+        assertTrue(refund, first(refund, "postedAt").endsWith("Z"));
+        assertEquals(number, first(call(d, "registerRefund", money("refund", "customerCode", c, "300.00", "BANK_TRANSFER", "ICBC-1", id)),
+                "number"));
+        for (String other : List.of(money("refund", "customerCode", c, "301.00", "BANK_TRANSFER", "ICBC-1", id),
+                money("refund", "customerCode", c, "300.00", "CASH", "ICBC-1", id),
+                money("refund", "customerCode", c, "300.00", "BANK_TRANSFER", "ICBC-2", id))) {
+            String refused = fault(d, "registerRefund", other);
+            assertTrue(refused, refused.contains("requestId") && refused.contains(number));
+        }
+        String wrongSide = fault(d, "registerRefund", money("refund", "supplierCode", c, "1.00", "CASH", "X", "FSX-" + RUN));
+        assertTrue(wrongSide, wrongSide.contains("supplierCode"));
+
+        String receipts = call(d, "listReceipts", range(c));
+        assertEquals(receipts, "1", first(receipts, "total"));
+        String refunds = call(d, "listRefunds", range(c));
+        assertEquals(refunds, "1", first(refunds, "total"));
+        assertEquals(number, first(refunds, "number"));
+        assertEquals("网银 退款 ICBC-1", first(refunds, "comment"));
+        String backwards = fault(d, "listReceipts", "<query><from>" + LocalDate.now() + "</from><to>" + LocalDate.now().minusDays(1)
+                + "</to></query>");
+        assertTrue(backwards, backwards.contains("query.to"));
+        assertTrue(fault(d, "listReceipts", "<query><from>" + LocalDate.now() + "</from></query>").contains("query.to"));
+        assertTrue(fault(d, "listReceipts", "<query><from>2026-02-30</from><to>2026-03-01</to></query>").contains("from"));
+    }
+
+    @Test
+    public void payablesBalanceOpenItemsSupplierPaymentsAndRefundsWithRequestId() throws Exception {
+        String s = supplier();
+        Dispatch<Source> d = admin();
+        String none = call(d, "getPayableBalance", "<supplierCode>" + s + "</supplierCode>");
+        assertFalse(none, none.contains("<balance>"));
+        String unknown = fault(d, "getPayableBalance", "<supplierCode>NOPE-" + RUN + "</supplierCode>");
+        assertTrue(unknown, unknown.contains("NOPE-" + RUN) && unknown.contains("404"));
+
+        String id = "FSP-" + RUN;
+        String payment = call(d, "registerSupplierPayment", money("payment", "supplierCode", s, "500.00", "BANK_ACCEPTANCE", "BA-1", id));
+        String number = first(payment, "number");
+        assertTrue(payment, number.startsWith("PY-"));
+        assertEquals(number, first(call(d, "registerSupplierPayment", money("payment", "supplierCode", s, "500.00", "BANK_ACCEPTANCE",
+                "BA-1", id)), "number"));
+        String other = supplier();
+        for (String differs : List.of(money("payment", "supplierCode", other, "500.00", "BANK_ACCEPTANCE", "BA-1", id),
+                money("payment", "supplierCode", s, "500.00", "BANK_ACCEPTANCE", "BA-9", id))) {
+            String refused = fault(d, "registerSupplierPayment", differs);
+            assertTrue(refused, refused.contains("requestId") && refused.contains(number));
+        }
+        String refundId = "FSQ-" + RUN;
+        String refund = call(d, "registerSupplierRefund", money("refund", "supplierCode", s, "200.00", "BANK_TRANSFER", "SR-1", refundId));
+        String refundNumber = first(refund, "number");
+        assertTrue(refund, refundNumber.startsWith("SR-"));
+        assertEquals(refundNumber, first(call(d, "registerSupplierRefund", money("refund", "supplierCode", s, "200.00", "BANK_TRANSFER",
+                "SR-1", refundId)), "number"));
+        assertTrue(fault(d, "registerSupplierRefund", money("refund", "supplierCode", s, "200.01", "BANK_TRANSFER", "SR-1", refundId))
+                .contains("requestId"));
+        assertTrue(fault(d, "registerSupplierPayment", money("payment", "customerCode", s, "1.00", "CASH", "X", "FSY-" + RUN))
+                .contains("customerCode"));
+
+        String balance = call(d, "getPayableBalance", "<supplierCode>" + s + "</supplierCode>");
+        assertEquals(balance, "-300.00", first(balance, "balance"));
+        assertEquals("SUPPLIER", first(balance, "partyType"));
+        assertTrue(balance, first(balance, "lastPostedAt").endsWith("Z"));
+        String open = call(d, "listSupplierOpenItems", "<supplierCode>" + s + "</supplierCode>");
+        assertTrue(open, count(open, "item") >= 1 && open.contains(number));
+        assertEquals("1", first(call(d, "listSupplierPayments", range(s)), "total"));
+        assertEquals(refundNumber, first(call(d, "listSupplierRefunds", range(s)), "number"));
+        // REST shows the same single payment
+        assertEquals(1, get("/supplier-payments?supplierCode=" + s).json().path("total").asInt());
+    }
+
+    @Test
+    public void feedsBySequenceHonourTheirPageSizeAndAPostingIsReadById() throws Exception {
+        String c = customer();
+        shipped(c);
+        shipped(c);
+        Dispatch<Source> d = admin();
+        String one = call(d, "listPostingsAfter", "<afterSeq>0</afterSeq><limit>1</limit>");
+        assertEquals(one, 1, count(one, "posting"));
+        long seq = Long.parseLong(first(one, "seq"));
+        String next = call(d, "listPostingsAfter", "<afterSeq>" + seq + "</afterSeq><limit>2</limit>");
+        assertEquals(next, 2, count(next, "posting"));
+        assertTrue(next, Long.parseLong(first(next, "seq")) > seq);
+        // the operation as it was, without a limit, still answers
+        assertTrue(call(d, "listPostingsAfter", "<afterSeq>" + seq + "</afterSeq>").contains("<seq>"));
+        assertTrue(fault(d, "listPostingsAfter", "<afterSeq>0</afterSeq><limit>0</limit>").contains("limit"));
+        // far more than the cap asked: at most the cap (1 000) answered
+        assertTrue(count(call(d, "listPostingsAfter", "<afterSeq>0</afterSeq><limit>100000</limit>"), "posting") <= 1000);
+
+        String id = first(one, "id");
+        String posting = call(d, "getPosting", "<id>" + id + "</id>");
+        assertEquals(id, first(posting, "id"));
+        assertTrue(posting, first(posting, "documentDate").matches("\\d{4}-\\d{2}-\\d{2}") && first(posting, "postedAt").endsWith("Z"));
+        assertTrue(fault(d, "getPosting", "<id>NOPE-" + RUN + "</id>").contains("NOPE-" + RUN));
+
+        Dispatch<Source> sales = soapClient("SalesOrderService", SALES, "admin", adminPassword);
+        String orders = soapCall(sales, "<s:listOrdersAfter xmlns:s='" + SALES + "'><afterSeq>0</afterSeq><limit>1</limit></s:listOrdersAfter>");
+        assertEquals(orders, 1, count(orders, "number"));
+        long orderSeq = Long.parseLong(first(orders, "eventSeq"));
+        String more = soapCall(sales, "<s:listOrdersAfter xmlns:s='" + SALES + "'><afterSeq>" + orderSeq + "</afterSeq><limit>3</limit>"
+                + "</s:listOrdersAfter>");
+        assertTrue(more, count(more, "number") >= 1 && count(more, "number") <= 3 && Long.parseLong(first(more, "eventSeq")) > orderSeq);
+        try {
+            soapCall(sales, "<s:listOrdersAfter xmlns:s='" + SALES + "'><afterSeq>0</afterSeq><limit>-1</limit></s:listOrdersAfter>");
+            throw new AssertionError("limit -1 answered");
+        } catch (SOAPFaultException e) {
+            assertTrue(e.getMessage() + e.getFault().getDetail().getTextContent(), (e.getMessage() + e.getFault().getDetail()
+                    .getTextContent()).contains("limit"));
+        }
+    }
+
+    @Test
+    public void theNewOperationsTypeTheirDaysAsXsDateAndTheirInstantsAsXsDateTime() {
+        String wsdl = http("GET", "/soap/FinanceService?wsdl", null, null, null, Map.of()).body();
+        for (String[] typed : new String[][] {{"openItem", "dueDate", "date"}, {"moneyDocument", "date", "date"},
+                {"moneyDocument", "postedAt", "dateTime"}, {"registerQuery", "from", "date"}, {"ledgerEntry", "postedAt", "dateTime"},
+                {"account", "lastPostedAt", "dateTime"}}) {
+            Matcher type = Pattern.compile("(?s)<xs:complexType name=\"" + typed[0] + "\">(.*?)</xs:complexType>").matcher(wsdl);
+            assertTrue(typed[0] + " in " + wsdl, type.find());
+            assertTrue(typed[0] + "." + typed[1] + ": " + type.group(1), Pattern.compile("name=\"" + typed[1] + "\"[^>]*type=\"xs:"
+                    + typed[2] + "\"").matcher(type.group(1)).find());
+        }
+    }
+
+    @Test
+    public void theLedgerIsReadByFinanceViewerAndAdminOnlyOverSoapAndRest() throws Exception {
+        String c = customer();
+        shipped(c);
+        String seller = "fssales-" + RUN.toLowerCase();
+        String sellerPw = createUser(seller, "sales");
+        String viewer = "fsview-" + RUN.toLowerCase();
+        String viewerPw = createUser(viewer, "viewer");
+        String clerk = "fsfin-" + RUN.toLowerCase();
+        String clerkPw = createUser(clerk, "finance");
+        String buyer = "fsbuy-" + RUN.toLowerCase();
+        String buyerPw = createUser(buyer, "purchasing");
+        String s = supplier();
+
+        List<String> reads = List.of("/receivables?customerCode=" + c, "/receivables/" + c, "/receivables/balances", "/payables/" + s,
+                "/finance-postings?partyCode=" + c, "/receipts?customerCode=" + c, "/refunds", "/supplier-payments", "/supplier-refunds");
+        for (String path : reads) {
+            assertProblem(403, http("GET", path, seller, sellerPw, null, Map.of()));
+            assertProblem(403, http("GET", path, buyer, buyerPw, null, Map.of()));
+            assertEquals(path, 200, http("GET", path, viewer, viewerPw, null, Map.of()).status());
+            assertEquals(path, 200, http("GET", path, clerk, clerkPw, null, Map.of()).status());
+        }
+        // sales still reads what is theirs
+        assertEquals(200, http("GET", "/sales-orders?customerCode=" + c, seller, sellerPw, null, Map.of()).status());
+
+        Map<String, String> soapReads = Map.of("getBalance", "<customerCode>" + c + "</customerCode>", "listOpenItems",
+                "<customerCode>" + c + "</customerCode>", "getPayableBalance", "<supplierCode>" + s + "</supplierCode>", "listReceipts",
+                range(c), "listPostingsAfter", "<afterSeq>0</afterSeq><limit>1</limit>");
+        Dispatch<Source> sales = soapClient("FinanceService", FINANCE, seller, sellerPw);
+        Dispatch<Source> view = soapClient("FinanceService", FINANCE, viewer, viewerPw);
+        for (Map.Entry<String, String> op : soapReads.entrySet()) {
+            try {
+                call(sales, op.getKey(), op.getValue());
+                throw new AssertionError(op.getKey() + " answered a sales user");
+            } catch (SOAPFaultException e) {
+                assertTrue(op.getKey() + ": " + e.getMessage(), e.getMessage().startsWith("Forbidden"));
+            }
+            call(view, op.getKey(), op.getValue());
+        }
+        // the viewer reads but books nothing; finance books
+        try {
+            call(view, "registerRefund", money("refund", "customerCode", c, "1.00", "CASH", "V", "FSV-" + RUN));
+            throw new AssertionError("a viewer registered a refund");
+        } catch (SOAPFaultException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("Forbidden"));
+        }
+        Dispatch<Source> fin = soapClient("FinanceService", FINANCE, clerk, clerkPw);
+        String paid = call(fin, "registerSupplierPayment", money("payment", "supplierCode", s, "10.00", "CASH", "F", "FSF-" + RUN));
+        assertEquals(clerk, first(paid, "postedBy"));
+    }
+}
