@@ -17,12 +17,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.inject.Inject;
+import javax.xml.transform.Source;
+import javax.xml.ws.Dispatch;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.titrate.sales.api.SalesInvoicing;
 
 /**
  * Invoicing: tax data on products and customers, invoice requests from shipped orders, issuing, red-letter
@@ -39,6 +44,11 @@ public class InvoicingIT extends TitrateTestSupport {
     private static final String TAX_ID = "91310000607216596U";
     private static int customers;
     private static int numbers;
+
+    /** What contracts read: the invoiced amount per order. */
+    @Inject
+    @Filter(timeout = 300_000)
+    protected SalesInvoicing salesInvoicing;
 
     @Before
     public void masterData() {
@@ -268,6 +278,60 @@ public class InvoicingIT extends TitrateTestSupport {
         assertEquals(new BigDecimal("199.98"), dec(p.path("invoicedAmount")));
         // 6 × 33.33 requested, 4 × 33.33 taken back by the red request not yet issued.
         assertEquals(new BigDecimal("-133.32"), dec(p.path("requestedAmount")));
+    }
+
+    @Test
+    public void theTaxSystemsFilesGoBothWaysAndLegacyFinanceReadsOverSoap() throws Exception {
+        String customer = customer(true);
+        String so = shipped(customer, line(SODA, 2), line(ACID, 1));
+        String other = shipped(customer, line(SODA, 1));
+        long seq = get("/status").json().path("eventLog").path("lastSeq").asLong();
+        String special = assertOk(post("/invoices", map("customerCode", customer, "type", "SPECIAL", "orderNumbers", List.of(so))))
+                .path("number").asText();
+        String electronic = assertOk(post("/invoices", map("customerCode", customer, "type", "ELECTRONIC", "lines",
+                List.of(map("orderNumber", other, "lineNo", 1))))).path("number").asText();
+
+        // The requests in the tax system's import layout.
+        Reply sheet = get("/invoices/export?customerCode=" + customer);
+        assertEquals(200, sheet.status());
+        assertTrue(sheet.header("content-type"), sheet.header("content-type").startsWith("application/vnd.openxmlformats"));
+        assertTrue(sheet.body().startsWith("PK"));
+        assertTrue(assertProblem(400, get("/invoices/export?status=NOPE")).errorFields().contains("status"));
+
+        // What the tax system issued, imported as one file: all or none.
+        String paperNumber = digits(8);
+        String paperCode = digits(12);
+        String eNumber = digits(20);
+        assertTrue(assertProblem(400, post("/invoices/issued", List.of(
+                map("requestNumber", special, "invoiceNumber", paperNumber, "invoiceCode", paperCode, "issueDate", today()),
+                map("requestNumber", electronic, "invoiceNumber", "12AB", "issueDate", today())))).errorFields()
+                .contains("issues[1].invoiceNumber"));
+        assertEquals("REQUESTED", get("/invoices/" + special).json().path("status").asText());
+        JsonNode issued = assertOk(post("/invoices/issued", List.of(
+                map("requestNumber", special, "invoiceNumber", paperNumber, "invoiceCode", paperCode, "issueDate", today()),
+                map("requestNumber", electronic, "invoiceNumber", eNumber, "issueDate", today()))));
+        assertEquals(2, issued.size());
+        assertEquals("ISSUED", get("/invoices/" + electronic).json().path("status").asText());
+
+        // Contracts read the invoiced amounts through SalesInvoicing: 2 × 118.00 + 33.33 and 118.00.
+        Map<String, BigDecimal> invoiced = salesInvoicing.invoiced(List.of(so, other, "SO-NONE-" + RUN));
+        assertEquals(0, new BigDecimal("269.33").compareTo(invoiced.get(so)));
+        assertEquals(0, new BigDecimal("118.00").compareTo(invoiced.get(other)));
+
+        // Legacy finance: by the tax system's number, and what changed after an event.
+        Dispatch<Source> soap = soapClient("InvoiceService", "urn:titrate:invoicing", "admin", adminPassword);
+        String got = soapCall(soap, "<i:getInvoice xmlns:i='urn:titrate:invoicing'><number>" + paperNumber + "</number></i:getInvoice>");
+        assertTrue(got, got.contains("<number>" + special + "</number>") && got.contains("<buyerName>常州强力电子新材料股份有限公司</buyerName>")
+                && got.contains("<status>ISSUED</status>") && got.contains("<invoiceCode>" + paperCode + "</invoiceCode>"));
+        String changes = soapCall(soap, "<i:listInvoicesChangedAfter xmlns:i='urn:titrate:invoicing'><afterSeq>" + seq
+                + "</afterSeq><limit>50</limit></i:listInvoicesChangedAfter>");
+        assertTrue(changes, changes.contains("<event>REQUESTED</event>") && changes.contains("<event>ISSUED</event>")
+                && changes.contains("<number>" + electronic + "</number>"));
+
+        // The shell lists them, in Chinese help too.
+        String listed = shell("admin", adminPassword, "titrate:invoice-list --customer " + customer.toLowerCase());
+        assertTrue(listed, listed.contains(special) && listed.contains(electronic) && listed.contains("2 of 2 invoices"));
+        assertTrue(shell("admin", adminPassword, "titrate:invoice-list --help").contains("列出开票申请和发票"));
     }
 
     /** Runs the call twice at the same moment; the two statuses. */
