@@ -64,7 +64,7 @@ public class LicensingIT extends TitrateTestSupport {
     @Inject
     private EventLog log;
     private static final String KEY_ID = "test-" + RUN.toLowerCase();
-    private static final String ALL = "sales, inventory, purchasing, finance, reporting, notifications";
+    private static final String ALL = "sales, inventory, purchasing, finance, reporting, notifications, invoicing";
     private static final String WH = "LWH-" + RUN;
     private static final String PRODUCT = "LP-" + RUN;
     private static int licences;

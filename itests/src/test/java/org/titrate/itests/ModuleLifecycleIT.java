@@ -120,14 +120,16 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
             }
         }
 
-        // Sales is downstream of customers and products: with inventory, finance and notifications gone first, it leaves alone and
+        // Sales is downstream of customers and products: with inventory, finance, notifications and invoicing gone first, it leaves alone and
         // upstream keeps serving.
         shell("admin", adminPassword, "feature:uninstall titrate-inventory");
         shell("admin", adminPassword, "feature:uninstall titrate-finance");
         shell("admin", adminPassword, "feature:uninstall titrate-notifications");
+        shell("admin", adminPassword, "feature:uninstall titrate-invoicing");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !installedModules().get("inventory") && !installedModules().get("finance")
-                        && !installedModules().get("notifications"));
+                        && !installedModules().get("notifications") && !installedModules().get("invoicing"));
+        assertEquals(404, get("/invoices?limit=1").status());
         shell("admin", adminPassword, "feature:uninstall titrate-sales");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/sales-orders/" + number).status() == 404 && !installedModules().get("sales"));
@@ -152,5 +154,11 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200);
+
+        // Invoicing comes back on top of them, its tables as they were.
+        shell("admin", adminPassword, "feature:install titrate-invoicing");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/invoices?limit=1").status() == 200 && installedModules().get("invoicing")
+                        && http("GET", "/soap/InvoiceService?wsdl", null, null, null, Map.of()).status() == 200);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.Test;
 import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.testing.MigrationTesting;
 
-/** The customers scripts run on Derby, V2 gives customers from V1 their first history entry, V3 adds their contacts, V4 employees, V5 the customer's salesperson. */
+/** The customers scripts run on Derby, V2 gives customers from V1 their first history entry, V3 adds their contacts, V4 employees, V5 the customer's salesperson, V6 their buyer tax data. */
 public class CustomerMigrationsTest {
 
     @Test
@@ -23,8 +23,8 @@ public class CustomerMigrationsTest {
                     + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES ('c1', 'C1', '江苏恒瑞精细化工有限公司', 'ACTIVE',"
                     + " 'WHOLESALE', 30, 500000.00, 'CNY', 1, CURRENT_TIMESTAMP, 'admin', CURRENT_TIMESTAMP, 'admin')");
         }
-        assertEquals(5, SchemaMigrations.migrate(ds, "customers", scripts));
-        assertEquals(5, SchemaMigrations.migrate(ds, "customers", scripts));
+        assertEquals(6, SchemaMigrations.migrate(ds, "customers", scripts));
+        assertEquals(6, SchemaMigrations.migrate(ds, "customers", scripts));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT TO_STATUS, CHANGED_BY, FROM_STATUS FROM CUS_CUSTOMER_CHANGE WHERE CUSTOMER_ID = 'c1'")) {
             rs.next();

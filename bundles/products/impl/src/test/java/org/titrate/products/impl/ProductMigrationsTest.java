@@ -10,7 +10,7 @@ import org.junit.Test;
 import org.titrate.platform.api.db.SchemaMigrations;
 import org.titrate.platform.testing.MigrationTesting;
 
-/** The products scripts run on Derby, and V2 gives products from V1 their first history entry. */
+/** The products scripts run on Derby, V2 gives products from V1 their first history entry, V3 adds the tax data table. */
 public class ProductMigrationsTest {
 
     @Test
@@ -23,8 +23,8 @@ public class ProductMigrationsTest {
                     + " CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES ('p1', 'NAOH-25', '氢氧化钠', '袋', 120.00, 'CNY',"
                     + " TRUE, TRUE, 1, CURRENT_TIMESTAMP, 'admin', CURRENT_TIMESTAMP, 'admin')");
         }
-        assertEquals(2, SchemaMigrations.migrate(ds, "products", scripts));
-        assertEquals(2, SchemaMigrations.migrate(ds, "products", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "products", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "products", scripts));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT TO_ACTIVE, CHANGED_BY, FROM_ACTIVE FROM PRD_PRODUCT_CHANGE WHERE PRODUCT_ID = 'p1'")) {
             rs.next();

@@ -19,6 +19,8 @@ import org.titrate.customers.api.CustomerContact;
 import org.titrate.customers.api.CustomerChange;
 import org.titrate.customers.api.CustomerQuery;
 import org.titrate.customers.api.CustomerService;
+import org.titrate.customers.api.CustomerTaxData;
+import org.titrate.customers.api.CustomerTaxService;
 import org.titrate.customers.api.CustomerStatus;
 import org.titrate.customers.api.FollowUp;
 import org.titrate.platform.api.Check;
@@ -37,6 +39,9 @@ public class CustomerResource implements RestResource {
 
     @Reference
     private CustomerService customers;
+
+    @Reference
+    private CustomerTaxService taxes;
 
     @GET
     public Page<Customer> list(@QueryParam("q") String q, @QueryParam("status") String status,
@@ -113,5 +118,19 @@ public class CustomerResource implements RestResource {
     @Allowed(Roles.SALES)
     public java.util.List<CustomerContact> saveContacts(@PathParam("id") String id, java.util.List<CustomerContact> body) {
         return customers.saveContacts(id, body);
+    }
+
+    /** The buyer's tax data for VAT invoices: name, tax id (unified social credit code), address and phone, bank and account. */
+    @GET
+    @Path("/{id}/tax-data")
+    public CustomerTaxData taxData(@PathParam("id") String id) {
+        return taxes.get(id);
+    }
+
+    @PUT
+    @Path("/{id}/tax-data")
+    @Allowed({Roles.SALES, Roles.FINANCE})
+    public CustomerTaxData setTaxData(@PathParam("id") String id, CustomerTaxData body) {
+        return taxes.set(id, body);
     }
 }

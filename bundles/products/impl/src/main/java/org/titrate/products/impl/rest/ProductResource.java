@@ -23,6 +23,8 @@ import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductChange;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
+import org.titrate.products.api.ProductTax;
+import org.titrate.products.api.ProductTaxService;
 
 /** {@code /products}: SKU or id in the path. Purchasing keeps the product master. */
 @Component(service = RestResource.class)
@@ -33,6 +35,9 @@ public class ProductResource implements RestResource {
 
     @Reference
     private ProductService products;
+
+    @Reference
+    private ProductTaxService taxes;
 
     @GET
     public Page<Product> list(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
@@ -72,5 +77,19 @@ public class ProductResource implements RestResource {
     @Allowed(Roles.PURCHASING)
     public Product update(@PathParam("id") String id, Product body) {
         return products.update(id, body);
+    }
+
+    /** The product's VAT rate and tax classification code (税收分类编码), for invoices. */
+    @GET
+    @Path("/{id}/tax")
+    public ProductTax tax(@PathParam("id") String id) {
+        return taxes.get(id);
+    }
+
+    @PUT
+    @Path("/{id}/tax")
+    @Allowed({Roles.PURCHASING, Roles.FINANCE})
+    public ProductTax setTax(@PathParam("id") String id, ProductTax body) {
+        return taxes.set(id, body);
     }
 }

@@ -1,0 +1,51 @@
+package org.titrate.invoicing.impl.soap;
+
+import java.util.List;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import org.titrate.invoicing.api.InvoiceService;
+import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ValidationException;
+import org.titrate.platform.api.security.Allowed;
+import org.titrate.platform.api.security.Roles;
+
+/**
+ * {@code /soap/InvoiceService}: invoices for legacy finance systems, by number or as a feed of changes after an event
+ * sequence (continue from the last {@code seq} received). Document/literal wrapped; read-only.
+ */
+@Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
+@WebService(name = "InvoiceService", serviceName = "InvoiceService", portName = "InvoiceServicePort", targetNamespace = InvoiceSoapService.NS)
+public class InvoiceSoapService {
+    public static final String NS = "urn:titrate:invoicing";
+
+    private final InvoiceService invoices;
+
+    public InvoiceSoapService(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    /** By our number ({@code IV-…}) or the tax system's invoice number. */
+    @WebMethod
+    @WebResult(name = "invoice")
+    public InvoiceData getInvoice(@WebParam(name = "number") String number) {
+        Check check = new Check();
+        String n = check.text("number", number, 40, true);
+        check.throwIfInvalid();
+        return InvoiceData.of(invoices.get(n));
+    }
+
+    /** Invoices requested, issued or cancelled after the event {@code afterSeq}, oldest first, at most {@code limit} (1–500). */
+    @WebMethod
+    @WebResult(name = "change")
+    public List<InvoiceChangeData> listInvoicesChangedAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+        if (afterSeq == null || afterSeq < 0) {
+            throw new ValidationException("afterSeq", "is required: 0 or the last seq received");
+        }
+        Check check = new Check();
+        Integer max = check.range("limit", limit, 1, 500, false);
+        check.throwIfInvalid();
+        return invoices.changedAfter(afterSeq, max == null ? 100 : max).stream().map(InvoiceChangeData::of).toList();
+    }
+}
