@@ -17,8 +17,8 @@ public class SalesMigrationsTest {
     public void createsTheSchemaWithTheDefaultReturnReasons() throws Exception {
         DataSource ds = MigrationTesting.freshDerby();
         ClassLoader scripts = getClass().getClassLoader();
-        assertEquals(1, SchemaMigrations.migrate(ds, "sales", scripts));
-        assertEquals(1, SchemaMigrations.migrate(ds, "sales", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "sales", scripts));
+        assertEquals(3, SchemaMigrations.migrate(ds, "sales", scripts));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SAL_RETURN_REASON WHERE ACTIVE = TRUE")) {
             rs.next();
