@@ -171,7 +171,7 @@ public class CounterSalesIT extends TitrateTestSupport {
     }
 
     @Test
-    public void theTillSummaryEqualsTheDocumentsOfTheDay() {
+    public void theTillSummaryEqualsTheDocumentsOfTheDay() throws Exception {
         sold(sale("CASH", 50, GLOVES, 1));
         JsonNode s = sold(sale("WECHAT_PAY", 26, ETHANOL, 1));
         Reply back = post("/counter-sales/returns", map("saleNumber", s.path("order").path("number").asText(),
@@ -200,6 +200,8 @@ public class CounterSalesIT extends TitrateTestSupport {
         assertEquals(0, net.compareTo(all.path("totals").path("netAmount").decimalValue()));
         assertEquals(get("/sales-orders?type=ORDER&" + range).json().path("total").asLong(), sales);
         assertEquals(get("/sales-orders?type=RETURN&" + range).json().path("total").asLong(), returns);
+        String till = shell("admin", adminPassword, "titrate:counter-summary " + day);
+        assertTrue(till, till.contains("WECHAT_PAY") && till.contains("CASH"));
         assertProblem(400, get("/counter-sales/summary?date=yesterday"));
         assertFalse(get("/counter-sales/summary?date=2000-01-01").json().path("lines").elements().hasNext());
     }

@@ -60,7 +60,7 @@ public class CreditLimitIT extends TitrateTestSupport {
     }
 
     @Test
-    public void aConfirmOverTheLimitIsRefusedAndFinanceMayOverrideItWithAReason() {
+    public void aConfirmOverTheLimitIsRefusedAndFinanceMayOverrideItWithAReason() throws Exception {
         String c = customer(1000);
         String first = draft(c, 6);
         assertEquals(200, post("/sales-orders/" + first + "/confirm", map()).status());
@@ -108,6 +108,8 @@ public class CreditLimitIT extends TitrateTestSupport {
         String comment = confirm.path("comment").asText();
         assertTrue(comment, comment.contains("老客户，月底前回款 20 万") && comment.contains("overridden") && comment.contains("1200.00"));
         assertAmount("-200", get("/customers/" + c + "/credit").json().path("available"));
+        String balance = shell("admin", adminPassword, "titrate:balance " + c);
+        assertTrue(balance, balance.contains("Credit limit") && balance.contains("1000.00") && balance.contains("-200.00"));
 
         // No limit, no check.
         String free = customer(null);
