@@ -68,4 +68,27 @@ final class Benchmarks {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * How many SQL statements {@code request} made the server run, read from Derby's statement log ({@code
+     * derby.language.logStatementText = true}); reports the count and each statement.
+     */
+    static int statements(Path log, String step, Supplier<TitrateTestSupport.Reply> request, java.util.function.Consumer<String> report)
+            throws IOException {
+        int before = executed(log).size();
+        TitrateTestSupport.Reply r = request.get();
+        org.junit.Assert.assertEquals(r.body(), true, r.status() < 300);
+        List<String> all = executed(log);
+        List<String> mine = all.subList(before, all.size());
+        report.accept(step + ": " + mine.size() + " statements");
+        mine.forEach(s -> report.accept("    " + (s.length() > 140 ? s.substring(0, 140) + "…" : s)));
+        return mine.size();
+    }
+
+    private static List<String> executed(Path log) throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("Executing prepared statement: ") || l.contains("Executing statement: "))
+                .map(l -> l.replaceAll("^.*Executing (prepared )?statement: ", ""))
+                .toList();
+    }
 }

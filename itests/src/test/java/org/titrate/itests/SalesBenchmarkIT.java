@@ -205,21 +205,7 @@ public class SalesBenchmarkIT {
     }
 
     private static int statements(Path log, String step, Supplier<TitrateTestSupport.Reply> request) throws IOException {
-        int before = executed(log).size();
-        TitrateTestSupport.Reply r = request.get();
-        assertEquals(r.body(), true, r.status() < 300);
-        List<String> all = executed(log);
-        List<String> mine = all.subList(before, all.size());
-        report(step + ": " + mine.size() + " statements");
-        mine.forEach(s -> report("    " + (s.length() > 140 ? s.substring(0, 140) + "…" : s)));
-        return mine.size();
-    }
-
-    private static List<String> executed(Path log) throws IOException {
-        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                .filter(l -> l.contains("Executing prepared statement: ") || l.contains("Executing statement: "))
-                .map(l -> l.replaceAll("^.*Executing (prepared )?statement: ", ""))
-                .toList();
+        return Benchmarks.statements(log, step, request, SalesBenchmarkIT::report);
     }
 
     /**

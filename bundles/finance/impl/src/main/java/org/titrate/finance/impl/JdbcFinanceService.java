@@ -68,7 +68,7 @@ import org.titrate.sales.api.SalesOrder;
 import org.titrate.sales.api.SalesOrderService;
 
 /** The finance ledger's views and its money documents, on plain JDBC (see {@link FinanceLedger}). */
-@Component(service = FinanceService.class)
+@Component(service = {FinanceService.class, JdbcFinanceService.class})
 public class JdbcFinanceService implements FinanceService {
 
     private static final String POSTING_COLUMNS = "p.ID, p.PARTY_TYPE, p.PARTY_CODE, p.TYPE, p.DOCUMENT_NUMBER, p.ORDER_NUMBER,"
@@ -294,16 +294,7 @@ public class JdbcFinanceService implements FinanceService {
         check.throwIfInvalid();
         checkParty(party, partyField, partyCode);
         String user = CurrentUser.name();
-        Guard guard = !kind.limitedByCredit() ? Guard.NONE : balance -> {
-            BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
-            if (amount.compareTo(credit) > 0) {
-                throw new ConflictException("amount", "a refund of " + amount + " " + currency + " is more than " + (customer
-                        ? partyCode + "'s credit of " + Money.of(credit) + " " + currency + " (what they paid or were credited beyond"
-                                + " what they owe)"
-                        : "our credit with " + partyCode + " of " + Money.of(credit) + " " + currency + " (what we paid or were"
-                                + " credited beyond what we owe)"));
-            }
-        };
+        Guard guard = guard(kind, customer, partyCode, amount, currency);
         return Transactions.required(transactions, () -> {
             // The document the money names is read before the account's lock: one not on the ledger yet is asked of sales
             // or purchasing, whose row a shipment holds while it waits for this account's lock.
@@ -331,18 +322,51 @@ public class JdbcFinanceService implements FinanceService {
             } else if (!kind.limitedByCredit()) {
                 checkOwedCurrency(party, partyCode, currency);
             }
-            BigDecimal signed = kind.postingType().debit() ? amount : amount.negate();
-            Written w = ledger.postNumbered(new Entry(party, partyCode, kind.postingType(), null, orderNumber, currency, signed, date, date,
-                    user, orderNumber), guard, () -> numbers.next(kind.series()));
-            String number = w.posting().documentNumber();
-            String id = UUID.randomUUID().toString();
-            insertMoney(id, number, kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, w.posting().postedAt(),
-                    user, requestId);
-            return new MoneyDocument(id, number, kind, customer ? partyCode : null, customer ? null : partyCode, amount, currency, method, date,
-                    customer ? orderNumber : null, customer ? null : orderNumber, reference, comment,
-                    w.settled().stream().map(s -> new Allocation(s.documentNumber(), s.amount())).toList(), w.posting().postedAt(), user,
-                    requestId);
+            return book(kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, user, requestId, guard);
         });
+    }
+
+    /**
+     * The money of a customer's document posted in the caller's transaction — a counter sale's receipt, a counter
+     * return's refund: the caller vouches for the customer and the document, so neither is looked up in another module.
+     */
+    MoneyDocument registerForPosted(MoneyKind kind, String customerCode, BigDecimal amount, String currency, PaymentMethod method,
+            String orderNumber, String reference, String comment) {
+        Guard guard = guard(kind, true, customerCode, amount, currency);
+        return Transactions.required(transactions, () -> book(kind, customerCode, amount, currency, method, BusinessClock.today(), orderNumber,
+                reference, comment, CurrentUser.name(), null, guard));
+    }
+
+    /** A refund never takes back more than the party's credit, checked under the account's lock. */
+    private static Guard guard(MoneyKind kind, boolean customer, String partyCode, BigDecimal amount, String currency) {
+        return !kind.limitedByCredit() ? Guard.NONE : balance -> {
+            BigDecimal credit = balance.negate().max(BigDecimal.ZERO);
+            if (amount.compareTo(credit) > 0) {
+                throw new ConflictException("amount", "a refund of " + amount + " " + currency + " is more than " + (customer
+                        ? partyCode + "'s credit of " + Money.of(credit) + " " + currency + " (what they paid or were credited beyond"
+                                + " what they owe)"
+                        : "our credit with " + partyCode + " of " + Money.of(credit) + " " + currency + " (what we paid or were"
+                                + " credited beyond what we owe)"));
+            }
+        };
+    }
+
+    /** Posts the money document (its number taken under the account's lock) and stores it. */
+    private MoneyDocument book(MoneyKind kind, String partyCode, BigDecimal amount, String currency, PaymentMethod method, LocalDate date,
+            String orderNumber, String reference, String comment, String user, String requestId, Guard guard) {
+        PartyType party = kind.postingType().partyType();
+        boolean customer = party == PartyType.CUSTOMER;
+        BigDecimal signed = kind.postingType().debit() ? amount : amount.negate();
+        Written w = ledger.postNumbered(new Entry(party, partyCode, kind.postingType(), null, orderNumber, currency, signed, date, date,
+                user, orderNumber), guard, () -> numbers.next(kind.series()));
+        String number = w.posting().documentNumber();
+        String id = UUID.randomUUID().toString();
+        insertMoney(id, number, kind, partyCode, amount, currency, method, date, orderNumber, reference, comment, w.posting().postedAt(),
+                user, requestId);
+        return new MoneyDocument(id, number, kind, customer ? partyCode : null, customer ? null : partyCode, amount, currency, method, date,
+                customer ? orderNumber : null, customer ? null : orderNumber, reference, comment,
+                w.settled().stream().map(s -> new Allocation(s.documentNumber(), s.amount())).toList(), w.posting().postedAt(), user,
+                requestId);
     }
 
     private void checkParty(PartyType party, String field, String code) {

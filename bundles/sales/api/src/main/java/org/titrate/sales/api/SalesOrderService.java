@@ -38,6 +38,15 @@ public interface SalesOrderService {
      */
     SalesOrder act(String idOrNumber, OrderAction action, String comment, Long version);
 
+    /**
+     * Confirms an order. The customer's exposure (open receivables + confirmed orders not shipped + this order, in the
+     * currency of the customer's credit limit) must stay within the limit, and no debt may be overdue beyond the
+     * configured days: otherwise 409 naming {@code creditLimit} (or {@code overdue}) unless {@code overrideCreditLimit},
+     * which needs {@code comment} (the reason) and is recorded in the history. Who may override is the caller's concern
+     * (REST: the finance and admin roles). {@code act(CONFIRM)} is this without override.
+     */
+    SalesOrder confirm(String idOrNumber, String comment, Long version, boolean overrideCreditLimit);
+
     /** Records the customer's return shipment of a return order. */
     SalesOrder track(String idOrNumber, Tracking tracking);
 

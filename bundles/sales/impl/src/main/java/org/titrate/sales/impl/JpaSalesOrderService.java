@@ -75,7 +75,7 @@ import org.titrate.sales.impl.entity.SalesOrderEntity;
  * bookings commit together. A document and its lines, history and field values are read with one
  * query each, for a single document or a whole page.
  */
-@Component(service = SalesOrderService.class)
+@Component(service = {SalesOrderService.class, JpaSalesOrderService.class})
 public class JpaSalesOrderService implements SalesOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaSalesOrderService.class);
     /** Order dates are the sales office's local dates. */
@@ -104,6 +104,9 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Reference
     private OrderEvents events;
+
+    @Reference
+    private CreditLimits credit;
 
     /** Sorted by service ranking, lowest first (DS orders reference collections like ServiceReference.compareTo). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -350,25 +353,39 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     @Override
     public SalesOrder act(String idOrNumber, OrderAction action, String comment, Long version) {
+        return act(idOrNumber, action, comment, version, false);
+    }
+
+    @Override
+    public SalesOrder confirm(String idOrNumber, String comment, Long version, boolean overrideCreditLimit) {
+        return act(idOrNumber, OrderAction.CONFIRM, comment, version, overrideCreditLimit);
+    }
+
+    private SalesOrder act(String idOrNumber, OrderAction action, String comment, Long version, boolean overrideCreditLimit) {
         if (action == null || action == OrderAction.CREATE || action == OrderAction.UPDATE || action == OrderAction.TRACKING) {
             throw new ValidationException("action", "must be one of CONFIRM, SHIP, CANCEL, SUBMIT, APPROVE, REJECT, RECEIVE, CLOSE");
         }
         Check check = new Check();
-        String note = check.text(action == OrderAction.REJECT ? "reason" : "comment", comment, 2000, false);
+        String note = check.text(action == OrderAction.REJECT || overrideCreditLimit ? "reason" : "comment", comment, 2000, false);
         check.throwIfInvalid();
         if (action == OrderAction.REJECT && note == null) {
             throw new ValidationException("reason", "is required to reject a return: the customer is told why");
         }
+        if (overrideCreditLimit && note == null) {
+            throw new ValidationException("reason", "is required to override the credit check: the history keeps why");
+        }
+        // The credit check needs the customer's limit, read before the transaction (customers' own unit never joins it).
+        Customer customer = action == OrderAction.CONFIRM ? customerOf(idOrNumber) : null;
         return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             SalesOrderEntity e = order(em, idOrNumber);
             if (version != null) {
                 ConflictException.requireCurrentVersion("Sales document", e.number(), e.version(), version);
             }
-            OrderStatus from = e.status();
-            OrderStatus to = OrderWorkflow.next(e.type(), from, action);
-            List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
-            if (action == OrderAction.SUBMIT) {
-                OrderRules.requireReasons(lines);
+            String history = note;
+            if (action == OrderAction.CONFIRM && e.type() == OrderType.ORDER && e.status() == OrderStatus.DRAFT) {
+                // Before the order's row is written: the credit lock is always taken before any order row.
+                String overridden = credit.check(em, customer, e.id(), e.currency(), e.totalAmount(), overrideCreditLimit);
+                history = overridden == null ? note : note + " — " + overridden;
             }
             if (action == OrderAction.CONFIRM && e.contractNumber() != null) {
                 // The contract may have expired or been terminated since the draft was written.
@@ -376,19 +393,77 @@ public class JpaSalesOrderService implements SalesOrderService {
                 JpaContractService.pricesForOrder(em, usable, e.contractNumber(), e.customerCode(), e.currency(), BusinessClock.today());
                 usable.throwIfInvalid();
             }
-            List<StatusChange> history = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            List<StatusChange> before = loadHistory(em, List.of(e.id())).getOrDefault(e.id(), List.of());
+            StatusChange change = perform(em, e, action, lines, before.size() + 1, history, CurrentUser.name(), JpaSalesSetupService.now());
+            return announce(em, e, lines, before, change);
+        }));
+    }
+
+    /** The customer of a document, as customers has it now; null when the document or the customer is unknown. */
+    private Customer customerOf(String idOrNumber) {
+        String code = jpa.txExpr(TransactionType.Supports, em -> JpaPages.byKeyOrId(em, SalesOrderEntity.class, "number", idOrNumber)
+                .map(SalesOrderEntity::customerCode).orElse(null));
+        return code == null ? null : customers.findByCode(code).orElse(null);
+    }
+
+    /**
+     * Moves {@code e} by {@code action} in the caller's transaction: the new state (its version checked at the flush),
+     * the history entry number {@code seq} and, for shipments and return receipts, every listener's bookings.
+     */
+    private StatusChange perform(EntityManager em, SalesOrderEntity e, OrderAction action, List<OrderLine> lines, int seq, String note,
+            String user, Instant now) {
+        OrderStatus from = e.status();
+        OrderStatus to = OrderWorkflow.next(e.type(), from, action);
+        if (action == OrderAction.SUBMIT) {
+            OrderRules.requireReasons(lines);
+        }
+        e.moveTo(to, user, now);
+        // The version check, before anything else is written: of two clients acting at once, only one gets
+        // past this line; the other waits for its row lock and then finds the version moved (409).
+        em.flush();
+        StatusChange change = record(em, e, seq, action, from, user, now, note);
+        if (action == OrderAction.SHIP || action == OrderAction.RECEIVE) {
+            post(e, action == OrderAction.SHIP ? PostingKind.SHIPMENT : PostingKind.RETURN_RECEIPT, lines, user, now);
+        }
+        return change;
+    }
+
+    /** What a one-step document does in its transaction once it is posted; throwing undoes it all. */
+    interface Posted<T> {
+        T apply(EntityManager em, SalesOrder document);
+    }
+
+    /**
+     * Creates a document and moves it through {@code actions} in one transaction: {@code first} (optional) runs before
+     * anything is written (locks that must come before the document's row), {@code then} after the last action. A confirm among the actions checks the credit limit
+     * without override. The counter sales' one step.
+     */
+    <T> T createAndPerform(SalesOrder input, List<OrderAction> actions, String note, Posted<Void> first, Posted<T> then) {
+        Draft d = validate(Check.body(input));
+        return jpa.txExpr(TransactionType.Required, em -> {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
-            e.moveTo(to, user, now);
-            // The version check, before anything else is written: of two clients acting at once, only one gets
-            // past this line; the other waits for its row lock and then finds the version moved (409).
-            em.flush();
-            StatusChange change = record(em, e, history.size() + 1, action, from, user, now, note);
-            if (action == OrderAction.SHIP || action == OrderAction.RECEIVE) {
-                post(e, action == OrderAction.SHIP ? PostingKind.SHIPMENT : PostingKind.RETURN_RECEIPT, lines, user, now);
+            if (first != null) {
+                first.apply(em, null);
             }
-            return announce(em, e, lines, history, change);
-        }));
+            if (actions.contains(OrderAction.CONFIRM)) {
+                credit.check(em, d.customer(), null, d.currency(), OrderRules.shipped(d.lines()).add(OrderRules.returned(d.lines())), false);
+            }
+            SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
+            apply(e, d, BusinessClock.today());
+            em.persist(e);
+            writeLines(em, e, d);
+            List<StatusChange> history = new ArrayList<>();
+            history.add(record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment()));
+            for (OrderAction action : actions) {
+                history.add(perform(em, e, action, d.lines(), history.size() + 1, note, user, now));
+            }
+            em.flush();
+            SalesOrder done = e.toRecord(d.lines(), history, render(d.fields()), UNSETTLED);
+            history.forEach(change -> events.afterCommit(done, change));
+            return then.apply(em, done);
+        });
     }
 
     @Override

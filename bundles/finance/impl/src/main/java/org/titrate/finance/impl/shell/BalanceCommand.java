@@ -18,10 +18,12 @@ import org.titrate.platform.api.security.Roles;
 import org.titrate.platform.api.shell.ShellInput;
 import org.titrate.platform.api.shell.TextTable;
 import org.titrate.platform.api.licensing.Entitlements;
+import org.titrate.sales.api.CreditService;
+import org.titrate.sales.api.CustomerCredit;
 
 @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
-@Command(scope = "titrate", name = "balance-show", description = "Shows what a customer owes (or has in credit) per currency, and the open items behind it",
-        detailedDescription = "查看客户按币种的应收余额（或贷方余额）及其未清项")
+@Command(scope = "titrate", name = "balance-show", description = "Shows a customer's credit (limit, exposure, available, overdue), what it owes (or has in credit) per currency, and the open items behind it",
+        detailedDescription = "查看客户按币种的应收余额（或贷方余额）及其未清项；装有销售模块时先显示信用额度、风险敞口、可用额度与逾期")
 @Service
 public class BalanceCommand implements Action {
 
@@ -38,11 +40,18 @@ public class BalanceCommand implements Action {
     @Reference
     private CustomerService customers;
 
+    /** Sales' credit limits, when sales is installed. */
+    @Reference(optional = true)
+    private CreditService credit;
+
     @Override
     public Object execute() {
         Entitlements.require(entitlements, "finance", false);
         // An unknown customer is an error (exit 1), not an empty balance.
         String code = ShellInput.find(customer, customers::get).code();
+        if (credit != null) {
+            printCredit(credit.credit(code));
+        }
         List<Balance> balances = finance.balance(PartyType.CUSTOMER, code);
         if (balances.isEmpty()) {
             System.out.println("Nothing posted for " + code);
@@ -81,5 +90,24 @@ public class BalanceCommand implements Action {
         }
         items.print(System.out);
         return null;
+    }
+
+    private static void printCredit(CustomerCredit c) {
+        TextTable t = new TextTable();
+        t.column("Currency");
+        t.column("Credit limit").alignRight();
+        t.column("Receivables").alignRight();
+        t.column("Not shipped").alignRight();
+        t.column("Exposure").alignRight();
+        t.column("Available").alignRight();
+        t.column("Overdue").alignRight();
+        t.column("Oldest due");
+        t.addRow().addContent(c.currency(), plain(c.creditLimit()), plain(c.openReceivables()), plain(c.unshippedOrders()),
+                plain(c.exposure()), plain(c.available()), plain(c.overdue()), c.oldestDueDate() == null ? "" : c.oldestDueDate());
+        t.print(System.out);
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        return v == null ? "none" : v.toPlainString();
     }
 }

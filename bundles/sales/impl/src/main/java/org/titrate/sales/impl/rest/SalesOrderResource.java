@@ -15,11 +15,13 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.customers.api.Channel;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.ForbiddenException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.rest.RestResource;
@@ -119,11 +121,26 @@ public class SalesOrderResource implements RestResource {
         return orders.track(id, body);
     }
 
+    /**
+     * Checks the customer's credit; {@code {"overrideCreditLimit": true, "reason"}} lets a finance user or an
+     * administrator confirm above it (a finance user confirms only so).
+     */
     @POST
     @Path("/{id}/confirm")
-    @Allowed(Roles.SALES)
-    public SalesOrder confirm(@PathParam("id") String id, ActionRequest body) {
-        return act(id, OrderAction.CONFIRM, body);
+    @Allowed({Roles.SALES, Roles.FINANCE})
+    public SalesOrder confirm(@PathParam("id") String id, ConfirmRequest body, @Context SecurityContext caller) {
+        boolean override = body != null && Boolean.TRUE.equals(body.overrideCreditLimit());
+        if (override && !caller.isUserInRole(Roles.FINANCE) && !caller.isUserInRole(Roles.ADMIN)) {
+            throw new ForbiddenException("Only a finance user or an administrator may override the credit check (overrideCreditLimit)");
+        }
+        if (!override && !caller.isUserInRole(Roles.SALES) && !caller.isUserInRole(Roles.ADMIN)) {
+            throw new ForbiddenException("A finance user confirms an order only to override the credit check (overrideCreditLimit)");
+        }
+        if (body == null) {
+            return orders.confirm(id, null, null, false);
+        }
+        String note = body.reason() != null && !body.reason().isBlank() ? body.reason() : body.comment();
+        return orders.confirm(id, note, body.version(), override);
     }
 
     /** Issues the goods and books the receivable (through the posting listeners of inventory and finance). */
