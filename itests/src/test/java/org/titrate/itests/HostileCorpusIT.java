@@ -468,7 +468,13 @@ public class HostileCorpusIT extends TitrateTestSupport {
                 List<String> rows = new ArrayList<>();
                 try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                     ResultSetMetaData md = rs.getMetaData();
+                    boolean counters = table.endsWith("PLT_NUMBER_SEQUENCE");
                     while (rs.next()) {
+                        if (counters && rs.getLong("NEXT_VALUE") == 1) {
+                            // a series' counter row is created in a transaction of its own the first time a number of it is
+                            // asked for, even by a request that is then rolled back; at 1 it has handed out no number
+                            continue;
+                        }
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= md.getColumnCount(); i++) {
                             row.append(rs.getString(i)).append('\u0001');
