@@ -6,7 +6,19 @@ package org.titrate.platform.api;
  */
 public record PageRequest(int offset, int limit) {
     public static final int DEFAULT_LIMIT = 50;
+    /** The largest page anything may ask for; clients are held to {@link #clientLimit()}, at most this. */
     public static final int MAX_LIMIT = 500;
+    private static volatile int clientLimit = MAX_LIMIT;
+
+    /** The largest {@code limit} a client may send (setting {@code maxPageSize} of PID {@code org.titrate.platform}). */
+    public static int clientLimit() {
+        return clientLimit;
+    }
+
+    /** Set by the platform from its configuration; kept between 1 and {@link #MAX_LIMIT}. */
+    public static void useClientLimit(int limit) {
+        clientLimit = Math.max(1, Math.min(MAX_LIMIT, limit));
+    }
 
     public PageRequest {
         if (offset < 0) {
@@ -20,8 +32,9 @@ public record PageRequest(int offset, int limit) {
     public static PageRequest parse(String offset, String limit) {
         Check check = new Check();
         Integer o = check.integer("offset", offset, 0, Integer.MAX_VALUE);
-        Integer l = check.integer("limit", limit, 1, MAX_LIMIT);
+        int max = clientLimit;
+        Integer l = check.integer("limit", limit, 1, max);
         check.throwIfInvalid();
-        return new PageRequest(o == null ? 0 : o, l == null ? DEFAULT_LIMIT : l);
+        return new PageRequest(o == null ? 0 : o, l == null ? Math.min(DEFAULT_LIMIT, max) : l);
     }
 }

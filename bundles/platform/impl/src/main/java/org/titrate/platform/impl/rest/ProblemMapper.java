@@ -1,6 +1,7 @@
 package org.titrate.platform.impl.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -70,23 +71,73 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response fromJson(JsonProcessingException e) {
+        StreamConstraintsException limit = Problems.find(e, StreamConstraintsException.class);
+        if (limit != null) {
+            ProblemException p = limit(limit);
+            return Problems.response(p.status(), p.title(), p.detail(), p.errors());
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message;
-            if (e instanceof InvalidFormatException invalid) {
-                Class<?> target = invalid.getTargetType();
-                message = target != null && target.isEnum()
-                        ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
-                        : "must be " + describe(target);
-            } else if (e instanceof MismatchedInputException mismatched) {
-                message = "must be " + describe(mismatched.getTargetType());
-            } else {
-                message = "is not valid here";
-            }
-            return Problems.response(400, "Invalid input", field + ": " + message, List.of(new FieldError(field, message)));
+            FieldError error = fieldError(mapping);
+            return Problems.response(400, "Invalid input", error.field() + ": " + error.message(), List.of(error));
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null && e.getLocation() != null
+                && !(e instanceof InvalidFormatException)) {
+            // a body of the wrong shape altogether ([...] where an object belongs)
+            String message = "must be " + describe(mismatched.getTargetType());
+            return Problems.response(400, "Invalid input", "body: " + message, List.of(new FieldError("body", message)));
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Duplicate field '")) {
+            String name = original.substring("Duplicate field '".length(), Math.max("Duplicate field '".length(), original.lastIndexOf('\'')));
+            return Problems.response(400, "Invalid input", name + ": appears more than once", List.of(new FieldError(name, "appears more than once")));
         }
         String message = "is not well-formed JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")";
         return Problems.response(400, "Invalid input", "body: " + message, List.of(new FieldError("body", message)));
+    }
+
+    /** The field a mapping error is about and what its value must be. */
+    static FieldError fieldError(JsonMappingException e) {
+        String field = path(e);
+        String message;
+        if (e instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            message = target != null && target.isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    : "must be " + describe(target);
+        } else if (e instanceof MismatchedInputException mismatched) {
+            message = "must be " + describe(mismatched.getTargetType());
+        } else {
+            message = "is not valid here";
+        }
+        return new FieldError(field, message);
+    }
+
+    /** Jackson's read limits (set from RequestLimits), told in the words of the setting that holds them. */
+    private static ProblemException limit(StreamConstraintsException e) {
+        String field = "body";
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser && parser.getParsingContext() != null) {
+            String name = parser.getParsingContext().getCurrentName();
+            field = name == null ? "body" : name;
+        }
+        return limit(e, field);
+    }
+
+    /** The refusal of a body that broke one of Jackson's read limits at this field. */
+    static ProblemException limit(StreamConstraintsException e, String field) {
+        RequestLimits.Limits l = RequestLimits.current();
+        String said = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (said.contains("nesting depth")) {
+            return RequestLimits.refused(400, "body", "nests objects and arrays deeper than " + l.maxJsonDepth(), "maxJsonDepth", l.maxJsonDepth());
+        }
+        if (said.contains("number value length")) {
+            return RequestLimits.refused(400, field, "is a number longer than " + l.maxNumberLength() + " characters", "maxNumberLength",
+                    l.maxNumberLength());
+        }
+        if (said.contains("name length")) {
+            return RequestLimits.refused(400, "body", "has a field name that is too long", "maxStringLength", l.maxStringLength());
+        }
+        return RequestLimits.refused(400, field, "is a string longer than " + l.maxStringLength() + " characters", "maxStringLength",
+                l.maxStringLength());
     }
 
     private static String path(JsonMappingException e) {

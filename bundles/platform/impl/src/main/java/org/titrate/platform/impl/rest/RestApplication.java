@@ -1,6 +1,5 @@
 package org.titrate.platform.impl.rest;
 
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,12 +71,17 @@ public class RestApplication {
     @Reference(target = "(titrate.schema=platform)")
     private DataSource dataSource;
     private IdempotencyStore idempotency;
+    /** Requests in progress per client address, across every endpoint of the API. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> inFlight = LimitFilter.newCounter();
 
     private record Published(List<RestResource> resources, Server server) {
     }
 
     @Reference
     private WebSessions sessions;
+
+    @Reference
+    private javax.transaction.TransactionManager transactions;
 
     @Reference
     private ModuleLicences licences;
@@ -171,8 +175,10 @@ public class RestApplication {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setAddress(segment == null ? ADDRESS : ADDRESS + "/" + segment);
             factory.setServiceBeans(beans);
+            factory.setInvoker(new InputCheckingInvoker(transactions));
             factory.setProviders(List.of(
-                    new JacksonJsonProvider(Json.MAPPER),
+                    new LimitFilter(inFlight),
+                    new LenientJsonProvider(),
                     new ProblemMapper(),
                     new EmptyBodyFilter(),
                     new SecurityFilter(sessions),

@@ -1,5 +1,6 @@
 package org.titrate.platform.impl.soap;
 
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -45,6 +46,51 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     @Reference
     private ModuleLicences licences;
 
+    @Reference
+    private javax.transaction.TransactionManager transactions;
+
+    /** Runs the operation through the same check as REST: unreadable fields and the module's rules in one fault. */
+    static final class CheckedInvoker extends org.apache.cxf.jaxws.JAXWSMethodInvoker {
+        private final javax.transaction.TransactionManager transactions;
+
+        CheckedInvoker(Object implementor, javax.transaction.TransactionManager transactions) {
+            super(implementor);
+            this.transactions = transactions;
+        }
+
+        @Override
+        protected Object performInvocation(org.apache.cxf.message.Exchange exchange, Object serviceObject, java.lang.reflect.Method m,
+                Object[] paramArray) throws Exception {
+            return org.titrate.platform.impl.rest.InputCheckingInvoker.invoke(transactions,
+                    () -> super.performInvocation(exchange, serviceObject, m, paramArray));
+        }
+    }
+
+    /**
+     * A value the data binding cannot convert ("abc" for a number) is recorded under its field and reading goes on, the
+     * field left empty; warnings are ignored as JAXB's default does; anything else, or a value whose field is unknown,
+     * stops the reading as before.
+     */
+    static final class UnreadableFields implements javax.xml.bind.ValidationEventHandler {
+        @Override
+        public boolean handleEvent(javax.xml.bind.ValidationEvent event) {
+            if (event.getSeverity() == javax.xml.bind.ValidationEvent.WARNING) {
+                return true;
+            }
+            if (event.getSeverity() != javax.xml.bind.ValidationEvent.ERROR) {
+                return false;
+            }
+            Message message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+            String field = message == null ? null : FieldPath.of(message.getExchange());
+            if (field == null) {
+                return false;
+            }
+            String said = event.getMessage() == null ? "" : ": " + event.getMessage().strip();
+            org.titrate.platform.api.InputErrors.add(List.of(new FieldError(field, "cannot be read" + said)));
+            return true;
+        }
+    }
+
     @Override
     public AutoCloseable publish(String name, Object implementor) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -53,6 +99,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setAddress(PREFIX + name);
             factory.setServiceBean(implementor);
+            factory.setInvoker(new CheckedInvoker(implementor, transactions));
+            // a value JAXB cannot read leaves its field empty and is named with the fields the module's rules refuse
+            factory.getProperties(true).put("jaxb-validation-event-handler", new UnreadableFields());
 
             SimpleAuthorizingInterceptor authorize = new SimpleAuthorizingInterceptor();
             authorize.setMethodRolesMap(Permissions.soapOperations(implementor.getClass()));
@@ -96,6 +145,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
 
         @Override
         public void handleMessage(Message message) {
+            org.titrate.platform.api.InputErrors.clear();
             AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
             if (policy == null || policy.getUserName() == null || policy.getPassword() == null) {
                 throw new AuthenticationException("Authentication required");
@@ -204,11 +254,16 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (problem == null) {
                 problem = unreadable(fault, message);
             }
+            if (problem == null && "GET".equals(message.getExchange().getInMessage() == null ? null
+                    : message.getExchange().getInMessage().get(Message.HTTP_REQUEST_METHOD))) {
+                // ?wsdl=… or ?xsd=… naming a document the service does not have: not found, not a server error
+                problem = new ProblemException(404, "Not Found", "No such WSDL or schema document", null);
+            }
             if (problem == null) {
                 return;
             }
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
-            if (problem.status() == 401 || problem.status() == 429) {
+            if (problem.status() == 401 || problem.status() == 429 || problem.status() == 404 && isGet(message)) {
                 // WS-I answers faults with 500; a missing login or a locked one is better told the HTTP way, as
                 // REST does. Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
@@ -227,6 +282,11 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 p.appendChild(fe);
             }
             detail.appendChild(p);
+        }
+
+        private static boolean isGet(Message message) {
+            Message in = message.getExchange().getInMessage();
+            return in != null && "GET".equals(in.get(Message.HTTP_REQUEST_METHOD));
         }
 
         /** A value the data binding could not read ("abc" for a number): the client's error, naming the field it was in. */

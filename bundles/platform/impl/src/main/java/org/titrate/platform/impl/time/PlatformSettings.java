@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.time.BusinessClock;
+import org.titrate.platform.impl.rest.RequestLimits;
 
 /**
  * The platform-wide settings of PID {@code org.titrate.platform} ({@code etc/org.titrate.platform.cfg}):
@@ -28,6 +29,30 @@ public class PlatformSettings {
         @AttributeDefinition(description = "The business time zone (an IANA zone id such as Asia/Shanghai): which day"
                 + " it is for due dates, document dates, stock expiry, report periods and the year of document numbers")
         String businessTimeZone() default BusinessClock.DEFAULT_ZONE;
+
+        @AttributeDefinition(description = "Largest request body in bytes; a larger one is refused with 413")
+        long maxBodyBytes() default 2L * 1024 * 1024;
+
+        @AttributeDefinition(description = "Deepest nesting of objects and arrays in a JSON body; deeper is a 400")
+        int maxJsonDepth() default 32;
+
+        @AttributeDefinition(description = "Longest string in a JSON body, in characters; longer is a 400")
+        int maxStringLength() default 10_000;
+
+        @AttributeDefinition(description = "Longest number in a JSON body, in characters; longer is a 400")
+        int maxNumberLength() default 64;
+
+        @AttributeDefinition(description = "Most significant digits, and widest exponent, of a decimal (quantity, price, amount); more is a 400")
+        int maxDecimalDigits() default 38;
+
+        @AttributeDefinition(description = "Most items in a list of a body: the lines of a document; more is a 400")
+        int maxLinesPerDocument() default 1000;
+
+        @AttributeDefinition(description = "Largest page a list request may ask for (limit); larger is a 400; at most 500")
+        int maxPageSize() default 500;
+
+        @AttributeDefinition(description = "Most requests one client address may have in progress at once; more are refused with 429")
+        int maxConcurrentRequestsPerClient() default 16;
     }
 
     @Activate
@@ -38,6 +63,9 @@ public class PlatformSettings {
             LOG.info("Business time zone is {}", zone.getId());
         }
         BusinessClock.useZone(zone);
+        RequestLimits.apply(new RequestLimits.Limits(config.maxBodyBytes(), config.maxJsonDepth(), config.maxStringLength(),
+                config.maxNumberLength(), config.maxDecimalDigits(), config.maxLinesPerDocument(), config.maxPageSize(),
+                config.maxConcurrentRequestsPerClient()));
     }
 
     /** A misspelt zone keeps the working one rather than stopping the platform: logged, not thrown. */

@@ -1,0 +1,139 @@
+package org.titrate.platform.impl.rest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import org.titrate.platform.api.InputErrors;
+import org.titrate.platform.api.ProblemException;
+
+/**
+ * Before anything else reads a request: at most {@code maxConcurrentRequestsPerClient} requests of one client address
+ * at once (429 with {@code Retry-After}), and a body of at most {@code maxBodyBytes} (413), whether it says its length
+ * or streams it chunked. {@code OPTIONS} is refused (405) before CXF could answer it without asking for credentials.
+ * One instance serves every endpoint of the API, so the count is per client across paths.
+ */
+@PreMatching
+@Priority(1)
+public class LimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String COUNTED = LimitFilter.class.getName() + ".counted";
+
+    private final ConcurrentMap<String, AtomicInteger> inFlight;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    public LimitFilter(ConcurrentMap<String, AtomicInteger> inFlight) {
+        this.inFlight = inFlight;
+    }
+
+    public static ConcurrentMap<String, AtomicInteger> newCounter() {
+        return new ConcurrentHashMap<>();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        InputErrors.clear();
+        if (javax.ws.rs.HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // CXF would answer OPTIONS itself, before any filter that checks credentials; the API serves its own origin
+            // only (no CORS), so nobody needs it
+            request.abortWith(javax.ws.rs.core.Response.fromResponse(Problems.response(405, "Method Not Allowed",
+                    "OPTIONS is not served; the API answers its own origin only", java.util.List.of()))
+                    .header(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE").build());
+            return;
+        }
+        RequestLimits.Limits limits = RequestLimits.current();
+        String client = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        AtomicInteger count = inFlight.computeIfAbsent(client, k -> new AtomicInteger());
+        if (count.incrementAndGet() > limits.maxConcurrentRequestsPerClient()) {
+            count.decrementAndGet();
+            ProblemException p = RequestLimits.refused(429, "request", "too many requests at once from this client",
+                    "maxConcurrentRequestsPerClient", limits.maxConcurrentRequestsPerClient());
+            request.abortWith(javax.ws.rs.core.Response.fromResponse(Problems.response(p.status(), p.title(), p.detail(), p.errors()))
+                    .header(HttpHeaders.RETRY_AFTER, 1).build());
+            return;
+        }
+        request.setProperty(COUNTED, client);
+        long max = limits.maxBodyBytes();
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = Long.MAX_VALUE;
+            }
+            if (declared > max) {
+                ProblemException p = tooLarge(max);
+                request.abortWith(Problems.response(p.status(), p.title(), p.detail(), p.errors()));
+                return;
+            }
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Bounded(request.getEntityStream(), max));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        InputErrors.clear();
+        if (request.getProperty(COUNTED) instanceof String client) {
+            request.removeProperty(COUNTED);
+            AtomicInteger count = inFlight.get(client);
+            if (count != null && count.decrementAndGet() <= 0) {
+                inFlight.remove(client, count);
+            }
+        }
+    }
+
+    static ProblemException tooLarge(long max) {
+        return RequestLimits.refused(413, "body", "is larger than " + max + " bytes", "maxBodyBytes", max);
+    }
+
+    /** Stops reading a body at the limit, for a request that streams it without a length. */
+    static final class Bounded extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Bounded(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(max);
+            }
+        }
+    }
+}
