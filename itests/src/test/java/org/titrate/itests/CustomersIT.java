@@ -91,7 +91,8 @@ public class CustomersIT extends TitrateTestSupport {
 
         Reply bad = assertProblem(400, post("/customers/" + code + "/follow-ups", map("date", "2026-11-20",
                 "nextDate", "2026-11-01", "channel", "TELEPATHY")));
-        assertEquals(List.of("channel", "nextDate"), bad.errorFields()); // the unreadable channel and the broken rule at once
+        // the unreadable channel, the missing summary and the broken rule at once
+        assertEquals(List.of("channel", "summary", "nextDate"), bad.errorFields());
         Reply missing = assertProblem(400, post("/customers/" + code + "/follow-ups", map("date", "2026-11-20",
                 "nextDate", "2026-11-01", "channel", "VISIT")));
         assertTrue(missing.errorFields().containsAll(List.of("summary", "nextDate")));

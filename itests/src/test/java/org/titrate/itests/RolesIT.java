@@ -215,7 +215,7 @@ public class RolesIT extends TitrateTestSupport {
     /** A shell command reads when its name says so ({@code -list}, {@code -show}, or one of the nouns that show a record). */
     private static boolean shellReads(String name) {
         return name.endsWith("-list") || name.endsWith("-show")
-                || Set.of("stock", "balance", "status", "report", "receivables-overdue").contains(name);
+                || Set.of("stock", "balance", "status", "report", "receivables-overdue", "counter-summary").contains(name);
     }
 
     @Test
