@@ -3,6 +3,9 @@ package org.titrate.platform.impl.rest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,13 +17,17 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import org.titrate.platform.api.InputErrors;
 import org.titrate.platform.api.ProblemException;
+import org.titrate.platform.impl.security.WebSessions;
 
 /**
- * Before anything else reads a request: at most {@code maxConcurrentRequestsPerClient} requests of one client address
- * at once (429 with {@code Retry-After}), and a body of at most {@code maxBodyBytes} (413), whether it says its length
+ * Before anything else reads a request: at most {@code maxConcurrentRequestsPerClient} requests of one client at once
+ * (429 with {@code Retry-After}) — a client being an address and the caller its request names (its Basic user name or
+ * its browser session, not yet checked), so a company's users behind one proxy each get their own share, and requests
+ * without credentials share their address's, and a body of at most {@code maxBodyBytes} (413), whether it says its length
  * or streams it chunked. {@code OPTIONS} is refused (405) before CXF could answer it without asking for credentials.
  * One instance serves every endpoint of the API, so the count is per client across paths.
  */
@@ -54,7 +61,7 @@ public class LimitFilter implements ContainerRequestFilter, ContainerResponseFil
             return;
         }
         RequestLimits.Limits limits = RequestLimits.current();
-        String client = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        String client = (servletRequest == null ? "unknown" : servletRequest.getRemoteAddr()) + " " + caller(request);
         AtomicInteger count = inFlight.computeIfAbsent(client, k -> new AtomicInteger());
         if (count.incrementAndGet() > limits.maxConcurrentRequestsPerClient()) {
             count.decrementAndGet();
@@ -95,6 +102,22 @@ public class LimitFilter implements ContainerRequestFilter, ContainerResponseFil
                 inFlight.remove(client, count);
             }
         }
+    }
+
+    /** Who the request says it is, unchecked (the security filter checks later): enough to count it apart from others. */
+    static String caller(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return "user " + (colon < 0 ? decoded : decoded.substring(0, colon)).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return "unreadable credentials";
+            }
+        }
+        Cookie session = request.getCookies().get(WebSessions.COOKIE);
+        return session == null ? "" : "session " + Integer.toHexString(session.getValue().hashCode());
     }
 
     static ProblemException tooLarge(long max) {

@@ -71,7 +71,7 @@ public class RestApplication {
     @Reference(target = "(titrate.schema=platform)")
     private DataSource dataSource;
     private IdempotencyStore idempotency;
-    /** Requests in progress per client address, across every endpoint of the API. */
+    /** Requests in progress per client (address and the caller it names), across every endpoint of the API. */
     private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> inFlight = LimitFilter.newCounter();
 
     private record Published(List<RestResource> resources, Server server) {

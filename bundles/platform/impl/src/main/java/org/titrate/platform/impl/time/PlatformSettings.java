@@ -51,7 +51,7 @@ public class PlatformSettings {
         @AttributeDefinition(description = "Largest page a list request may ask for (limit); larger is a 400; at most 500")
         int maxPageSize() default 500;
 
-        @AttributeDefinition(description = "Most requests one client address may have in progress at once; more are refused with 429")
+        @AttributeDefinition(description = "Most requests one client (an address and the user or browser session it names) may have in progress at once; more are refused with 429")
         int maxConcurrentRequestsPerClient() default 16;
     }
 

@@ -118,4 +118,33 @@ public class RequestLimitsTest {
         fail("accepted: " + json.substring(0, Math.min(80, json.length())));
         return null;
     }
+
+    /** A request with these headers and cookies, as far as LimitFilter.caller reads one. */
+    private static javax.ws.rs.container.ContainerRequestContext request(String authorization, String session) {
+        return (javax.ws.rs.container.ContainerRequestContext) java.lang.reflect.Proxy.newProxyInstance(getClassLoader(),
+                new Class<?>[] {javax.ws.rs.container.ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderString" -> "Authorization".equals(args[0]) ? authorization : null;
+                    case "getCookies" -> session == null ? Map.of()
+                            : Map.of(org.titrate.platform.impl.security.WebSessions.COOKIE,
+                                    new javax.ws.rs.core.Cookie(org.titrate.platform.impl.security.WebSessions.COOKIE, session));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static ClassLoader getClassLoader() {
+        return RequestLimitsTest.class.getClassLoader();
+    }
+
+    /** Users behind one proxy share an address, not a count: each named caller and each browser session is counted apart. */
+    @Test
+    public void concurrentRequestsAreCountedPerCallerNotPerAddress() {
+        String wang = "Basic " + java.util.Base64.getEncoder().encodeToString("wang:secret-one".getBytes(StandardCharsets.UTF_8));
+        String wangAgain = "basic " + java.util.Base64.getEncoder().encodeToString("WANG:another".getBytes(StandardCharsets.UTF_8));
+        String li = "Basic " + java.util.Base64.getEncoder().encodeToString("li:secret-two".getBytes(StandardCharsets.UTF_8));
+        assertEquals(LimitFilter.caller(request(wang, null)), LimitFilter.caller(request(wangAgain, null)));
+        assertTrue(!LimitFilter.caller(request(wang, null)).equals(LimitFilter.caller(request(li, null))));
+        assertTrue(!LimitFilter.caller(request(null, "a1b2")).equals(LimitFilter.caller(request(null, "c3d4"))));
+        assertEquals("", LimitFilter.caller(request(null, null)));
+        assertEquals("unreadable credentials", LimitFilter.caller(request("Basic %%%", null)));
+    }
 }
