@@ -170,6 +170,51 @@ public class CounterSalesIT extends TitrateTestSupport {
         assertTrue(alone.json().path("order").path("comment").asText().contains("瓶盖漏液，顾客当场退回"));
     }
 
+    /**
+     * A registered customer buys on account (挂账) at the counter: nothing is paid, the sale stays open on the account, and
+     * only such a sale is held to the customer's credit limit (the one on account that would pass it is refused whole).
+     */
+    @Test
+    public void aRegisteredCustomerBuysOnAccountWithinTheCreditLimit() {
+        String customer = "CSA-" + RUN;
+        if (get("/customers/" + customer).status() == 404) {
+            Reply c = post("/customers", map("code", customer, "name", "杭州西溪实验室耗材有限公司 " + RUN, "status", "ACTIVE",
+                    "channel", "WHOLESALE", "paymentTermDays", 30, "creditLimit", 300));
+            assertEquals(c.body(), 201, c.status());
+        }
+        Map<String, Object> onAccount = sale("ON_ACCOUNT", null, GLOVES, 4);
+        onAccount.put("customerCode", customer);
+        JsonNode sale = sold(onAccount);
+        assertAmount("180.00", sale.path("total"));
+        assertAmount("0", sale.path("paid"));
+        assertAmount("0", sale.path("change"));
+        assertTrue(sale.toString(), sale.path("moneyNumber").isNull());
+        JsonNode order = sale.path("order");
+        assertEquals("SHIPPED", order.path("status").asText());
+        assertEquals(customer, order.path("customerCode").asText());
+        assertAmount("180.00", order.path("outstandingAmount"));
+        assertAmount("180.00", get("/customers/" + customer + "/credit").json().path("exposure"));
+
+        // 180 + 3 × 45 = 315 > 300: refused whole, naming the limit; nothing shipped.
+        BigDecimal gloves = onHand(GLOVES, "AVAILABLE");
+        Map<String, Object> tooMuch = sale("ON_ACCOUNT", null, GLOVES, 3);
+        tooMuch.put("customerCode", customer);
+        assertEquals(List.of("creditLimit"), assertProblem(409, post("/counter-sales", tooMuch)).errorFields());
+        assertEquals(0, gloves.compareTo(onHand(GLOVES, "AVAILABLE")));
+        // Paid in cash it owes nothing, so the limit does not apply.
+        Map<String, Object> cash = sale("CASH", 200, GLOVES, 3);
+        cash.put("customerCode", customer);
+        assertAmount("135.00", sold(cash).path("total"));
+        // The walk-in customer pays at the counter.
+        assertEquals(List.of("customerCode"), assertProblem(400, post("/counter-sales", sale("ON_ACCOUNT", null, GLOVES, 1))).errorFields());
+        // Taken back on account: the credit stays on the account, no money goes out.
+        Reply back = post("/counter-sales/returns", map("saleNumber", order.path("number").asText(),
+                "lines", List.of(map("sku", GLOVES, "quantity", -1)), "reasonCode", "DAMAGED", "refund", map("method", "ON_ACCOUNT")));
+        assertEquals(back.body(), 201, back.status());
+        assertTrue(back.json().toString(), back.json().path("moneyNumber").isNull());
+        assertAmount("135.00", get("/customers/" + customer + "/credit").json().path("exposure"));
+    }
+
     @Test
     public void theTillSummaryEqualsTheDocumentsOfTheDay() throws Exception {
         sold(sale("CASH", 50, GLOVES, 1));
@@ -195,11 +240,20 @@ public class CounterSalesIT extends TitrateTestSupport {
             }
         }
         assertTrue(summary.toString(), wechat);
-        String range = "customerCode=RETAIL&from=" + day + "&to=" + day;
-        JsonNode all = get("/sales-orders?" + range).json();
-        assertEquals(0, net.compareTo(all.path("totals").path("netAmount").decimalValue()));
-        assertEquals(get("/sales-orders?type=ORDER&" + range).json().path("total").asLong(), sales);
-        assertEquals(get("/sales-orders?type=RETURN&" + range).json().path("total").asLong(), returns);
+        // The day's counter documents: the walk-in customer's, and the registered customer's who bought at the counter
+        // (aRegisteredCustomerBuysOnAccountWithinTheCreditLimit, when it ran first).
+        BigDecimal documentsNet = BigDecimal.ZERO;
+        long documentSales = 0;
+        long documentReturns = 0;
+        for (String customer : List.of("RETAIL", "CSA-" + RUN)) {
+            String range = "customerCode=" + customer + "&from=" + day + "&to=" + day;
+            documentsNet = documentsNet.add(get("/sales-orders?" + range).json().path("totals").path("netAmount").decimalValue());
+            documentSales += get("/sales-orders?type=ORDER&" + range).json().path("total").asLong();
+            documentReturns += get("/sales-orders?type=RETURN&" + range).json().path("total").asLong();
+        }
+        assertEquals(0, net.compareTo(documentsNet));
+        assertEquals(documentSales, sales);
+        assertEquals(documentReturns, returns);
         String till = shell("admin", adminPassword, "titrate:counter-summary " + day);
         assertTrue(till, till.contains("WECHAT_PAY") && till.contains("CASH"));
         assertProblem(400, get("/counter-sales/summary?date=yesterday"));

@@ -10,5 +10,11 @@ public enum CounterMethod {
     /** A bank card through the terminal, booked as a bank transfer. */
     BANK_TRANSFER,
     CHEQUE,
-    OTHER
+    OTHER,
+    /**
+     * 挂账: a registered customer takes the goods and pays later. Nothing is paid at the counter; the sale stays open on the
+     * customer's account (the debt finance books at shipment) and is checked against the customer's credit limit. For a
+     * counter return: the credit stays on the account instead of money going back.
+     */
+    ON_ACCOUNT
 }

@@ -23,6 +23,7 @@ import org.titrate.customers.api.CustomerStatus;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
 import org.titrate.platform.api.Money;
+import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
@@ -76,19 +77,30 @@ public class CounterSales implements CounterSaleService {
         CounterSaleRequest r = Check.body(request);
         Check check = new Check();
         String warehouse = check.code("warehouseCode", r.warehouseCode(), true);
-        Paying paying = paying(check, "payment", r.payment(), true);
+        boolean onAccount = onAccount(r.payment());
+        Paying paying = paying(check, "payment", r.payment(), !onAccount);
         Buyer buyer = buyer(check, r.buyer());
         String comment = check.text("comment", r.comment(), 1000, false);
+        String customerCode = check.code("customerCode", r.customerCode(), false);
+        if (onAccount && customerCode == null) {
+            check.fail("customerCode", "is required to sell ON_ACCOUNT: only a registered customer buys on account; the walk-in customer pays at the counter");
+        }
         check.throwIfInvalid();
-        Customer walkIn = walkIn();
-        SalesOrder input = document(OrderType.ORDER, walkIn.code(), warehouse, null, r.currency(), describe("零售 Counter sale", buyer, comment),
+        String customer = customerCode != null ? customerCode : walkIn().code();
+        if (onAccount && WALK_IN.equals(customer)) {
+            throw new ValidationException("customerCode", "the walk-in customer cannot buy ON_ACCOUNT; name the registered customer");
+        }
+        SalesOrder input = document(OrderType.ORDER, customer, warehouse, null, r.currency(), describe("零售 Counter sale", buyer, comment),
                 r.lines());
-        CounterSale sale = orders.createAndPerform(input, SALE_STEPS, null, null, (em, doc) -> {
+        // Only a sale on account leaves a debt, so only it is checked against the customer's credit limit.
+        CounterSale sale = orders.createAndPerform(input, SALE_STEPS, null, onAccount, null, (em, doc) -> {
             BigDecimal total = doc.totalAmount();
-            BigDecimal change = CounterRules.change(paying.amount(), total);
-            String money = total.signum() > 0 ? register(false, doc, total, paying) : null;
-            till(doc, CounterRules.SALE, paying, total, paying.amount(), change, buyer, money);
-            return new CounterSale(doc, paying.method(), total, paying.amount(), change, money, buyer);
+            BigDecimal nothing = Money.of(BigDecimal.ZERO);
+            BigDecimal paid = onAccount ? nothing : paying.amount();
+            BigDecimal change = onAccount ? nothing : CounterRules.change(paying.amount(), total);
+            String money = !onAccount && total.signum() > 0 ? register(false, doc, total, paying) : null;
+            till(doc, CounterRules.SALE, paying, total, paid, change, buyer, money);
+            return new CounterSale(doc, paying.method(), total, paid, change, money, buyer);
         });
         return reread(sale);
     }
@@ -115,14 +127,20 @@ public class CounterSales implements CounterSaleService {
         SalesOrder input = document(OrderType.RETURN, customer, warehouse != null ? warehouse : sale.warehouseCode(),
                 sale == null ? null : sale.number(), sale != null ? sale.currency() : r.currency(),
                 describe("零售退货 Counter return", buyer, reason), lines);
-        CounterSale taken = orders.createAndPerform(input, RETURN_STEPS, reason, (em, none) -> {
+        boolean toAccount = paying != null && CounterMethod.ON_ACCOUNT.name().equals(paying.method());
+        if (toAccount && WALK_IN.equals(customer)) {
+            throw new ValidationException("refund.method", "ON_ACCOUNT leaves the credit on a registered customer's account;"
+                    + " the walk-in customer is refunded in money");
+        }
+        CounterSale taken = orders.createAndPerform(input, RETURN_STEPS, reason, false, (em, none) -> {
             if (sale != null) {
                 requireReturnable(sale, lines);
             }
             return null;
         }, (em, doc) -> {
             BigDecimal total = doc.totalAmount();
-            String money = total.signum() < 0 ? register(true, doc, total.negate(), paying) : null;
+            // On account the credit note finance books at receipt stays on the account; otherwise money goes back.
+            String money = !toAccount && total.signum() < 0 ? register(true, doc, total.negate(), paying) : null;
             till(doc, CounterRules.RETURN, paying, total, total, Money.of(BigDecimal.ZERO), buyer, money);
             return new CounterSale(doc, paying.method(), total, total, Money.of(BigDecimal.ZERO), money, buyer);
         });
@@ -142,6 +160,10 @@ public class CounterSales implements CounterSaleService {
     }
 
     // ---- helpers ----
+
+    private static boolean onAccount(Payment p) {
+        return p != null && p.method() != null && CounterMethod.ON_ACCOUNT.name().equalsIgnoreCase(p.method().strip());
+    }
 
     private static Paying paying(Check check, String field, Payment p, boolean amountRequired) {
         if (p == null) {

@@ -436,10 +436,11 @@ public class JpaSalesOrderService implements SalesOrderService {
 
     /**
      * Creates a document and moves it through {@code actions} in one transaction: {@code first} (optional) runs before
-     * anything is written (locks that must come before the document's row), {@code then} after the last action. A confirm among the actions checks the credit limit
-     * without override. The counter sales' one step.
+     * anything is written (locks that must come before the document's row), {@code then} after the last action. With
+     * {@code checkCredit}, a confirm among the actions checks the customer's credit limit without override (a sale on
+     * account; a sale paid on the spot owes nothing). The counter sales' one step.
      */
-    <T> T createAndPerform(SalesOrder input, List<OrderAction> actions, String note, Posted<Void> first, Posted<T> then) {
+    <T> T createAndPerform(SalesOrder input, List<OrderAction> actions, String note, boolean checkCredit, Posted<Void> first, Posted<T> then) {
         Draft d = validate(Check.body(input));
         return jpa.txExpr(TransactionType.Required, em -> {
             String user = CurrentUser.name();
@@ -447,7 +448,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             if (first != null) {
                 first.apply(em, null);
             }
-            if (actions.contains(OrderAction.CONFIRM)) {
+            if (checkCredit && actions.contains(OrderAction.CONFIRM)) {
                 credit.check(em, d.customer(), null, d.currency(), OrderRules.shipped(d.lines()).add(OrderRules.returned(d.lines())), false);
             }
             SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
