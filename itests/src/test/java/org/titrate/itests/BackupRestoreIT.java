@@ -53,6 +53,16 @@ public class BackupRestoreIT extends PostingClients {
         assertEquals(user.body(), 201, user.status());
         assertEquals(403, TitrateTestSupport.http("POST", titrate.url("/admin/backup"), clerk, clerkPassword, Map.of(), Map.of()).status());
 
+        // A contract's signed scan is a file beside the tables (data/titrate): one before the backup is in it, one after is not.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        TitrateTestSupport.Reply contract = titrate.call("POST", "/contracts", Map.of("customerCode", customers.get(0),
+                "signingDate", today.minusDays(2).toString(), "validFrom", today.minusDays(1).toString(),
+                "validUntil", today.plusDays(30).toString(), "paymentTerms", "月结30天",
+                "prices", List.of(Map.of("sku", skus.get(0), "unitPrice", 50))));
+        assertEquals(contract.body(), 201, contract.status());
+        String contractNumber = contract.json().path("number").asText();
+        String scanBefore = scan(contractNumber, "before");
+
         Clients clients = new Clients();
         clients.awaitAnswers(50);
         double before = clients.answersPerSecond(150);
@@ -65,6 +75,7 @@ public class BackupRestoreIT extends PostingClients {
         Path taken = Path.of(backup.json().path("path").asText());
         assertTrue(taken.toString(), taken.startsWith(root) && Files.isDirectory(taken.resolve("titrate-db")));
         clients.awaitAnswers(clients.answered() + 100);
+        String scanAfter = scan(contractNumber, "after");
         String named = titrate.sshShell("titrate:backup nightly/" + RUN);
         assertTrue(named, named.contains("Backup written to") && Files.isDirectory(root.resolve("nightly/" + RUN + "/titrate-db")));
         clients.stop();
@@ -101,9 +112,26 @@ public class BackupRestoreIT extends PostingClients {
         int dash = lastOrder[0].lastIndexOf('-');
         assertEquals(lastOrder[0].substring(0, dash + 1) + String.format("%06d", Integer.parseInt(lastOrder[0].substring(dash + 1)) + 1),
                 created.json().path("number").asText());
+        // The scan taken before the backup is back, whole; the one after it is not named any more.
+        TitrateTestSupport.Reply before = titrate.call("GET", "/contracts/" + contractNumber + "/attachments/" + scanBefore, null);
+        assertEquals(before.body(), 200, before.status());
+        assertEquals(pdf("before"), before.body());
+        assertEquals(404, titrate.call("GET", "/contracts/" + contractNumber + "/attachments/" + scanAfter, null).status());
         DistributionProcess.figure(FIGURES, String.format("FIGURES online backup while 4 clients post: %d ms, %,d bytes (%s);"
                         + " answers/s %.1f before, %.1f during the backup; restored and checked %s; %d acknowledged after the backup gone",
                 backup.json().path("millis").asLong(), backup.json().path("bytes").asLong(), checked.get("sales documents") + " sales documents",
                 before, during, checked, afterwards.size()));
+    }
+
+    private static String pdf(String label) {
+        return "%PDF-1.4\n%合同扫描件 " + label + " " + RUN + "\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+    }
+
+    /** Uploads a signed scan (a small PDF) to the contract; its attachment id. */
+    private String scan(String contract, String label) {
+        TitrateTestSupport.Reply r = TitrateTestSupport.http("POST", titrate.url("/contracts/" + contract + "/attachments?name=scan-" + label + ".pdf"),
+                "admin", titrate.adminPassword(), pdf(label), Map.of("Content-Type", "application/pdf"));
+        assertEquals(r.body(), 201, r.status());
+        return r.json().path("id").asText();
     }
 }

@@ -82,6 +82,10 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
+    String adminPassword() {
+        return adminPassword;
+    }
+
     TitrateTestSupport.Reply call(String method, String path, Object body) {
         return TitrateTestSupport.http(method, url(path), "admin", adminPassword, body, Map.of());
     }

@@ -41,6 +41,10 @@ import org.titrate.platform.api.jobs.JobRuns;
  * that resolves outside it, also through a symbolic link, an existing folder, or a name with control characters, is
  * refused. Restoring is done with the container stopped ({@code bin/titrate-restore}). On PostgreSQL this refuses:
  * back up with {@code pg_dump} (docs/backup.md).
+ * <p>
+ * Files the modules keep beside their tables ({@code data/titrate/}: contracts' signed scans) go into the backup's
+ * {@code files/} after the database: a file is in place before the row naming it commits and is never changed, so every
+ * file a backed-up row names is there (a file whose row came later is simply not named).
  */
 @Component(service = {DatabaseBackups.class, Runnable.class}, configurationPid = DatabaseBackups.PID, property = {
         "scheduler.name=" + DatabaseBackups.JOB,
@@ -133,6 +137,7 @@ public class DatabaseBackups implements Runnable {
                     call.execute();
                 }
             }
+            copyFiles(Path.of(System.getProperty("karaf.data", "data"), "titrate"), target.resolve("files"));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             Backup backup = new Backup(target.toString(), size(target), millis, now);
             LOG.info("Backup of the database in {}: {} bytes in {} ms", target, backup.bytes(), millis);
@@ -189,6 +194,23 @@ public class DatabaseBackups implements Runnable {
             throw new UncheckedIOException("Cannot prepare the backup root " + root, e);
         }
         return target;
+    }
+
+    /** A copy of the modules' files (nothing when there are none); symbolic links are not followed. */
+    static void copyFiles(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(p, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private static long size(Path folder) throws IOException {
