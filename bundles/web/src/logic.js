@@ -232,3 +232,21 @@ export function formatTime(iso) {
   const p = (n) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
+
+/** The calendar day of {@code instant} in {@code timeZone} as YYYY-MM-DD; null without a zone the browser knows. */
+export function dayIn(timeZone, instant) {
+  if (!timeZone) return null
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
+    const get = (type) => parts.find((p) => p.type === type)?.value
+    return `${get('year')}-${get('month')}-${get('day')}`
+  } catch {
+    return null
+  }
+}
+
+/** The first day of the month {@code back} months before the month of {@code isoDay} (YYYY-MM-DD). */
+export function monthStartOf(isoDay, back = 0) {
+  const [y, m] = isoDay.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 10)
+}

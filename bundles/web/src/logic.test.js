@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime } from './logic.js'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime, dayIn, monthStartOf } from './logic.js'
 import messages from './messages.js'
 
 describe('money', () => {
@@ -151,5 +151,21 @@ describe('reports', () => {
     expect(reportChoices('purchase-sales', 'groupBy')).toEqual(['product', 'month'])
     expect(reportChoices('returns', 'groupBy')).toContain('reason')
     expect(reportChoices('sales-summary', 'warehouse')).toBeNull()
+  })
+})
+
+describe('the company calendar', () => {
+  it('takes the day in the business zone, not the browser\'s', () => {
+    // 16:30 UTC on 30 November is already 1 December in Shanghai
+    const instant = new Date(Date.UTC(2026, 10, 30, 16, 30))
+    expect(dayIn('Asia/Shanghai', instant)).toBe('2026-12-01')
+    expect(dayIn('UTC', instant)).toBe('2026-11-30')
+    expect(dayIn(null, instant)).toBe(null)
+    expect(dayIn('Not/AZone', instant)).toBe(null)
+  })
+  it('counts months back across the year', () => {
+    expect(monthStartOf('2026-12-01')).toBe('2026-12-01')
+    expect(monthStartOf('2026-12-31', 11)).toBe('2026-01-01')
+    expect(monthStartOf('2026-03-15', 3)).toBe('2025-12-01')
   })
 })

@@ -297,8 +297,10 @@ public class LicensingIT extends TitrateTestSupport {
         tampered.put(Files.readString(issue(KEY_ID, ALL, today().minusYears(1), today().minusDays(1), 10), StandardCharsets.UTF_8),
                 "expired on " + today().minusDays(1));
         for (Map.Entry<String, String> t : tampered.entrySet()) {
-            Reply r = assertProblem(400, install(t.getKey()));
-            assertEquals(r.body(), "licence", r.json().path("errors").get(0).path("field").asText());
+            // A 10 MB upload is stopped by the API's body limit (413 naming the body) before the licence is read at all.
+            boolean huge = t.getKey().length() > 2 * 1024 * 1024;
+            Reply r = assertProblem(huge ? 413 : 400, install(t.getKey()));
+            assertEquals(r.body(), huge ? "body" : "licence", r.json().path("errors").get(0).path("field").asText());
             assertTrue(r.body(), r.json().path("errors").get(0).path("message").asText().contains(t.getValue()));
             assertEquals(id(good), get("/licence").json().path("licenceId").asText());
         }

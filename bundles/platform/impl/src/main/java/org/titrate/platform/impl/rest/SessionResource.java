@@ -48,8 +48,13 @@ public class SessionResource implements RestResource {
     public record Credentials(String username, String password) {
     }
 
-    /** Who is signed in; {@code csrfToken} only for a browser session. */
-    public record Me(String username, List<String> roles, String csrfToken, long idleTimeoutSeconds) {
+    /**
+     * Who is signed in; {@code csrfToken} only for a browser session. {@code timeZone} and {@code businessDate}: the
+     * company's calendar (the business time zone), which the browser uses for "today" and "this month" rather than the
+     * clock and zone of the machine it runs on.
+     */
+    public record Me(String username, List<String> roles, String csrfToken, long idleTimeoutSeconds, String timeZone,
+            java.time.LocalDate businessDate) {
     }
 
     @POST
@@ -92,7 +97,8 @@ public class SessionResource implements RestResource {
 
     private Me me(Caller caller, String csrf) {
         return new Me(caller.username(), caller.roles().stream().filter(Roles.ALL::contains).sorted().toList(), csrf,
-                sessions.idleTimeoutSeconds());
+                sessions.idleTimeoutSeconds(), org.titrate.platform.api.time.BusinessClock.zone().getId(),
+                org.titrate.platform.api.time.BusinessClock.today());
     }
 
     /** The session cookie: script cannot read it, other sites cannot send it, HTTPS keeps it on HTTPS. */
