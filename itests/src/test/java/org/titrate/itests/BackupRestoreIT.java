@@ -113,9 +113,9 @@ public class BackupRestoreIT extends PostingClients {
         assertEquals(lastOrder[0].substring(0, dash + 1) + String.format("%06d", Integer.parseInt(lastOrder[0].substring(dash + 1)) + 1),
                 created.json().path("number").asText());
         // The scan taken before the backup is back, whole; the one after it is not named any more.
-        TitrateTestSupport.Reply before = titrate.call("GET", "/contracts/" + contractNumber + "/attachments/" + scanBefore, null);
-        assertEquals(before.body(), 200, before.status());
-        assertEquals(pdf("before"), before.body());
+        TitrateTestSupport.Reply restoredScan = titrate.call("GET", "/contracts/" + contractNumber + "/attachments/" + scanBefore, null);
+        assertEquals(restoredScan.body(), 200, restoredScan.status());
+        assertEquals(pdf("before"), restoredScan.body());
         assertEquals(404, titrate.call("GET", "/contracts/" + contractNumber + "/attachments/" + scanAfter, null).status());
         DistributionProcess.figure(FIGURES, String.format("FIGURES online backup while 4 clients post: %d ms, %,d bytes (%s);"
                         + " answers/s %.1f before, %.1f during the backup; restored and checked %s; %d acknowledged after the backup gone",
