@@ -147,4 +147,18 @@ public class RequestLimitsTest {
         assertEquals("", LimitFilter.caller(request(null, null)));
         assertEquals("unreadable credentials", LimitFilter.caller(request("Basic %%%", null)));
     }
+
+    /** Files (a contract's 10 MB scan) are bounded apart from JSON and XML bodies, above the modules' own file rules. */
+    @Test
+    public void filesAreBoundedApartFromStructuredBodies() {
+        assertTrue(LimitFilter.structured(MediaType.APPLICATION_JSON_TYPE));
+        assertTrue(LimitFilter.structured(MediaType.valueOf("application/problem+json")));
+        assertTrue(LimitFilter.structured(MediaType.valueOf("application/soap+xml")));
+        assertTrue(LimitFilter.structured(MediaType.TEXT_PLAIN_TYPE));
+        assertTrue(LimitFilter.structured(null));
+        assertTrue(!LimitFilter.structured(MediaType.valueOf("application/pdf")));
+        assertTrue(!LimitFilter.structured(MediaType.valueOf("image/png")));
+        assertTrue(!LimitFilter.structured(MediaType.APPLICATION_OCTET_STREAM_TYPE));
+        assertTrue(LimitFilter.UPLOAD_BYTES > 10L * 1024 * 1024);
+    }
 }
