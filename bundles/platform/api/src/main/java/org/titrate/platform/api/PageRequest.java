@@ -6,16 +6,14 @@ package org.titrate.platform.api;
  */
 public record PageRequest(int offset, int limit) {
     public static final int DEFAULT_LIMIT = 50;
-    /** The largest page anything may ask for; clients are held to {@link #clientLimit()}, at most this. */
+    /** The largest page anything may ask for; clients are held to what {@link #useClientLimit} set, at most this. */
     public static final int MAX_LIMIT = 500;
     private static volatile int clientLimit = MAX_LIMIT;
 
-    /** The largest {@code limit} a client may send (setting {@code maxPageSize} of PID {@code org.titrate.platform}). */
-    public static int clientLimit() {
-        return clientLimit;
-    }
-
-    /** Set by the platform from its configuration; kept between 1 and {@link #MAX_LIMIT}. */
+    /**
+     * The largest {@code limit} a client may send (setting {@code maxPageSize} of PID {@code org.titrate.platform}); set
+     * by the platform from its configuration, kept between 1 and {@link #MAX_LIMIT}.
+     */
     public static void useClientLimit(int limit) {
         clientLimit = Math.max(1, Math.min(MAX_LIMIT, limit));
     }

@@ -101,8 +101,12 @@ public class DatabaseBackups implements Runnable {
     /** The root every backup lands under. */
     public Path root() {
         String configured = config.directory() == null ? "" : config.directory().strip();
-        Path data = Path.of(System.getProperty("karaf.data", "data"));
+        Path data = dataDir();
         return (configured.isEmpty() ? data.resolve("backups") : data.resolve(configured)).toAbsolutePath().normalize();
+    }
+
+    private static Path dataDir() {
+        return Path.of(System.getProperty("karaf.data", "data"));
     }
 
     /**
@@ -115,29 +119,24 @@ public class DatabaseBackups implements Runnable {
         Path root = root();
         Instant now = Instant.now();
         Path target = target(root, directory, now);
-        try {
-            if (!running.tryLock(0, TimeUnit.SECONDS)) {
-                throw new ConflictException("Another backup is running; try again when it has finished");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConflictException("Interrupted while waiting for another backup");
+        if (!running.tryLock()) {
+            throw new ConflictException("Another backup is running; try again when it has finished");
         }
         try {
             long t0 = System.nanoTime();
-            Files.createDirectories(target);
             try (Connection c = dataSource.getConnection()) {
+                // before any folder is made: nothing is left behind where the database cannot be backed up this way
                 if (!c.getMetaData().getDatabaseProductName().startsWith("Apache Derby")) {
-                    Files.deleteIfExists(target);
                     throw new ConflictException("The database is not the embedded Derby: back it up with its own tools"
                             + " (PostgreSQL: pg_dump, see docs/backup.md)");
                 }
+                Files.createDirectories(target);
                 try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
                     call.setString(1, target.toString());
                     call.execute();
                 }
             }
-            copyFiles(Path.of(System.getProperty("karaf.data", "data"), "titrate"), target.resolve("files"));
+            copyFiles(dataDir().resolve("titrate"), target.resolve("files"));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             Backup backup = new Backup(target.toString(), size(target), millis, now);
             LOG.info("Backup of the database in {}: {} bytes in {} ms", target, backup.bytes(), millis);

@@ -8,7 +8,6 @@ import javax.transaction.TransactionManager;
 import org.apache.cxf.jaxrs.JAXRSInvoker;
 import org.apache.cxf.message.Exchange;
 import org.titrate.platform.api.FieldError;
-import org.titrate.platform.api.InputErrors;
 import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.api.ValidationException;
 

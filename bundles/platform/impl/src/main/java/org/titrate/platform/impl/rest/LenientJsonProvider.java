@@ -18,7 +18,6 @@ import java.util.List;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import org.titrate.platform.api.FieldError;
-import org.titrate.platform.api.InputErrors;
 import org.titrate.platform.api.ProblemException;
 
 /**
@@ -91,8 +90,7 @@ public class LenientJsonProvider extends JacksonJsonProvider {
                     }
                 }
             } catch (IOException broken) {
-                String path = p.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
-                return path.isEmpty() ? "body" : path.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+                return RequestLimits.field(p);
             }
         } catch (IOException e) {
             return "body";

@@ -19,7 +19,6 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
-import org.titrate.platform.api.InputErrors;
 import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.impl.security.WebSessions;
 
@@ -67,7 +66,7 @@ public class LimitFilter implements ContainerRequestFilter, ContainerResponseFil
             count.decrementAndGet();
             ProblemException p = RequestLimits.refused(429, "request", "too many requests at once from this client",
                     "maxConcurrentRequestsPerClient", limits.maxConcurrentRequestsPerClient());
-            request.abortWith(javax.ws.rs.core.Response.fromResponse(Problems.response(p.status(), p.title(), p.detail(), p.errors()))
+            request.abortWith(javax.ws.rs.core.Response.fromResponse(Problems.response(p))
                     .header(HttpHeaders.RETRY_AFTER, 1).build());
             return;
         }
@@ -83,7 +82,7 @@ public class LimitFilter implements ContainerRequestFilter, ContainerResponseFil
             }
             if (declared > max) {
                 ProblemException p = tooLarge(max);
-                request.abortWith(Problems.response(p.status(), p.title(), p.detail(), p.errors()));
+                request.abortWith(Problems.response(p));
                 return;
             }
         }

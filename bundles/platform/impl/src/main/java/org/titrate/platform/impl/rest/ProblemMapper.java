@@ -26,7 +26,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         ProblemException problem = Problems.find(e, ProblemException.class);
         if (problem != null) {
-            return Problems.response(problem.status(), problem.title(), problem.detail(), problem.errors());
+            return Problems.response(problem);
         }
         if (e instanceof WebApplicationException wae) {
             return fromWebApplication(wae);
@@ -37,7 +37,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         problem = Problems.classify(e);
         if (problem != null) {
-            return Problems.response(problem.status(), problem.title(), problem.detail(), problem.errors());
+            return Problems.response(problem);
         }
         return Problems.response(500, "Internal error", incident(e), List.of());
     }
@@ -74,7 +74,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         StreamConstraintsException limit = Problems.find(e, StreamConstraintsException.class);
         if (limit != null) {
             ProblemException p = limit(limit);
-            return Problems.response(p.status(), p.title(), p.detail(), p.errors());
+            return Problems.response(p);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             FieldError error = fieldError(mapping);

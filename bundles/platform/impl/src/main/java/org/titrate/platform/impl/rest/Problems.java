@@ -62,12 +62,21 @@ public final class Problems {
     }
 
     public static Response response(int status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, detail, errors)).build();
+    }
+
+    public static Response response(ProblemException p) {
+        return response(p.status(), p.title(), p.detail(), p.errors());
+    }
+
+    /** The RFC 7807 body every refusal carries, also where no JAX-RS response is at hand (a servlet filter). */
+    static Map<String, Object> body(int status, String title, String detail, List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("errors", errors == null ? List.of() : errors);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return body;
     }
 }

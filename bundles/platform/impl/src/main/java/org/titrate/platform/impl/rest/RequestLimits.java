@@ -94,7 +94,8 @@ public final class RequestLimits {
         return module;
     }
 
-    private static String field(JsonParser p) {
+    /** The field a parser stands in, as the API names fields ({@code lines[1].quantity}); {@code body} at the top. */
+    static String field(JsonParser p) {
         String path = p.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
         return path.isEmpty() ? "body" : path.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
     }

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Dictionary;
 import java.util.List;
-import java.util.Map;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -124,9 +123,8 @@ public class RequestSanity implements Filter {
                 answer.setContentType(Problems.MEDIA_TYPE);
                 answer.setHeader("Cache-Control", "no-store");
                 answer.setHeader("X-Content-Type-Options", "nosniff");
-                answer.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Map.of("type", "about:blank",
-                        "title", status == 400 ? "Bad Request" : "Unsupported Media Type", "status", status,
-                        "detail", problem.field() + ": " + problem.message(), "errors", List.of(problem))));
+                answer.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Problems.body(status,
+                        status == 400 ? "Bad Request" : "Unsupported Media Type", problem.field() + ": " + problem.message(), List.of(problem))));
                 return;
             }
         }

@@ -86,7 +86,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 return false;
             }
             String said = event.getMessage() == null ? "" : ": " + event.getMessage().strip();
-            org.titrate.platform.api.InputErrors.add(List.of(new FieldError(field, "cannot be read" + said)));
+            org.titrate.platform.impl.rest.InputErrors.add(List.of(new FieldError(field, "cannot be read" + said)));
             return true;
         }
     }
@@ -145,7 +145,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
 
         @Override
         public void handleMessage(Message message) {
-            org.titrate.platform.api.InputErrors.clear();
+            org.titrate.platform.impl.rest.InputErrors.clear();
             AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
             if (policy == null || policy.getUserName() == null || policy.getPassword() == null) {
                 throw new AuthenticationException("Authentication required");
@@ -254,8 +254,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (problem == null) {
                 problem = unreadable(fault, message);
             }
-            if (problem == null && "GET".equals(message.getExchange().getInMessage() == null ? null
-                    : message.getExchange().getInMessage().get(Message.HTTP_REQUEST_METHOD))) {
+            if (problem == null && isGet(message)) {
                 // ?wsdl=… or ?xsd=… naming a document the service does not have: not found, not a server error
                 problem = new ProblemException(404, "Not Found", "No such WSDL or schema document", null);
             }

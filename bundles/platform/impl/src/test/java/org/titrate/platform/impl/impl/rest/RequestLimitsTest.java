@@ -18,7 +18,6 @@ import javax.ws.rs.core.Response;
 import org.junit.After;
 import org.junit.Test;
 import org.titrate.platform.api.FieldError;
-import org.titrate.platform.api.InputErrors;
 import org.titrate.platform.api.ProblemException;
 
 public class RequestLimitsTest {

@@ -1,9 +1,10 @@
-package org.titrate.platform.api;
+package org.titrate.platform.impl.rest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.titrate.platform.api.FieldError;
 
 /**
  * The fields of the request being served that could not even be read (a word where a number belongs, an unknown
