@@ -2,6 +2,7 @@ package org.titrate.customers.impl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.titrate.customers.api.CustomerService;
 import org.titrate.customers.api.CustomerTaxData;
 import org.titrate.customers.api.CustomerTaxService;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.security.CurrentUser;
@@ -27,6 +29,9 @@ public class JdbcCustomerTaxService implements CustomerTaxService {
 
     @Reference
     private CustomerService customers;
+
+    @Reference
+    private MissingRows missingRows;
 
     @Override
     public CustomerTaxData get(String customerCode) {
@@ -58,11 +63,11 @@ public class JdbcCustomerTaxService implements CustomerTaxService {
         Instant now = BusinessClock.now();
         String user = CurrentUser.name();
         try (Connection c = dataSource.getConnection()) {
-            if (Sql.update(c, "UPDATE CUS_CUSTOMER_TAX SET NAME = ?, TAX_ID = ?, ADDRESS_PHONE = ?, BANK_ACCOUNT = ?, UPDATED_AT = ?,"
-                    + " UPDATED_BY = ? WHERE CUSTOMER_CODE = ?", name, taxId, addressPhone, bankAccount, now, user, customer.code()) == 0) {
-                Sql.update(c, "INSERT INTO CUS_CUSTOMER_TAX (CUSTOMER_CODE, NAME, TAX_ID, ADDRESS_PHONE, BANK_ACCOUNT, UPDATED_AT, UPDATED_BY)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", customer.code(), name, taxId, addressPhone, bankAccount, now, user);
-            }
+            // the row is made apart first (an existing one is no error), so two first saves at once both land on it
+            missingRows.insertIfAbsent("INSERT INTO CUS_CUSTOMER_TAX (CUSTOMER_CODE, NAME, TAX_ID, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?)",
+                    customer.code(), name, taxId, Timestamp.from(now), user);
+            Sql.update(c, "UPDATE CUS_CUSTOMER_TAX SET NAME = ?, TAX_ID = ?, ADDRESS_PHONE = ?, BANK_ACCOUNT = ?, UPDATED_AT = ?,"
+                    + " UPDATED_BY = ? WHERE CUSTOMER_CODE = ?", name, taxId, addressPhone, bankAccount, now, user, customer.code());
         } catch (SQLException e) {
             throw Transactions.failure("Cannot store the tax data of " + customer.code(), e);
         }

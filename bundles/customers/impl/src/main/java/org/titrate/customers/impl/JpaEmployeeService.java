@@ -1,7 +1,6 @@
 package org.titrate.customers.impl;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.titrate.customers.api.CustomerEvents;
 import org.titrate.customers.api.Employee;
 import org.titrate.customers.api.EmployeeService;
 import org.titrate.customers.impl.entity.EmployeeEntity;
+import org.titrate.platform.api.time.BusinessClock;
 import org.titrate.platform.api.Changes;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
@@ -77,7 +77,7 @@ public class JpaEmployeeService implements EmployeeService {
             if (em.find(EmployeeEntity.class, e.code()) != null) {
                 throw new ConflictException("code", "an employee with code '" + e.code() + "' already exists");
             }
-            Instant now = now();
+            Instant now = BusinessClock.now();
             EmployeeEntity entity = EmployeeEntity.create(e.code(), CurrentUser.name(), now);
             entity.apply(e, CurrentUser.name(), now);
             em.persist(entity);
@@ -98,7 +98,7 @@ public class JpaEmployeeService implements EmployeeService {
             }
             ConflictException.requireCurrentVersion("Employee", entity.code(), entity.version(), version);
             Employee before = entity.toRecord();
-            entity.apply(e, CurrentUser.name(), now());
+            entity.apply(e, CurrentUser.name(), BusinessClock.now());
             em.flush();
             List<String> fields = Changes.fields(before, entity.toRecord());
             if (!fields.isEmpty()) {
@@ -136,10 +136,6 @@ public class JpaEmployeeService implements EmployeeService {
         facts.put("active", e.active());
         facts.put("fields", String.join(",", fields));
         events.append(type, e.code(), CurrentUser.name(), facts);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static EmployeeEntity employee(javax.persistence.EntityManager em, String code) {

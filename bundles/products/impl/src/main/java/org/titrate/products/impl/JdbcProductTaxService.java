@@ -2,6 +2,7 @@ package org.titrate.products.impl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.titrate.platform.api.Check;
+import org.titrate.platform.api.db.MissingRows;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
 import org.titrate.platform.api.security.CurrentUser;
@@ -34,6 +36,9 @@ public class JdbcProductTaxService implements ProductTaxService {
     @Reference
     private ProductService products;
 
+    @Reference
+    private MissingRows missingRows;
+
     @Override
     public ProductTax get(String sku) {
         Product p = products.get(sku);
@@ -52,11 +57,11 @@ public class JdbcProductTaxService implements ProductTaxService {
         Instant now = BusinessClock.now();
         String user = CurrentUser.name();
         try (Connection c = dataSource.getConnection()) {
-            if (Sql.update(c, "UPDATE PRD_PRODUCT_TAX SET TAX_RATE = ?, TAX_CODE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE SKU = ?", rate,
-                    code, now, user, p.sku()) == 0) {
-                Sql.update(c, "INSERT INTO PRD_PRODUCT_TAX (SKU, TAX_RATE, TAX_CODE, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?)", p.sku(),
-                        rate, code, now, user);
-            }
+            // the row is made apart first (an existing one is no error), so two first saves at once both land on it
+            missingRows.insertIfAbsent("INSERT INTO PRD_PRODUCT_TAX (SKU, TAX_RATE, TAX_CODE, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?)",
+                    p.sku(), rate, code, Timestamp.from(now), user);
+            Sql.update(c, "UPDATE PRD_PRODUCT_TAX SET TAX_RATE = ?, TAX_CODE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE SKU = ?", rate, code,
+                    now, user, p.sku());
         } catch (SQLException e) {
             throw Transactions.failure("Cannot store the tax data of " + p.sku(), e);
         }

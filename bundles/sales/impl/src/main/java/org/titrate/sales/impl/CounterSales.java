@@ -127,7 +127,7 @@ public class CounterSales implements CounterSaleService {
         SalesOrder input = document(OrderType.RETURN, customer, warehouse != null ? warehouse : sale.warehouseCode(),
                 sale == null ? null : sale.number(), sale != null ? sale.currency() : r.currency(),
                 describe("零售退货 Counter return", buyer, reason), lines);
-        boolean toAccount = paying != null && CounterMethod.ON_ACCOUNT.name().equals(paying.method());
+        boolean toAccount = onAccount(r.refund());
         if (toAccount && WALK_IN.equals(customer)) {
             throw new ValidationException("refund.method", "ON_ACCOUNT leaves the credit on a registered customer's account;"
                     + " the walk-in customer is refunded in money");
@@ -228,8 +228,7 @@ public class CounterSales implements CounterSaleService {
      * shipped less what its earlier returns (not rejected or cancelled) took back.
      */
     private void requireReturnable(SalesOrder sale, List<OrderLine> lines) {
-        Map<String, BigDecimal> shipped = new TreeMap<>();
-        sale.lines().stream().filter(l -> l.direction() == Direction.SHIP).forEach(l -> shipped.merge(l.sku(), l.quantity(), BigDecimal::add));
+        Map<String, BigDecimal> shipped = CounterRules.quantities(sale.lines().stream().filter(l -> l.direction() == Direction.SHIP).toList());
         Map<String, BigDecimal> returned = new TreeMap<>();
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, "UPDATE SAL_ORDER SET VERSION = VERSION WHERE ID = ?", sale.id());

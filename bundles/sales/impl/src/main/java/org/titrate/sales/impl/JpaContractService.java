@@ -346,20 +346,26 @@ public class JpaContractService implements ContractService {
      */
     static Map<String, BigDecimal> pricesForOrder(EntityManager em, Check check, String number, String customerCode, String currency,
             LocalDate day) {
-        ContractEntity c = JpaPages.byKey(em, ContractEntity.class, "number", number).orElse(null);
+        ContractEntity c = usable(em, check, number, customerCode, currency, day);
         if (c == null) {
-            check.fail("contractNumber", "unknown contract '" + number + "'");
-            return Map.of();
-        }
-        int before = check.errors().size();
-        ContractRules.requireUsable(check, c.number(), c.status(), c.customerCode(), c.currency(), c.validFrom(), c.validUntil(),
-                customerCode, currency, day);
-        if (check.errors().size() > before) {
             return Map.of();
         }
         return em.createQuery("SELECT p FROM ContractPriceEntity p WHERE p.contractId = :id", ContractPriceEntity.class)
                 .setParameter("id", c.id()).getResultList().stream().map(ContractPriceEntity::toRecord)
                 .collect(Collectors.toMap(ContractPrice::sku, ContractPrice::unitPrice));
+    }
+
+    /** The contract an order may be made under on {@code day}; null (with what is wrong in {@code check}) otherwise. */
+    static ContractEntity usable(EntityManager em, Check check, String number, String customerCode, String currency, LocalDate day) {
+        ContractEntity c = JpaPages.byKey(em, ContractEntity.class, "number", number).orElse(null);
+        if (c == null) {
+            check.fail("contractNumber", "unknown contract '" + number + "'");
+            return null;
+        }
+        int before = check.errors().size();
+        ContractRules.requireUsable(check, c.number(), c.status(), c.customerCode(), c.currency(), c.validFrom(), c.validUntil(),
+                customerCode, currency, day);
+        return check.errors().size() > before ? null : c;
     }
 
     // ---- helpers ----

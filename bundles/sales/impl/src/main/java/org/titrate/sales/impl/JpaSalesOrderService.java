@@ -283,16 +283,22 @@ public class JpaSalesOrderService implements SalesOrderService {
         return warnedOne(jpa.txExpr(TransactionType.Required, em -> {
             String user = CurrentUser.name();
             Instant now = JpaSalesSetupService.now();
-            SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
-            apply(e, d, BusinessClock.today());
-            em.persist(e);
-            writeLines(em, e, d);
+            SalesOrderEntity e = insert(em, d, user, now);
             StatusChange change = record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment());
             em.flush();
             SalesOrder created = e.toRecord(d.lines(), List.of(change), render(d.fields()), UNSETTLED);
             events.afterCommit(created, change);
             return created;
         }));
+    }
+
+    /** A new document from a validated draft: its number, header and lines written (its history is the caller's). */
+    private SalesOrderEntity insert(EntityManager em, Draft d, String user, Instant now) {
+        SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
+        apply(e, d, BusinessClock.today());
+        em.persist(e);
+        writeLines(em, e, d);
+        return e;
     }
 
     @Override
@@ -390,7 +396,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             if (action == OrderAction.CONFIRM && e.contractNumber() != null) {
                 // The contract may have expired or been terminated since the draft was written.
                 Check usable = new Check();
-                JpaContractService.pricesForOrder(em, usable, e.contractNumber(), e.customerCode(), e.currency(), BusinessClock.today());
+                JpaContractService.usable(em, usable, e.contractNumber(), e.customerCode(), e.currency(), BusinessClock.today());
                 usable.throwIfInvalid();
             }
             List<OrderLine> lines = loadLines(em, List.of(e.id())).getOrDefault(e.id(), List.of());
@@ -451,10 +457,7 @@ public class JpaSalesOrderService implements SalesOrderService {
             if (checkCredit && actions.contains(OrderAction.CONFIRM)) {
                 credit.check(em, d.customer(), null, d.currency(), OrderRules.shipped(d.lines()).add(OrderRules.returned(d.lines())), false);
             }
-            SalesOrderEntity e = SalesOrderEntity.create(numbers.next(d.type() == OrderType.ORDER ? "SO" : "RO"), d.type(), user, now);
-            apply(e, d, BusinessClock.today());
-            em.persist(e);
-            writeLines(em, e, d);
+            SalesOrderEntity e = insert(em, d, user, now);
             List<StatusChange> history = new ArrayList<>();
             history.add(record(em, e, 1, OrderAction.CREATE, null, user, now, d.comment()));
             for (OrderAction action : actions) {
