@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -182,6 +183,15 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
         return assemble(c, found.subList(0, 1)).get(0);
     }
 
+    /** By our internal id only (a single indexed lookup): for ids we hold ourselves, never for what a client sent. */
+    private Invoice readById(Connection c, String id) throws SQLException {
+        List<Invoice> found = Sql.list(c, "SELECT " + HEADER + " FROM IVC_INVOICE WHERE ID = ?", List.of(id), JdbcInvoiceService::header);
+        if (found.isEmpty()) {
+            throw new NotFoundException("Invoice", id);
+        }
+        return assemble(c, found.subList(0, 1)).get(0);
+    }
+
     /** The invoices with their lines; red lines name the original's line number, red invoices the original's number. */
     private List<Invoice> assemble(Connection c, List<Invoice> headers) throws SQLException {
         if (headers.isEmpty()) {
@@ -307,8 +317,8 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
             }
         }
         for (Map.Entry<String, Map<String, BigDecimal>> e : byInvoice.entrySet()) {
-            Invoice original = read(c, e.getKey());
-            List<String> fields = new ArrayList<>(e.getValue().keySet().stream().map(k -> "lines").toList());
+            Invoice original = readById(c, e.getKey());
+            List<String> fields = new ArrayList<>(Collections.nCopies(e.getValue().size(), "lines"));
             red(c, original, e.getValue(), fields, reason, returnNumber, user);
         }
     }
@@ -493,7 +503,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
             }
             insert.executeBatch();
         }
-        Invoice stored = read(c, id);
+        Invoice stored = readById(c, id);
         announce(stored, InvoiceStatus.REQUESTED, user);
         return stored;
     }
@@ -650,9 +660,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                     Issue s = issues.get(i);
                     Invoice current = read(c, s.requestNumber().strip());
                     if (current.status() != InvoiceStatus.REQUESTED) {
-                        throw new ConflictException(f + "requestNumber", "invoice " + current.number() + " is " + current.status()
-                                + (current.status() == InvoiceStatus.ISSUED ? " as " + current.invoiceNumber() + ": an issued invoice never changes"
-                                        : ": only a requested invoice can be issued"));
+                        throw notIssuable(f, current);
                     }
                     String code = s.invoiceCode() == null || s.invoiceCode().isBlank() ? null : s.invoiceCode().strip();
                     if (current.type() == InvoiceType.ELECTRONIC ? code != null : code == null) {
@@ -668,9 +676,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                     if (Sql.update(c, "UPDATE IVC_INVOICE SET STATUS = ?, INVOICE_NUMBER = ?, INVOICE_CODE = ?, ISSUE_DATE = ?, ISSUED_AT = ?,"
                             + " ISSUED_BY = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?", InvoiceStatus.ISSUED, invoiceNumber, code,
                             s.issueDate(), now, user, current.id(), InvoiceStatus.REQUESTED) == 0) {
-                        throw new ConflictException(f + "requestNumber", "invoice " + current.number() + " is " + current.status()
-                                + (current.status() == InvoiceStatus.ISSUED ? " as " + current.invoiceNumber() + ": an issued invoice never changes"
-                                        : ": only a requested invoice can be issued"));
+                        throw notIssuable(f, current);
                     }
                     // What is issued counts as invoiced on its order lines (red lines are negative), in the order lines' id order.
                     try (PreparedStatement add = c.prepareStatement("UPDATE IVC_ORDER_LINE SET INVOICED_AMOUNT = INVOICED_AMOUNT + ? WHERE ID = ?")) {
@@ -681,7 +687,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                         }
                         add.executeBatch();
                     }
-                    Invoice issued = read(c, current.id());
+                    Invoice issued = readById(c, current.id());
                     announce(issued, InvoiceStatus.ISSUED, user);
                     done.add(issued);
                 }
@@ -690,6 +696,13 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                 throw Transactions.failure("Cannot issue invoices", e);
             }
         });
+    }
+
+    /** Why {@code current} cannot be issued (again): it is no longer a request. */
+    private static ConflictException notIssuable(String f, Invoice current) {
+        return new ConflictException(f + "requestNumber", "invoice " + current.number() + " is " + current.status()
+                + (current.status() == InvoiceStatus.ISSUED ? " as " + current.invoiceNumber() + ": an issued invoice never changes"
+                        : ": only a requested invoice can be issued"));
     }
 
     @Override
@@ -717,7 +730,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                                 + " REVERSED_TAX = REVERSED_TAX + ? WHERE ID = ?", l.quantity(), l.amount(), l.tax(), s.originalLineId());
                     }
                 }
-                Invoice cancelled = read(c, current.id());
+                Invoice cancelled = readById(c, current.id());
                 announce(cancelled, InvoiceStatus.CANCELLED, user);
                 return cancelled;
             } catch (SQLException e) {
@@ -774,8 +787,24 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
     public List<InvoiceChange> changedAfter(long afterSeq, int limit) {
         List<InvoiceChange> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            for (LoggedEvent e : events.read(afterSeq, Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), InvoicingEvents.TOPIC_PREFIX)) {
-                changes.add(new InvoiceChange(e.seq(), e.type().substring(InvoicingEvents.TOPIC_PREFIX.length()), read(c, e.key())));
+            List<LoggedEvent> logged = events.read(afterSeq, Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), InvoicingEvents.TOPIC_PREFIX);
+            // The events name invoices by our number: all of them at once, then the changes in event order.
+            List<String> numbers = logged.stream().map(LoggedEvent::key).distinct().toList();
+            List<Invoice> headers = new ArrayList<>();
+            for (int i = 0; i < numbers.size(); i += CHUNK) {
+                List<Object> part = new ArrayList<>(numbers.subList(i, Math.min(numbers.size(), i + CHUNK)));
+                headers.addAll(Sql.list(c, "SELECT " + HEADER + " FROM IVC_INVOICE WHERE NUMBER IN (" + Sql.marks(part.size()) + ")", part,
+                        JdbcInvoiceService::header));
+            }
+            Map<String, Invoice> byNumber = new HashMap<>();
+            for (Invoice i : assemble(c, headers)) {
+                byNumber.put(i.number(), i);
+            }
+            for (LoggedEvent e : logged) {
+                Invoice invoice = byNumber.get(e.key());
+                // Not found by number: look it up as before (the id, the tax system's number), or fail as before.
+                changes.add(new InvoiceChange(e.seq(), e.type().substring(InvoicingEvents.TOPIC_PREFIX.length()),
+                        invoice != null ? invoice : read(c, e.key())));
             }
         } catch (SQLException e) {
             throw Transactions.failure("Cannot read changed invoices", e);

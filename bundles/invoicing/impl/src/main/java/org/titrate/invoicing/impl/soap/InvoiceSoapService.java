@@ -7,9 +7,9 @@ import javax.jws.WebResult;
 import javax.jws.WebService;
 import org.titrate.invoicing.api.InvoiceService;
 import org.titrate.platform.api.Check;
-import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.SoapFeeds;
 
 /**
  * {@code /soap/InvoiceService}: invoices for legacy finance systems, by number or as a feed of changes after an event
@@ -40,12 +40,10 @@ public class InvoiceSoapService {
     @WebMethod
     @WebResult(name = "change")
     public List<InvoiceChangeData> listInvoicesChangedAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
-        if (afterSeq == null || afterSeq < 0) {
-            throw new ValidationException("afterSeq", "is required: 0 or the last seq received");
-        }
+        long after = SoapFeeds.afterSeq(afterSeq);
         Check check = new Check();
         Integer max = check.range("limit", limit, 1, 500, false);
         check.throwIfInvalid();
-        return invoices.changedAfter(afterSeq, max == null ? 100 : max).stream().map(InvoiceChangeData::of).toList();
+        return invoices.changedAfter(after, max == null ? 100 : max).stream().map(InvoiceChangeData::of).toList();
     }
 }
