@@ -130,7 +130,7 @@ public class BackupRestoreIT extends PostingClients {
     /** Uploads a signed scan (a small PDF) to the contract; its attachment id. */
     private String scan(String contract, String label) {
         TitrateTestSupport.Reply r = TitrateTestSupport.http("POST", titrate.url("/contracts/" + contract + "/attachments?name=scan-" + label + ".pdf"),
-                "admin", titrate.adminPassword(), pdf(label), Map.of("Content-Type", "application/pdf"));
+                "admin", PASSWORD, pdf(label), Map.of("Content-Type", "application/pdf"));
         assertEquals(r.body(), 201, r.status());
         return r.json().path("id").asText();
     }

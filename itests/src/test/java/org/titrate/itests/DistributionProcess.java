@@ -82,10 +82,6 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
-    String adminPassword() {
-        return adminPassword;
-    }
-
     TitrateTestSupport.Reply call(String method, String path, Object body) {
         return TitrateTestSupport.http(method, url(path), "admin", adminPassword, body, Map.of());
     }

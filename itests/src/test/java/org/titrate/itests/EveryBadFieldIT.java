@@ -152,12 +152,8 @@ public class EveryBadFieldIT extends TitrateTestSupport {
         config.update(one);
         try (java.net.Socket slow = new java.net.Socket("localhost", Integer.getInteger("titrate.it.http.port"))) {
             String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String[] last = {""};
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
-                Reply r = get("/customers?limit=1");
-                last[0] = r.body();
-                return r.status() == 200;
-            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> get("/customers?limit=1").status() == 200);
             slow.getOutputStream().write(("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
                     + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"name\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             slow.getOutputStream().flush();

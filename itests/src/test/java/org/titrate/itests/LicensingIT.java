@@ -534,14 +534,8 @@ public class LicensingIT extends TitrateTestSupport {
             shell("admin", adminPassword, "feature:install titrate-finance");
             await().atMost(Duration.ofSeconds(120)).until(() -> get("/receivables/" + customer).status() == 200);
             assertEquals(0, balance.compareTo(new BigDecimal(get("/receivables/" + customer).json().path("balances").get(0).path("balance").asText())));
-        } catch (Throwable t) {
-            try {
-                restoreFullLicence();
-            } catch (Throwable r) {
-                t.addSuppressed(r);
-            }
-            throw t;
+        } finally {
+            restoreFullLicence();
         }
-        restoreFullLicence();
     }
 }

@@ -160,7 +160,7 @@ public class RolesIT extends TitrateTestSupport {
         figure("roles-figures.txt", "Ledger: " + ledgerReads.size() + " REST reads and FinanceService refused to sales");
     }
 
-
+    /** A SOAP operation reads when its name says so; every other one changes something. */
     private static boolean reads(String operation) {
         return operation.startsWith("get") || operation.startsWith("find") || operation.startsWith("list");
     }
