@@ -115,11 +115,19 @@ final class DistributionProcess implements AutoCloseable {
      * figure the issue asks for). Then waits for the SSH shell too, which may come up later.
      */
     long start() throws Exception {
+        return start(true);
+    }
+
+    /** {@code shell}: whether to wait for the SSH shell too; without, the start ends when the REST API answers. */
+    long start(boolean shell) throws Exception {
         long t0 = System.nanoTime();
         run(List.of(home.resolve("bin/start").toString()), Map.of("TITRATE_ADMIN_PASSWORD", adminPassword));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> call("GET", "/modules", null).status() == 200);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        if (!shell) {
+            return millis;
+        }
         // The first SSH connection makes Karaf generate its host key; seen once to hang that
         // connection, so each attempt gets a short timeout of its own and the next one retries.
         String[] last = {""};

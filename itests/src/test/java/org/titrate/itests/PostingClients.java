@@ -119,8 +119,13 @@ abstract class PostingClients {
      * {@code bin/start} to then (the recovery time after a kill).
      */
     long startServing() throws Exception {
+        return startServing(true);
+    }
+
+    /** {@code shell}: whether to wait for the SSH shell as well (it is part of the measured recovery). */
+    long startServing(boolean shell) throws Exception {
         long t0 = System.nanoTime();
-        titrate.start();
+        titrate.start(shell);
         titrate.awaitServing("/sales-orders?limit=1", "/stock-documents?limit=1", "/receipts?limit=1", "/refunds?limit=1",
                 "/warehouses?limit=1");
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -34,6 +34,7 @@ import org.titrate.platform.api.events.LogSize;
 import org.titrate.platform.api.events.LogStatus;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.impl.rest.Json;
+import org.titrate.platform.impl.rest.RequestKeys;
 
 /**
  * The event log on {@code PLT_EVENT}, written with plain JDBC on the caller's transaction connection (so
@@ -49,7 +50,8 @@ import org.titrate.platform.impl.rest.Json;
  * PostgreSQL-only snapshot function), no lock is shared between writers, and there is no fixed waiting
  * window: an event is readable the moment the last earlier append has ended. Because every number
  * below the horizon has ended, a read never waits on an uncommitted row either (Derby would block on
- * one, PostgreSQL would skip it: both are avoided). The cost per append is one INSERT.
+ * one, PostgreSQL would skip it: both are avoided). The cost per append is one INSERT, which also carries the
+ * {@code Idempotency-Key} of the REST request whose transaction appends it ({@link RequestKeys}).
  *
  * <p>This relies on every append going through this one service, in one container per database: the
  * deployment Titrate supports (Derby is embedded; PostgreSQL serves one container). After a restart
@@ -145,9 +147,13 @@ public class JdbcEventLog implements EventLog {
                 });
                 tracked = true;
             }
-            try (Connection c = dataSource().getConnection()) {
-                Sql.update(c, "INSERT INTO PLT_EVENT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                        seq, type, key, actor == null ? "system" : actor, at, json);
+            // The request's key is written only on an append in its transaction: one outside commits whatever the work does.
+            String requestKey = tx == null ? null : RequestKeys.forAppend();
+            try (Connection c = dataSource().getConnection();
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO PLT_EVENT (" + COLUMNS + ", REQUEST_KEY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                Sql.bind(insert, List.of(seq, type, key, actor == null ? "system" : actor, at, json));
+                insert.setString(7, requestKey);
+                insert.executeUpdate();
             }
             return seq;
         } catch (SQLException e) {

@@ -17,6 +17,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.slf4j.Logger;
@@ -31,6 +33,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
+
+    @Context
+    private ResourceInfo resourceInfo;
 
     IdempotencyFilter(IdempotencyStore store) {
         this.store = store;
@@ -57,12 +62,25 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String fingerprint = fingerprint(request.getUriInfo().getPath(), body);
         IdempotencyStore.Lookup lookup;
         try {
-            lookup = store.claim(username, key, fingerprint);
+            lookup = store.claim(username, key, fingerprint, resourceMethod());
+            if (lookup instanceof IdempotencyStore.CutOff cut) {
+                lookup = store.settle(username, key, cut);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency store unavailable", e);
         }
         if (lookup instanceof IdempotencyStore.Claimed) {
             request.setProperty(CLAIM, new Claim(username, key));
+            RequestKeys.bind(username, key);
+        } else if (lookup instanceof IdempotencyStore.Committed committed) {
+            String claimed = key;
+            request.abortWith(FirstAnswer.rebuild(request, committed.documents(), (status, location, answer) -> {
+                try {
+                    store.complete(username, claimed, status, location, answer, true);
+                } catch (SQLException e) {
+                    LOG.warn("Could not record the rebuilt answer for {} '{}' of user {}", HEADER, claimed, username, e);
+                }
+            }).header(HEADER, key).header("Idempotent-Replayed", "true").build());
         } else if (lookup instanceof IdempotencyStore.Replay replay) {
             Response.ResponseBuilder b = Response.status(replay.status()).header(HEADER, key).header("Idempotent-Replayed", "true");
             if (replay.location() != null) {
@@ -73,6 +91,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             request.abortWith(b.build());
         } else if (lookup instanceof IdempotencyStore.CutOff) {
+            // Only for work that appends no event under its key (see IdempotencyStore.settle): nothing tells whether it committed.
             request.abortWith(Problems.response(409, "Conflict", "The request with " + HEADER + " '" + key
                     + "' was cut off by a restart of the server before it answered, so whether it took effect is unknown. Look for"
                     + " what it would have made (the list, by your reference) and send it again with a new " + HEADER + " if it is not there",
@@ -91,17 +110,26 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
+        boolean logged = RequestKeys.unbind();
         try {
             if (response.getStatus() >= 200 && response.getStatus() < 300) {
                 String body = response.hasEntity() ? Json.MAPPER.writeValueAsString(response.getEntity()) : null;
                 URI location = response.getLocation();
-                store.complete(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(), body);
+                store.complete(claim.username(), claim.key(), response.getStatus(), location == null ? null : location.toString(), body,
+                        logged);
             } else {
                 store.release(claim.username(), claim.key());
             }
         } catch (SQLException | IOException e) {
             LOG.warn("Could not record the answer for {} '{}' of user {}", HEADER, claim.key(), claim.username(), e);
         }
+    }
+
+    /** The resource method the request was matched to, as {@code Class#method}. */
+    private String resourceMethod() {
+        Class<?> type = resourceInfo == null ? null : resourceInfo.getResourceClass();
+        java.lang.reflect.Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+        return type == null || method == null ? null : type.getName() + "#" + method.getName();
     }
 
     private static String fingerprint(String path, byte[] body) {

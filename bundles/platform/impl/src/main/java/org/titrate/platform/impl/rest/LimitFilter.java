@@ -51,6 +51,7 @@ public class LimitFilter implements ContainerRequestFilter, ContainerResponseFil
     @Override
     public void filter(ContainerRequestContext request) {
         InputErrors.clear();
+        RequestKeys.unbind(); // a thread's earlier request may have ended without its response filters
         if (javax.ws.rs.HttpMethod.OPTIONS.equals(request.getMethod())) {
             // CXF would answer OPTIONS itself, before any filter that checks credentials; the API serves its own origin
             // only (no CORS), so nobody needs it

@@ -86,6 +86,10 @@ public class RestApplication {
     @Reference
     private ModuleLicences licences;
 
+    /** Carries the keys of requests on the events their work appends: how a retry after a crash learns the outcome. */
+    @Reference
+    private org.titrate.platform.api.events.EventLog eventLog;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindResource(RestResource resource) {
         resources.add(resource);
@@ -100,7 +104,7 @@ public class RestApplication {
     @Activate
     synchronized void activate(Idempotency settings) {
         active = true;
-        idempotency = new IdempotencyStore(dataSource);
+        idempotency = new IdempotencyStore(dataSource, eventLog);
         modified(settings);
         openApiServer = create("openapi.json", List.of(openApi));
         unknownPaths = create(null, List.of(new UnknownPathResource()));
