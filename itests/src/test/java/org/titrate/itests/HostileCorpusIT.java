@@ -63,7 +63,8 @@ import org.osgi.framework.ServiceReference;
  * {@code {{RUN}}}, {@code {{CUSTOMER}}}, {@code {{ORDER}}}, {@code {{VIEWER}}}, {@code {{IDEM}}} and {@code {{IDEM_BODY}}}
  * are this run's records. {@code expect}: {@code any} (no 5xx), {@code denied} (no 2xx beyond the public documents),
  * {@code denied-write} (no 2xx write and the data unchanged), {@code no-leak} (no file content or container internals
- * in the answer), {@code no-inject} (no header smuggled into the answer).
+ * in the answer), {@code no-inject} (no header smuggled into the answer); {@code status}, where a case has one, is the
+ * answer it must get (a limit's 413 or 400).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -106,6 +107,7 @@ public class HostileCorpusIT extends TitrateTestSupport {
 
         Map<String, Family> families = new TreeMap<>();
         List<String> findings = new ArrayList<>();
+        List<String> wrongStatus = new ArrayList<>();
         long started = System.nanoTime();
         for (JsonNode c : corpus) {
             String id = c.path("id").asText();
@@ -130,6 +132,9 @@ public class HostileCorpusIT extends TitrateTestSupport {
             } else if (o.status() >= 500 || o.status() < 100) {
                 f.serverErrors++;
                 findings.add(id + ": " + o.status() + " " + abbreviate(o.body()));
+            }
+            if (c.has("status") && o.status() != c.get("status").asInt()) {
+                wrongStatus.add(id + ": answered " + o.status() + ", not " + c.get("status").asInt() + " " + abbreviate(o.body()));
             }
             String bypass = bypass(c, o);
             if (bypass == null && !Set.of("GET", "HEAD").contains(c.path("method").asText())) {
@@ -166,6 +171,7 @@ public class HostileCorpusIT extends TitrateTestSupport {
 
         assertEquals("answers 5xx or none: " + findings, 0, total.serverErrors);
         assertEquals("bypasses: " + findings, 0, total.bypasses);
+        assertEquals("limits not answered as they must be", List.of(), wrongStatus);
 
         // healthy afterwards, and not one business record changed
         assertEquals(200, http("GET", baseUrl() + "/api/v1/health", null, null, null, Map.of()).status());

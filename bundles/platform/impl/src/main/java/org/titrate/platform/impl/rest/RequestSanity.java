@@ -27,12 +27,16 @@ import org.osgi.service.http.HttpContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.titrate.platform.api.FieldError;
+import org.titrate.platform.api.ProblemException;
+import org.titrate.platform.impl.soap.CxfSoapEndpoints;
 
 /**
  * In front of CXF's servlet (which serves the API, SOAP, the tracking page and the browser application): a request
  * whose path is no valid URI ({@code /track/<script>}, a backslash) or whose body declares a charset Java does not know
  * is refused here with a problem (400, 415). CXF would fail on both before any endpoint, interceptor or exception
- * mapper of ours runs, and the servlet container would answer 500.
+ * mapper of ours runs, and the servlet container would answer 500. A body that declares more than {@code maxBodyBytes}
+ * is refused (413) before it is read; a SOAP body is held to {@code maxBodyBytes} however it is sent and to
+ * {@code maxLinesPerDocument} elements of one name in one parent ({@link SoapBody}), as the REST API holds its JSON.
  *
  * <p>The filter must sit in the same HTTP context as CXF's servlet, which CXF's HTTP transport bundle registers through
  * the HTTP service in its own name: the filter is registered through that bundle's HTTP service the same way. The
@@ -119,16 +123,57 @@ public class RequestSanity implements Filter {
                 status = 415;
             }
             if (problem != null) {
-                answer.setStatus(status);
-                answer.setContentType(Problems.MEDIA_TYPE);
-                answer.setHeader("Cache-Control", "no-store");
-                answer.setHeader("X-Content-Type-Options", "nosniff");
-                answer.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Problems.body(status,
-                        status == 400 ? "Bad Request" : "Unsupported Media Type", problem.field() + ": " + problem.message(), List.of(problem))));
+                refuse(answer, new ProblemException(status, status == 400 ? "Bad Request" : "Unsupported Media Type",
+                        problem.field() + ": " + problem.message(), List.of(problem)));
+                return;
+            }
+            long max = bodyLimit(http.getContentType());
+            if (http.getContentLengthLong() > max) {
+                // Answered before a byte of the body is read, and the connection closed: the servlet container would
+                // otherwise wait for the declared bytes (until its idle timeout) before it could answer or reuse it.
+                refuse(answer, LimitFilter.tooLarge(max));
+                return;
+            }
+            String path = http.getRequestURI();
+            if (path != null && path.startsWith(CxfSoapEndpoints.PREFIX) && "POST".equals(http.getMethod())) {
+                SoapBody body = SoapBody.read(http, max);
+                if (body.tooLarge()) {
+                    refuse(answer, LimitFilter.tooLarge(max));
+                    return;
+                }
+                String lines = body.tooManyLines(RequestLimits.current().maxLinesPerDocument());
+                if (lines != null) {
+                    body.refuse(answer, lines);
+                    return;
+                }
+                chain.doFilter(body.request(), response);
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The bound of a body of that type: {@code maxBodyBytes} for JSON, XML, text and forms, more for files (LimitFilter). */
+    static long bodyLimit(String contentType) {
+        javax.ws.rs.core.MediaType type;
+        try {
+            type = contentType == null ? null : javax.ws.rs.core.MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException unreadable) {
+            type = null;
+        }
+        long max = RequestLimits.current().maxBodyBytes();
+        return LimitFilter.structured(type) ? max : Math.max(max, LimitFilter.UPLOAD_BYTES);
+    }
+
+    private static void refuse(HttpServletResponse answer, ProblemException p) throws IOException {
+        answer.setStatus(p.status());
+        answer.setContentType(Problems.MEDIA_TYPE);
+        answer.setHeader("Cache-Control", "no-store");
+        answer.setHeader("X-Content-Type-Options", "nosniff");
+        if (p.status() == 413) {
+            answer.setHeader("Connection", "close");
+        }
+        answer.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Problems.body(p.status(), p.title(), p.detail(), p.errors())));
     }
 
     static FieldError pathProblem(String rawPath) {
