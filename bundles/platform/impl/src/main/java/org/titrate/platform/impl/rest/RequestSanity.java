@@ -40,7 +40,11 @@ import org.titrate.platform.impl.soap.CxfSoapEndpoints;
  *
  * <p>The filter must sit in the same HTTP context as CXF's servlet, which CXF's HTTP transport bundle registers through
  * the HTTP service in its own name: the filter is registered through that bundle's HTTP service the same way. The
- * pax-web API is reached by reflection, so the platform adds no dependency for one call.
+ * pax-web API is reached by reflection, so the platform adds no dependency for one call. A Whiteboard filter of this
+ * bundle cannot take its place: CXF 3.6 registers its servlet with {@code HttpService.registerServlet} and
+ * {@code createDefaultHttpContext()}, a context Pax Web 8 scopes to CXF's bundle and does not share, and Pax Web 8 lets a
+ * Whiteboard element select only the HttpService contexts of the bundle that registers it, so a filter of the platform
+ * would never be in that servlet's chain.
  */
 @Component(immediate = true, service = {})
 public class RequestSanity implements Filter {
