@@ -115,8 +115,15 @@ final class DistributionProcess implements AutoCloseable {
      * figure the issue asks for). Then waits for the SSH shell too, which may come up later.
      */
     long start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** {@link #start()} with more environment for Karaf's start script, such as {@code JAVA_MAX_MEM}. */
+    long start(Map<String, String> environment) throws Exception {
         long t0 = System.nanoTime();
-        run(List.of(home.resolve("bin/start").toString()), Map.of("TITRATE_ADMIN_PASSWORD", adminPassword));
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("TITRATE_ADMIN_PASSWORD", adminPassword);
+        run(List.of(home.resolve("bin/start").toString()), env);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> call("GET", "/modules", null).status() == 200);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
