@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.customers.api.EmployeeService;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.Sql;
@@ -117,6 +118,10 @@ public class ReportEngine implements ReportService {
     /** Finance's paid and outstanding amounts of sales documents, for the order query; absent while finance is not installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SalesSettlements settlements;
+
+    /** The salespeople's names for the sales reports grouped by salesperson; their codes while customers is not installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EmployeeService employees;
 
     private static ReportInfo info(String name, String title, List<String> roles, String... own) {
         List<String> parameters = new ArrayList<>(List.of("from", "to"));
@@ -214,7 +219,28 @@ public class ReportEngine implements ReportService {
         }
     }
 
+    /** The sales of the period per group; salespeople named as the customers module's employees call them. */
     private List<SalesRow> sales(Connection c, String groupBy, Period period, SalesFilter f) throws SQLException {
+        List<SalesRow> rows = salesRows(c, groupBy, period, f);
+        EmployeeService staff = employees;
+        if (!groupBy.equals("salesperson") || staff == null) {
+            return rows;
+        }
+        Map<String, String> names = new HashMap<>();
+        return rows.stream().map(r -> r.key() == null ? r : new SalesRow(r.key(), names.computeIfAbsent(r.key(), code -> employeeName(staff, code)),
+                r.currency(), r.shippedQuantity(), r.returnedQuantity(), r.shippedAmount(), r.returnedAmount())).toList();
+    }
+
+    /** An employee's name; the code itself for one the customers module no longer knows. */
+    private static String employeeName(EmployeeService staff, String code) {
+        try {
+            return staff.get(code).name();
+        } catch (NotFoundException e) {
+            return code;
+        }
+    }
+
+    private List<SalesRow> salesRows(Connection c, String groupBy, Period period, SalesFilter f) throws SQLException {
         boolean moved = f.basis().equals("moved");
         if (follower.totalsReady() && f.warehouse() == null && f.channel() == null && f.customer() == null && f.category() == null
                 && f.product() == null && f.salesperson() == null) {
