@@ -115,13 +115,24 @@ final class DistributionProcess implements AutoCloseable {
      * figure the issue asks for). Then waits for the SSH shell too, which may come up later.
      */
     long start() throws Exception {
-        return start(true);
+        return start(Map.of(), true);
     }
 
     /** {@code shell}: whether to wait for the SSH shell too; without, the start ends when the REST API answers. */
     long start(boolean shell) throws Exception {
+        return start(Map.of(), shell);
+    }
+
+    /** {@link #start()} with more environment for Karaf's start script, such as {@code EXTRA_JAVA_OPTS}. */
+    long start(Map<String, String> environment) throws Exception {
+        return start(environment, true);
+    }
+
+    private long start(Map<String, String> environment, boolean shell) throws Exception {
         long t0 = System.nanoTime();
-        run(List.of(home.resolve("bin/start").toString()), Map.of("TITRATE_ADMIN_PASSWORD", adminPassword));
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("TITRATE_ADMIN_PASSWORD", adminPassword);
+        run(List.of(home.resolve("bin/start").toString()), env);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> call("GET", "/modules", null).status() == 200);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

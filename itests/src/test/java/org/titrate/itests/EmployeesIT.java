@@ -109,6 +109,7 @@ public class EmployeesIT extends TitrateTestSupport {
         assertEquals(summary.toString(), 2, net.size());
         assertEquals(0, new BigDecimal("1600.00").compareTo(net.get(E1)));
         assertEquals(0, new BigDecimal("2400.00").compareTo(net.get(E2)));
+        summary.path("rows").forEach(r -> assertEquals(summary.toString(), "业务员 " + r.path("key").asText(), r.path("label").asText()));
         JsonNode one = get("/reports/sales-summary?groupBy=customer&salesperson=" + E2).json();
         assertEquals(E2, one.path("filters").path("salesperson").asText());
         assertEquals(0, new BigDecimal("2400.00").compareTo(one.path("totals").path("netAmount").decimalValue()));
@@ -116,6 +117,7 @@ public class EmployeesIT extends TitrateTestSupport {
         assertEquals(share.toString(), 2, share.path("rows").size());
         JsonNode ranking = get("/reports/sales-ranking?groupBy=salesperson&customer=" + customer).json();
         assertEquals(E2, ranking.path("rows").get(0).path("key").asText());
+        assertEquals("业务员 " + E2, ranking.path("rows").get(0).path("label").asText());
     }
 
     /** Waits until every reporting cursor has passed what the log showed when asked. */

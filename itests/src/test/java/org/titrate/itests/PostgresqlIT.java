@@ -174,6 +174,35 @@ public class PostgresqlIT {
         assertEquals("-380.00", list.path("totals").path("returnedAmount").asText());
         assertEquals(number, list.path("items").get(1).path("number").asText());
 
+        // Reporting on PostgreSQL: its migrations and its followers' writes, the daily totals (unfiltered, per customer) and the
+        // lines (filtered) agreeing on the shipment, purchase-sales from the stock totals, and a CSV export read back.
+        titrate.awaitServing("/reports/status");
+        long visible = titrate.call("GET", "/reports/status", null).json().path("logVisibleUpTo").asLong();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+            boolean all = true;
+            for (var c : titrate.call("GET", "/reports/status", null).json().path("cursors")) {
+                all &= c.asLong() >= visible;
+            }
+            return all;
+        });
+        var byCustomer = titrate.call("GET", "/reports/sales-summary?groupBy=customer", null).json();
+        var row = java.util.stream.StreamSupport.stream(byCustomer.path("rows").spliterator(), false)
+                .filter(r -> r.path("key").asText().equals(code)).findFirst().orElseThrow(() -> new AssertionError(byCustomer.toString()));
+        assertEquals("380.00", row.path("netAmount").asText());
+        assertEquals(name, row.path("label").asText());
+        var filtered = titrate.call("GET", "/reports/sales-summary?groupBy=customer&customer=" + code, null).json();
+        assertEquals("380.00", filtered.path("totals").path("netAmount").asText());
+        var stats = titrate.call("GET", "/reports/purchase-sales?warehouse=WH1&product=NAOH-25", null).json().path("rows").get(0);
+        java.math.BigDecimal onHand = java.math.BigDecimal.ZERO;
+        for (var item : titrate.call("GET", "/stock?sku=NAOH-25&warehouseCode=WH1&limit=500", null).json().path("items")) {
+            onHand = onHand.add(item.path("quantity").decimalValue());
+        }
+        assertEquals(stats.toString(), 0, onHand.compareTo(stats.path("closing").decimalValue()));
+        assertTrue(stats.toString(), stats.path("purchasedAmount").decimalValue().compareTo(new java.math.BigDecimal("800.00")) >= 0);
+        String csv = TitrateTestSupport.http("GET", titrate.url("/reports/sales-summary?groupBy=customer&customer=" + code + "&format=csv"),
+                "admin", PASSWORD, null, Map.of()).body();
+        assertTrue(csv, csv.contains(name) && csv.contains("380.00"));
+
         titrate.stop();
         titrate.start();
         assertEquals(name, titrate.call("GET", "/customers/" + code, null).json().path("name").asText());

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.customers.api.EmployeeService;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.Sql;
@@ -117,6 +118,10 @@ public class ReportEngine implements ReportService {
     /** Finance's paid and outstanding amounts of sales documents, for the order query; absent while finance is not installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SalesSettlements settlements;
+
+    /** The salespeople's names for the sales reports grouped by salesperson; their codes while customers is not installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EmployeeService employees;
 
     private static ReportInfo info(String name, String title, List<String> roles, String... own) {
         List<String> parameters = new ArrayList<>(List.of("from", "to"));
@@ -214,8 +219,33 @@ public class ReportEngine implements ReportService {
         }
     }
 
-    static List<SalesRow> sales(Connection c, String groupBy, Period period, SalesFilter f) throws SQLException {
+    /** The sales of the period per group; salespeople named as the customers module's employees call them. */
+    private List<SalesRow> sales(Connection c, String groupBy, Period period, SalesFilter f) throws SQLException {
+        List<SalesRow> rows = salesRows(c, groupBy, period, f);
+        EmployeeService staff = employees;
+        if (!groupBy.equals("salesperson") || staff == null) {
+            return rows;
+        }
+        Map<String, String> names = new HashMap<>();
+        return rows.stream().map(r -> r.key() == null ? r : new SalesRow(r.key(), names.computeIfAbsent(r.key(), code -> employeeName(staff, code)),
+                r.currency(), r.shippedQuantity(), r.returnedQuantity(), r.shippedAmount(), r.returnedAmount())).toList();
+    }
+
+    /** An employee's name; the code itself for one the customers module no longer knows. */
+    private static String employeeName(EmployeeService staff, String code) {
+        try {
+            return staff.get(code).name();
+        } catch (NotFoundException e) {
+            return code;
+        }
+    }
+
+    private List<SalesRow> salesRows(Connection c, String groupBy, Period period, SalesFilter f) throws SQLException {
         boolean moved = f.basis().equals("moved");
+        if (follower.totalsReady() && f.warehouse() == null && f.channel() == null && f.customer() == null && f.category() == null
+                && f.product() == null && f.salesperson() == null) {
+            return dailyTotals(c, groupBy, period, f.currency(), moved);
+        }
         String day = moved ? "MOVED_DAY" : "ORDER_DATE";
         String key;
         String name;
@@ -258,6 +288,23 @@ public class ReportEngine implements ReportService {
                 + "SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), SUM(CASE WHEN DIRECTION = 'SHIP' THEN 0 ELSE QUANTITY END), "
                 + "SUM(CASE WHEN DIRECTION = 'SHIP' THEN AMOUNT ELSE 0 END), SUM(CASE WHEN DIRECTION = 'SHIP' THEN 0 ELSE AMOUNT END) "
                 + "FROM RPT_SALES_LINE" + where.where() + " GROUP BY " + key + ", CURRENCY ORDER BY " + key + ", CURRENCY";
+        return Sql.list(c, sql, where.params(), rs -> new SalesRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5).negate(), rs.getBigDecimal(6), rs.getBigDecimal(7).negate()));
+    }
+
+    /** {@link #sales} from the daily totals: the same GROUP BY over {@code RPT_SALES_DAY}'s rows of the period. */
+    private static List<SalesRow> dailyTotals(Connection c, String groupBy, Period period, String currency, boolean moved) throws SQLException {
+        String key = switch (groupBy) {
+            case "day" -> "SALES_DAY";
+            case "month" -> "SALES_MONTH";
+            default -> "GROUP_KEY";
+        };
+        String name = key.equals("GROUP_KEY") ? "MAX(GROUP_NAME)" : "MAX(" + key + ")";
+        String dimension = SalesTotals.DIMENSIONS.containsKey(groupBy) ? groupBy : SalesTotals.FEWEST;
+        Sql where = new Sql().and("BASIS = ?", moved ? SalesTotals.MOVED : SalesTotals.ORDERED).and("DIMENSION = ?", dimension)
+                .and("SALES_DAY >= ?", period.from()).and("SALES_DAY <= ?", period.to()).and("CURRENCY = ?", currency);
+        String sql = "SELECT " + key + ", " + name + ", CURRENCY, SUM(SHIPPED_QUANTITY), SUM(RETURNED_QUANTITY), SUM(SHIPPED_AMOUNT), "
+                + "SUM(RETURNED_AMOUNT) FROM RPT_SALES_DAY" + where.where() + " GROUP BY " + key + ", CURRENCY ORDER BY " + key + ", CURRENCY";
         return Sql.list(c, sql, where.params(), rs -> new SalesRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                 rs.getBigDecimal(5).negate(), rs.getBigDecimal(6), rs.getBigDecimal(7).negate()));
     }
@@ -385,11 +432,19 @@ public class ReportEngine implements ReportService {
     static final int QUANTITIES = 7;
     static final int VALUES = 11;
 
-    static List<StockRow> stock(Connection c, LocalDate from, LocalDate to, String warehouse, String category, String product, String currency)
-            throws SQLException {
+    /**
+     * The purchase-sales rows of a period: from the daily stock totals ({@code totals}, {@link StockTotals}) or, while
+     * they are being built, from every movement — the same sums either way.
+     */
+    static List<StockRow> stock(Connection c, LocalDate from, LocalDate to, String warehouse, String category, String product, String currency,
+            boolean totals) throws SQLException {
         String inPeriod = "MOVE_DAY >= ? AND ";
         String sold = "DOC_TYPE IN ('SHIPMENT', 'RETURN_RECEIPT')";
-        String sql = "SELECT SKU, WAREHOUSE_CODE, SUM(CASE WHEN MOVE_DAY < ? THEN QUANTITY ELSE 0 END), "
+        String sql = totals ? "SELECT SKU, WAREHOUSE_CODE, SUM(CASE WHEN MOVE_DAY < ? THEN MOVED ELSE 0 END), "
+                + "SUM(CASE WHEN MOVE_DAY >= ? THEN PURCHASED ELSE 0 END), SUM(CASE WHEN MOVE_DAY >= ? THEN RETURNED_TO_SUPPLIERS ELSE 0 END), "
+                + "SUM(CASE WHEN MOVE_DAY >= ? THEN SOLD ELSE 0 END), SUM(CASE WHEN MOVE_DAY >= ? THEN RETURNED_BY_CUSTOMERS ELSE 0 END), "
+                + "SUM(CASE WHEN MOVE_DAY >= ? THEN ADJUSTED ELSE 0 END), SUM(MOVED) FROM RPT_STOCK_DAY"
+                : "SELECT SKU, WAREHOUSE_CODE, SUM(CASE WHEN MOVE_DAY < ? THEN QUANTITY ELSE 0 END), "
                 + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE = 'PURCHASE_RECEIPT' THEN QUANTITY ELSE 0 END), "
                 + "SUM(CASE WHEN " + inPeriod + "DOC_TYPE = 'PURCHASE_RETURN' THEN QUANTITY ELSE 0 END), "
                 + "SUM(CASE WHEN " + inPeriod + sold + " AND QUANTITY < 0 THEN QUANTITY ELSE 0 END), "
@@ -400,7 +455,7 @@ public class ReportEngine implements ReportService {
                 .and("SKU = ?", product);
         List<Object> params = new ArrayList<>(java.util.Collections.nCopies(QUANTITIES - 1, from));
         params.addAll(where.params());
-        Map<List<String>, BigDecimal[]> amounts = stockAmounts(c, from, to, warehouse, category, product, currency);
+        Map<List<String>, BigDecimal[]> amounts = stockAmounts(c, from, to, warehouse, category, product, currency, totals);
         BigDecimal none = BigDecimal.ZERO.setScale(2);
         List<StockRow> rows = new ArrayList<>();
         Sql.list(c, sql + where.where() + " GROUP BY SKU, WAREHOUSE_CODE ORDER BY SKU, WAREHOUSE_CODE", params, rs -> {
@@ -428,7 +483,7 @@ public class ReportEngine implements ReportService {
      * as the sales lines that moved in the period (signed as they moved stock: sold negative), read like the sales reports.
      */
     private static Map<List<String>, BigDecimal[]> stockAmounts(Connection c, LocalDate from, LocalDate to, String warehouse, String category,
-            String product, String currency) throws SQLException {
+            String product, String currency, boolean totals) throws SQLException {
         Map<List<String>, BigDecimal[]> amounts = new HashMap<>();
         Sql bought = new Sql().and("m.MOVE_DAY >= ?", from).and("m.MOVE_DAY <= ?", to).and("m.WAREHOUSE_CODE = ?", warehouse)
                 .and("m.CATEGORY_CODE = ?", category).and("m.SKU = ?", product).and("p.CURRENCY = ?", currency);
@@ -441,9 +496,14 @@ public class ReportEngine implements ReportService {
                     a[1] = rs.getBigDecimal(4);
                     return null;
                 });
-        Sql moved = new Sql().and("MOVED_DAY >= ?", from).and("MOVED_DAY <= ?", to).and("WAREHOUSE_CODE = ?", warehouse)
-                .and("CATEGORY_CODE = ?", category).and("SKU = ?", product).and("CURRENCY = ?", currency);
-        Sql.list(c, "SELECT SKU, WAREHOUSE_CODE, -SUM(CASE WHEN DIRECTION = 'SHIP' THEN AMOUNT ELSE 0 END), "
+        // the sales lines' amounts, or the same sums from the daily totals' product rows (which keep warehouse and category)
+        String day = totals ? "SALES_DAY" : "MOVED_DAY";
+        String sku = totals ? "GROUP_KEY" : "SKU";
+        Sql moved = new Sql().and("BASIS = ?", totals ? SalesTotals.MOVED : null).and("DIMENSION = ?", totals ? "product" : null)
+                .and(day + " >= ?", from).and(day + " <= ?", to).and("WAREHOUSE_CODE = ?", warehouse)
+                .and("CATEGORY_CODE = ?", category).and(sku + " = ?", product).and("CURRENCY = ?", currency);
+        Sql.list(c, totals ? "SELECT GROUP_KEY, WAREHOUSE_CODE, -SUM(SHIPPED_AMOUNT), -SUM(RETURNED_AMOUNT) FROM RPT_SALES_DAY" + moved.where()
+                + " GROUP BY GROUP_KEY, WAREHOUSE_CODE" : "SELECT SKU, WAREHOUSE_CODE, -SUM(CASE WHEN DIRECTION = 'SHIP' THEN AMOUNT ELSE 0 END), "
                 + "-SUM(CASE WHEN DIRECTION = 'RETURN' THEN AMOUNT ELSE 0 END) FROM RPT_SALES_LINE" + moved.where()
                 + " GROUP BY SKU, WAREHOUSE_CODE", moved.params(), rs -> {
                     BigDecimal[] a = amounts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> zeros());
@@ -488,7 +548,7 @@ public class ReportEngine implements ReportService {
                 .column("returnedByCustomersAmount", "销售退货金额 Returned by customers amount", AMOUNT)
                 .column("adjusted", "调整/报废 Adjusted", QUANTITY).column("closing", "期末 Closing", QUANTITY);
         if (groupBy.equals("product")) {
-            for (StockRow r : stock(c, period.from(), period.to(), warehouse, category, product, currency)) {
+            for (StockRow r : stock(c, period.from(), period.to(), warehouse, category, product, currency, follower.totalsReady())) {
                 t.row(stockCells(r.values(), r.sku(), r.warehouse()));
             }
             return t.report(info.name(), info.title(), period, p.applied(), t.sums(), null);
@@ -499,7 +559,7 @@ public class ReportEngine implements ReportService {
             LocalDate to = m.atEndOfMonth().isAfter(period.to()) ? period.to() : m.atEndOfMonth();
             BigDecimal[] v = new BigDecimal[VALUES];
             java.util.Arrays.fill(v, BigDecimal.ZERO);
-            for (StockRow r : stock(c, from, to, warehouse, category, product, currency)) {
+            for (StockRow r : stock(c, from, to, warehouse, category, product, currency, follower.totalsReady())) {
                 for (int i = 0; i < VALUES; i++) {
                     v[i] = v[i].add(r.values()[i]);
                 }
@@ -705,7 +765,15 @@ public class ReportEngine implements ReportService {
                 .and("SALESPERSON = ?", f.salesperson());
         record Row(String key, BigDecimal shipped, BigDecimal returned, BigDecimal returnedAmount) {
         }
-        List<Row> rows = new ArrayList<>(Sql.list(c, "SELECT " + key + ", SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), "
+        // per product or customer with no filter but the currency, the daily totals hold the same sums
+        boolean fromTotals = follower.totalsReady() && (groupBy.equals("product") || groupBy.equals("customer")) && f.warehouse() == null
+                && f.channel() == null && f.customer() == null && f.category() == null && f.product() == null && f.salesperson() == null;
+        Sql days = new Sql().and("BASIS = ?", SalesTotals.MOVED).and("DIMENSION = ?", groupBy).and("SALES_DAY >= ?", period.from())
+                .and("SALES_DAY <= ?", period.to()).and("CURRENCY = ?", f.currency());
+        List<Row> rows = new ArrayList<>(fromTotals ? Sql.list(c, "SELECT GROUP_KEY, SUM(SHIPPED_QUANTITY), -SUM(RETURNED_QUANTITY), "
+                + "-SUM(RETURNED_AMOUNT) FROM RPT_SALES_DAY" + days.where() + " GROUP BY GROUP_KEY", days.params(),
+                rs -> new Row(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                : Sql.list(c, "SELECT " + key + ", SUM(CASE WHEN DIRECTION = 'SHIP' THEN QUANTITY ELSE 0 END), "
                 + "-SUM(CASE WHEN DIRECTION = 'RETURN' THEN QUANTITY ELSE 0 END), -SUM(CASE WHEN DIRECTION = 'RETURN' THEN AMOUNT ELSE 0 END) "
                 + "FROM RPT_SALES_LINE" + where.where() + " GROUP BY " + key, where.params(),
                 rs -> new Row(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))));

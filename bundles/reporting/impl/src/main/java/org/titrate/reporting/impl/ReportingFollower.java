@@ -81,12 +81,19 @@ public class ReportingFollower {
     private List<Feed> feeds;
     private ScheduledThreadPoolExecutor follower;
     private AutoCloseable wakeUps;
+    /** Whether the daily totals (sales and stock, V4) hold every line and movement; until then the reports add those up. */
+    private volatile boolean totalsReady;
 
     @Activate
     void activate() {
         feeds = List.of(new SalesFeed(() -> sales, this::category), new StockFeed(() -> stock, this::category, log::payload),
                 new FinanceFeed(() -> finance), new PurchaseFeed(() -> purchasing));
         replaySalesForHeaders();
+        try (Connection c = dataSource.getConnection()) {
+            totalsReady = !SalesTotals.missing(c) && !StockTotals.missing(c);
+        } catch (SQLException e) {
+            throw Transactions.failure("Cannot read the reporting read models", e);
+        }
         feeds.forEach(f -> log.register(f.cursor(), 0));
         follower = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "titrate-reporting-follower");
@@ -175,6 +182,9 @@ public class ReportingFollower {
      * module keeps its read models current, since showing reports is all it does.
      */
     synchronized void pass() {
+        if (!totalsReady) {
+            rebuildTotals();
+        }
         if (!licence.reads()) {
             return;
         }
@@ -184,6 +194,35 @@ public class ReportingFollower {
             } catch (RuntimeException e) {
                 LOG.warn("Reporting could not follow {}; it tries again", f.cursor(), e);
             }
+        }
+    }
+
+    boolean totalsReady() {
+        return totalsReady;
+    }
+
+    /**
+     * Fills the daily sales and stock totals from every line and movement in one local transaction (no JTA timeout cuts a large one short, and
+     * a crash leaves the table empty, so the next start does it again); reports add up the lines until it committed.
+     */
+    private void rebuildTotals() {
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SalesTotals.rebuild(c);
+                StockTotals.rebuild(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            totalsReady = true;
+            LOG.info("Reporting's daily totals rebuilt from the sales lines and stock movements in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Reporting could not rebuild its daily totals; it tries again", e);
         }
     }
 

@@ -24,6 +24,7 @@ import org.titrate.sales.api.StatusChange;
  * {@code RECEIVE} while shipped, received or closed) and whether it counts on the ordered basis.
  */
 final class SalesFeed implements Feed {
+    private static final int PAGE_OF_NUMBERS = 100;
     private final Supplier<SalesOrderService> sales;
     private final Function<String, String> category;
 
@@ -73,6 +74,24 @@ final class SalesFeed implements Feed {
     @SuppressWarnings("unchecked")
     public void store(Connection c, Object loaded) throws SQLException {
         List<SalesOrder> orders = (List<SalesOrder>) loaded;
+        // the days whose totals change: those the documents' rows counted on before, and those they count on now
+        java.util.Set<java.time.LocalDate> movedDays = new java.util.TreeSet<>();
+        java.util.Set<java.time.LocalDate> orderedDays = new java.util.TreeSet<>();
+        List<String> numbers = orders.stream().map(SalesOrder::number).toList();
+        for (int i = 0; i < numbers.size(); i += PAGE_OF_NUMBERS) {
+            List<Object> chunk = new java.util.ArrayList<>(numbers.subList(i, Math.min(numbers.size(), i + PAGE_OF_NUMBERS)));
+            Sql.list(c, "SELECT DISTINCT MOVED_DAY, ORDER_DATE, COUNTED_ORDERED FROM RPT_SALES_LINE WHERE ORDER_NUMBER IN ("
+                    + Sql.marks(chunk.size()) + ")", chunk, rs -> {
+                        java.time.LocalDate moved = Sql.date(rs, 1);
+                        if (moved != null) {
+                            movedDays.add(moved);
+                        }
+                        if (rs.getBoolean(3)) {
+                            orderedDays.add(Sql.date(rs, 2));
+                        }
+                        return null;
+                    });
+        }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM RPT_SALES_LINE WHERE ORDER_NUMBER = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO RPT_SALES_LINE (ORDER_NUMBER, LINE_NO, ORDER_TYPE, STATUS, "
                         + "COUNTED_ORDERED, CUSTOMER_CODE, CUSTOMER_NAME, CHANNEL, WAREHOUSE_CODE, CURRENCY, ORDER_DATE, ORDER_MONTH, "
@@ -83,6 +102,12 @@ final class SalesFeed implements Feed {
                 delete.addBatch();
                 StatusChange moved = moved(o);
                 java.time.LocalDate movedDay = moved == null ? null : BusinessClock.day(moved.at());
+                if (movedDay != null && !o.lines().isEmpty()) {
+                    movedDays.add(movedDay);
+                }
+                if (countsOrdered(o.type(), o.status()) && !o.lines().isEmpty()) {
+                    orderedDays.add(o.orderDate());
+                }
                 for (OrderLine l : o.lines()) {
                     Sql.bind(insert, java.util.Arrays.asList(o.number(), l.lineNo(), o.type().name(), o.status().name(),
                             countsOrdered(o.type(), o.status()), o.customerCode(), o.customerName(), o.channel(), o.warehouseCode(),
@@ -96,6 +121,8 @@ final class SalesFeed implements Feed {
             delete.executeBatch();
             insert.executeBatch();
         }
+        SalesTotals.recompute(c, SalesTotals.MOVED, movedDays);
+        SalesTotals.recompute(c, SalesTotals.ORDERED, orderedDays);
         storeHeaders(c, orders);
     }
 

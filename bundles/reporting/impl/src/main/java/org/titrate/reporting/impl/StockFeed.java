@@ -71,10 +71,15 @@ final class StockFeed implements Feed {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO RPT_STOCK_MOVE (ID, POSTED_AT, MOVE_DAY, DOC_TYPE, DOC_NUMBER, "
                         + "LINE_NO, SKU, CATEGORY_CODE, WAREHOUSE_CODE, LOT, STOCK_STATUS, QUANTITY, PARTNER_CODE) VALUES ("
                         + Sql.marks(13) + ")")) {
+            // the days whose totals change: those the documents' movements were on before, and those they are on now
+            java.util.Set<java.time.LocalDate> days = new java.util.TreeSet<>();
             for (Posted p : (List<Posted>) loaded) {
+                days.addAll(Sql.list(c, "SELECT DISTINCT MOVE_DAY FROM RPT_STOCK_MOVE WHERE DOC_TYPE = ? AND DOC_NUMBER = ?",
+                        List.of(p.type(), p.number()), rs -> Sql.date(rs, 1)));
                 Sql.bind(delete, List.of(p.type(), p.number()));
                 delete.addBatch();
                 for (StockMovement m : p.movements()) {
+                    days.add(BusinessClock.day(m.postedAt()));
                     Sql.bind(insert, java.util.Arrays.asList(m.id(), m.postedAt(), BusinessClock.day(m.postedAt()), m.documentType(),
                             m.documentNumber(), m.lineNo(), m.sku(), category.apply(m.sku()), m.warehouseCode(), m.lot(),
                             m.status().name(), m.quantity(), m.partnerCode()));
@@ -83,6 +88,7 @@ final class StockFeed implements Feed {
             }
             delete.executeBatch();
             insert.executeBatch();
+            StockTotals.recompute(c, days);
         }
     }
 }
