@@ -27,7 +27,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 })
 
+// How long each step took (until the next began), for the figures: what a new flow adds to the run.
+const started = { name: null, at: 0 }
+results.stepMillis = {}
 function step(name) {
+  const now = Date.now()
+  if (started.name) results.stepMillis[started.name] = now - started.at
+  Object.assign(started, { name, at: now })
   process.stderr.write(`[e2e] ${name}\n`)
 }
 
@@ -87,6 +93,23 @@ async function textOf(page, id) {
   return (await byId(page, id).textContent()).trim()
 }
 
+/** A unified social credit code (统一社会信用代码) with its check character computed (GB 32100-2015). */
+function creditCode(first17) {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  const sum = [...first17].reduce((s, c, i) => s + chars.indexOf(c) * weights[i], 0)
+  return first17 + chars[(31 - (sum % 31)) % 31]
+}
+
+/** The business day in Shanghai, `plus` days on, as YYYY-MM-DD. */
+function day(plus = 0) {
+  return new Date(Date.now() + 8 * 3600000 + plus * 86400000).toISOString().slice(0, 10)
+}
+
+async function text(page, id, expected) {
+  await page.waitForFunction(([i, t]) => document.querySelector(`[data-testid="${i}"]`)?.textContent.trim() === t, [id, expected])
+}
+
 async function status(page, text) {
   await page.waitForFunction((t) => document.querySelector('[data-testid="order-status"]')?.textContent?.trim() === t, text)
 }
@@ -120,18 +143,52 @@ try {
   await shot(page, '02-dashboard')
   results.dashboardCharts = await page.locator('[data-testid="charts"]').count() > 0 ? 'shown' : 'hidden (no reporting module)'
 
+  step('employees: a salesperson created, a bad mobile shown at its field first')
+  const employee = 'E' + RUN
+  await page.goto('/employees')
+  await byId(page, 'employee-new').click()
+  await input(page, 'e-code').fill(employee)
+  await input(page, 'e-name').fill('李晓明')
+  await input(page, 'e-department').fill('华东销售部')
+  await input(page, 'e-mobile').fill('1380013800')
+  await byId(page, 'e-save').click()
+  await page.locator('[data-testid="employee-dialog"] .el-form-item__error').first().waitFor()
+  results.employeeError = (await page.locator('[data-testid="employee-dialog"] .el-form-item__error').first().textContent()).trim()
+  await input(page, 'e-mobile').fill('13800138000')
+  await byId(page, 'e-save').click()
+  await byId(page, 'employee-dialog').waitFor({ state: 'hidden' })
+  await page.locator('[data-testid="employee-table"]', { hasText: employee }).waitFor()
+  results.employee = employee
+
   step('create a customer')
   const customer = 'E2E' + RUN
   await page.goto('/customers')
   await byId(page, 'customer-new').click()
   await input(page, 'c-code').fill(customer)
   await input(page, 'c-name').fill('杭州试剂商贸有限公司 ' + RUN)
+  await chooseRemote(page, 'c-salesperson', employee, employee)
   await byId(page, 'c-save').click()
   await page.waitForURL('**/customers/' + customer)
   await input(page, 'fu-summary').fill('拜访采购部，询价氢氧化钠 25kg')
   await byId(page, 'fu-add').click()
   await page.locator('[data-testid="followups"]', { hasText: '询价氢氧化钠' }).waitFor()
   await shot(page, '04-customer-detail')
+  await text(page, 'customer-salesperson', employee)
+
+  step('the buyer\'s invoicing data: a tax id with a wrong check character refused at its field')
+  {
+    const taxId = creditCode('91330106MA2H' + RUN.replace(/[^0-9A-HJ-NP-RTUWXY]/g, '0').slice(0, 5).padEnd(5, '0'))
+    await page.locator('.el-tabs__item', { hasText: '开票信息' }).click()
+    await input(page, 'tx-taxid').fill(taxId.slice(0, 17) + (taxId[17] === '0' ? '1' : '0'))
+    await input(page, 'tx-address').fill('杭州市西湖区文三路 90 号 0571-88886666')
+    await input(page, 'tx-bank').fill('中国工商银行杭州文三路支行 1202020209000012345')
+    await byId(page, 'tx-save').click()
+    await page.locator('[data-testid="tax-form"] .el-form-item__error').first().waitFor()
+    await input(page, 'tx-taxid').fill(taxId.toLowerCase())
+    await byId(page, 'tx-save').click()
+    await page.locator('.el-message--success').first().waitFor()
+    results.taxId = taxId
+  }
 
   step('a customer named <script> shows as text')
   const xss = 'X' + RUN
@@ -180,6 +237,44 @@ try {
   await status(wh.page, '已发货')
   await shot(wh.page, '06-order-shipped')
 
+  step('invoice: requested by line from the shipped order, exported, issued by finance')
+  const blueNumber = String(Date.now() % 100000000).padStart(8, '0')
+  let invoice
+  {
+    await page.goto('/invoices?customerCode=' + customer)
+    await byId(page, 'iv-request').click()
+    await byId(page, 'r-order-' + order).waitFor()
+    await byId(page, 'r-lines-' + order).click()
+    await byId(page, `r-pick-${order}-1`).click()
+    await input(page, `r-qty-${order}-1`).fill('1')
+    await byId(page, `r-pick-${order}-2`).click()
+    await input(page, 'r-comment').fill('请随货寄出')
+    await shot(page, '42-invoice-request')
+    await byId(page, 'r-save').click()
+    await page.waitForURL(/\/invoices\/IV-/)
+    invoice = await textOf(page, 'invoice-number')
+    results.invoice = invoice
+    await page.goto('/invoices?customerCode=' + customer)
+    await byId(page, 'iv-status-' + invoice).waitFor()
+    fs.mkdirSync(DOWNLOADS, { recursive: true })
+    const [download] = await Promise.all([page.waitForEvent('download'), byId(page, 'iv-export').click()])
+    results.invoiceXlsx = path.join(DOWNLOADS, 'invoices-' + RUN + '.xlsx')
+    await download.saveAs(results.invoiceXlsx)
+    await shot(page, '43-invoices')
+  }
+  const fin = await context()
+  await signIn(fin.page, 'finance')
+  {
+    const p = fin.page
+    await p.goto('/invoices/' + invoice)
+    await byId(p, 'ia-issue').click()
+    await input(p, 'i-number').fill(blueNumber)
+    await input(p, 'i-code').fill('3300231130')
+    await byId(p, 'i-save').click()
+    await text(p, 'invoice-status', '已开票')
+    results.blueNumber = blueNumber
+  }
+
   step('return with an exchange line')
   await page.goto('/orders/' + order)
   await byId(page, 'a-returns').click()
@@ -208,10 +303,92 @@ try {
   await status(wh.page, '已收货')
   await shot(wh.page, '08-return-received')
 
+  step('the received return proposes a red invoice; reversing more is refused at the line; finance imports the issued red invoice')
+  {
+    const p = fin.page
+    // Invoicing proposes the red invoice when the return is received: poll the list (with a deadline).
+    const deadline = Date.now() + 30000
+    let red = null
+    for (;;) {
+      const r = await fin.ctx.request.get('/api/v1/invoices?kind=RED&customerCode=' + customer, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+      red = (await r.json()).items?.[0]?.number
+      if (red) break
+      if (Date.now() > deadline) throw new Error('no red invoice proposed for ' + ret)
+      await p.waitForTimeout(500)
+    }
+    results.redInvoice = red
+    await p.goto('/invoices/' + invoice)
+    await byId(p, 'ia-red').waitFor()
+    await shot(p, '44-invoice-issued')
+    await byId(p, 'ia-red').click()
+    await input(p, 'red-reason').fill('客户退货，包装破损')
+    await byId(p, 'red-save').click()
+    await p.locator('.el-message-box').waitFor()
+    await p.locator('[data-testid="red-dialog"] .field-error', { hasText: /\S/ }).first().waitFor()
+    results.redRefused = (await p.locator('[data-testid="red-dialog"] .field-error', { hasText: /\S/ }).first().textContent()).trim()
+    await p.locator('.el-message-box__btns .el-button', { hasText: '取消' }).click()
+    await p.locator('[data-testid="red-dialog"] .el-dialog__headerbtn').click()
+    await p.goto('/invoices?customerCode=' + customer)
+    await byId(p, 'iv-import').click()
+    results.redNumber = String((Number(blueNumber) + 1) % 100000000).padStart(8, '0')
+    await byId(p, 'import-text').locator('xpath=descendant-or-self::textarea').fill(`申请单号\t发票号码\t发票代码\t开票日期\n${red}\t${results.redNumber}\t3300231130\t${day().replace(/-/g, '/')}`)
+    await p.locator('[data-testid="import-rows"] .el-table__row').first().waitFor()
+    await shot(p, '45-invoice-import')
+    await byId(p, 'import-save').click()
+    await text(p, 'iv-status-' + red, '已开票')
+    await p.goto('/invoices?tab=progress&customerCode=' + customer)
+    await byId(p, 'ip-open-' + order).waitFor()
+    await shot(p, '46-invoice-progress')
+  }
+
   step('orders list with net totals')
   await page.goto('/orders')
   await byId(page, 'net-total').waitFor()
   await shot(page, '09-orders')
+
+  step('contract: drafted with an agreed price, activated, a scan refused by content, the signed scan uploaded and downloaded')
+  {
+    const validUntil = day(60)
+    await page.goto('/contracts/new?customer=' + customer)
+    await chooseRemote(page, 'k-salesperson', employee, employee)
+    await input(page, 'k-until').fill(validUntil)
+    await input(page, 'k-until').press('Enter')
+    await input(page, 'k-amount').fill('50000')
+    await input(page, 'k-terms').fill('月结30天，电汇')
+    await input(page, 'kp-sku-0').fill(SKUS[0])
+    await page.locator('.el-autocomplete-suggestion li:visible', { hasText: SKUS[0] }).first().click()
+    await input(page, 'kp-price-0').fill('110.00')
+    await input(page, 'kp-qty-0').fill('400')
+    await shot(page, '47-contract-new')
+    await byId(page, 'k-save').click()
+    await page.waitForURL(/\/contracts\/SC-/)
+    const contract = await textOf(page, 'contract-number')
+    results.contract = contract
+    await byId(page, 'ca-activate').click()
+    await text(page, 'contract-state', '生效中')
+    await page.locator('.el-tabs__item', { hasText: '合同扫描件' }).click()
+    await byId(page, 'scan-file').setInputFiles({ name: '购销合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF') })
+    await page.waitForFunction(() => document.querySelector('[data-testid="scan-error"]')?.textContent.trim())
+    results.scanRefused = (await byId(page, 'scan-error').textContent()).trim()
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n' + RUN)
+    await byId(page, 'scan-file').setInputFiles({ name: '购销合同-签字版.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await page.locator('[data-testid="contract-attachments"] a').first().waitFor()
+    await page.goto('/contracts/' + contract + '?tab=attachments')
+    const link = page.locator('[data-testid="contract-attachments"] a').first()
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    const file = path.join(DOWNLOADS, 'scan-' + RUN + '.pdf')
+    await download.saveAs(file)
+    results.scan = { name: download.suggestedFilename(), same: fs.readFileSync(file).equals(pdf) }
+    await shot(page, '48-contract-scan')
+    await page.goto('/contracts/' + contract + '?tab=progress')
+    await byId(page, 'cp-ordered').waitFor()
+    await shot(page, '49-contract-progress')
+    await page.locator('.el-tabs__item', { hasText: '变更历史' }).click()
+    await page.locator('[data-testid="contract-history"]', { hasText: '上传附件' }).waitFor()
+    await page.goto('/employees')
+    await byId(page, 'employee-toggle-' + employee).click()
+    await text(page, 'employee-active-' + employee, '已停用')
+  }
 
   step('print: the order, its delivery note and the return, in print media')
   {
@@ -245,8 +422,6 @@ try {
   }
 
   step('finance registers a receipt and sees the balance change')
-  const fin = await context()
-  await signIn(fin.page, 'finance')
   await fin.page.goto('/finance')
   await input(fin.page, 'fin-party').fill(customer)
   await byId(fin.page, 'fin-search').click()
@@ -526,7 +701,29 @@ try {
   await byId(view.page, 'order-table').waitFor()
   await view.page.goto('/orders/' + order)
   await byId(view.page, 'order-number').waitFor()
-  const writeButtons = await view.page.locator('[data-testid="customer-new"], [data-testid="order-new"], [data-testid^="a-"]').count()
+  let writeButtons = await view.page.locator('[data-testid="customer-new"], [data-testid="order-new"], [data-testid^="a-"]').count()
+  await view.page.goto('/invoices/' + invoice)
+  await byId(view.page, 'invoice-status').waitFor()
+  writeButtons += await view.page.locator('[data-testid^="ia-"]').count()
+  await view.page.goto('/invoices?customerCode=' + customer)
+  await byId(view.page, 'iv-status-' + invoice).waitFor()
+  await shot(view.page, '43b-invoices-viewer')
+  writeButtons += await view.page.locator('[data-testid="iv-request"], [data-testid="iv-import"]').count()
+  await view.page.goto('/contracts/' + results.contract)
+  await byId(view.page, 'contract-state').waitFor()
+  writeButtons += await view.page.locator('[data-testid^="ca-"], [data-testid="scan-upload"]').count()
+  await view.page.goto('/contracts?expiringWithin=90')
+  await byId(view.page, 'contract-status-' + results.contract).waitFor()
+  await shot(view.page, '50-contracts')
+  await view.page.goto('/customers/' + customer)
+  await view.page.locator('.el-tabs__item', { hasText: '开票信息' }).click()
+  await view.page.waitForFunction((v) => document.querySelector('[data-testid="tx-taxid"]')?.value === v, results.taxId)
+  writeButtons += await view.page.locator('[data-testid="tx-save"], [data-testid="owner-save"]').count()
+  await shot(view.page, '41-customer-tax-data')
+  await view.page.goto('/employees')
+  await byId(view.page, 'employee-table').waitFor()
+  writeButtons += await view.page.locator('[data-testid="employee-new"], [data-testid^="employee-toggle-"]').count()
+  await shot(view.page, '40-employees')
   if (writeButtons !== 0) throw new Error('viewer sees ' + writeButtons + ' write buttons')
   const me = await (await view.ctx.request.get('/api/v1/session', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()
   const refused = await view.ctx.request.post('/api/v1/customers', { data: { code: 'V' + RUN, name: '只读用户的客户' }, headers: { 'X-CSRF-Token': me.csrfToken } })
@@ -534,6 +731,7 @@ try {
   const noToken = await sales.ctx.request.post('/api/v1/customers', { data: { code: 'N' + RUN, name: '没有令牌' } })
   results.withoutCsrfStatus = noToken.status()
   results.alerts = alerts
+  step('done')
   console.log(JSON.stringify(results))
 } catch (e) {
   // What each open page showed when the step failed, for the log and target/screenshots.

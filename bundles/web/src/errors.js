@@ -6,7 +6,7 @@ const t = (k, p) => i18n.global.t(k, p)
 
 /**
  * Shows what went wrong, never silently: a 400 puts each message at its field (into `fields`, a reactive
- * object the form reads), a 409 explains and offers to reload, a 403 names the roles that may.
+ * object the form reads), a 409 explains and offers to reload (and marks the field it names), a 403 names the roles that may.
  */
 export function showError(e, { fields, reload } = {}) {
   const status = e?.status
@@ -20,6 +20,8 @@ export function showError(e, { fields, reload } = {}) {
     const extra = list.filter(([, v]) => !mapped.general.includes(v)).map(([k, v]) => k + ': ' + v)
     ElMessage({ type: 'error', message: mapped.general + (extra.length ? ' — ' + extra.join('; ') : ''), duration: 6000 })
   } else if (status === 409) {
+    // A conflict naming a field (a quantity beyond what is open) is marked there too, beside the explanation.
+    if (fields) Object.assign(fields, problemToFields(problem).fields)
     ElMessageBox.confirm(t('errors.conflict', { detail: problem.detail || problem.title || '' }), '409', {
       confirmButtonText: t('app.reload'), cancelButtonText: t('app.cancel'), type: 'warning'
     }).then(() => (reload ? reload() : window.location.reload())).catch(() => {})

@@ -118,6 +118,18 @@ export const PERMISSIONS = {
   'finance.write': ['finance'],
   // The finance ledger (receivables, payables, postings, registers) is read by finance and viewer (and admin) only.
   'finance.read': ['finance', 'viewer'],
+  // Invoices: sales and finance request, finance issues, cancels and reverses; sales, finance and viewer read.
+  'invoice.read': ['sales', 'finance', 'viewer'],
+  'invoice.request': ['sales', 'finance'],
+  'invoice.issue': ['finance'],
+  // Contracts and employees are kept by sales; every role reads them, the menu shows them to who works with them.
+  'contract.read': ['sales', 'finance', 'viewer'],
+  'contract.write': ['sales'],
+  'employee.read': ['sales', 'viewer'],
+  'employee.write': ['sales'],
+  // What invoices copy: the buyer's tax data (sales, finance) and a product's tax rate and classification code (purchasing, finance).
+  'customer.taxData': ['sales', 'finance'],
+  'product.tax': ['purchasing', 'finance'],
   'admin': []
 }
 
@@ -141,17 +153,21 @@ export function orderActions(order, roles) {
 
 /**
  * Menu entries by role: everybody reads the lists; entry screens only for who may write them (purchase order entry
- * for purchasing), receivables, payables and their payments for who reads the finance ledger (finance, viewer), the inbox
+ * for purchasing), contracts and invoices for sales, finance and viewer, employees for sales and viewer, receivables, payables and their payments for who reads the finance ledger (finance, viewer), the inbox
  * for everybody when the notifications module answers, administration only for admins.
  */
 export function menuFor(roles, { notifications = false } = {}) {
-  const items = ['dashboard', 'customers', 'products', 'orders', 'stock']
+  const items = ['dashboard', 'customers', 'products', 'orders']
+  if (can(roles, 'contract.read')) items.push('contracts')
+  if (can(roles, 'invoice.read')) items.push('invoices')
+  items.push('stock')
   if (can(roles, 'stock.write')) items.push('stockEntry')
   items.push('purchasing')
   if (can(roles, 'purchase.write')) items.push('purchaseEntry')
   if (can(roles, 'finance.read')) items.push('finance', 'payables')
   items.push('reports')
   if (notifications) items.push('notifications')
+  if (can(roles, 'employee.read')) items.push('employees')
   if (roles?.includes('admin')) items.push('users', 'admin')
   return items
 }
@@ -249,4 +265,79 @@ export function dayIn(timeZone, instant) {
 export function monthStartOf(isoDay, back = 0) {
   const [y, m] = isoDay.split('-').map(Number)
   return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 10)
+}
+
+/** The buttons an invoice shows in its state for the user's roles: a request is issued or cancelled, an issued blue invoice reversed (red). */
+export function invoiceActions(invoice, roles) {
+  if (!can(roles, 'invoice.issue')) return []
+  if (invoice?.status === 'REQUESTED') return ['issue', 'cancel']
+  if (invoice?.status === 'ISSUED' && invoice.kind === 'BLUE') return ['red']
+  return []
+}
+
+/** The buttons a contract shows: a draft is edited, activated or terminated; an active one terminated, or expired after its last day. */
+export function contractActions(contract, roles, today) {
+  if (!can(roles, 'contract.write')) return []
+  if (contract?.status === 'DRAFT') return ['edit', 'activate', 'terminate']
+  if (contract?.status === 'ACTIVE') return contract.validUntil && today && contract.validUntil < today ? ['expire', 'terminate'] : ['terminate']
+  return []
+}
+
+/**
+ * An invoice request from what the user picked: whole orders go as `orderNumbers` (all that is open of them), and of
+ * the other orders the lines given a quantity ('' = all that is open of the line, sent without one).
+ * `picked` is `{orderNumber: true | {lineNo: quantity text}}`.
+ */
+export function invoiceRequestBody(customerCode, type, picked, comment) {
+  const orderNumbers = []
+  const lines = []
+  for (const [orderNumber, what] of Object.entries(picked ?? {})) {
+    if (what === true) orderNumbers.push(orderNumber)
+    else if (what) for (const [lineNo, quantity] of Object.entries(what)) {
+      if (quantity === null || quantity === undefined || quantity === false) continue
+      lines.push({ orderNumber, lineNo: Number(lineNo), quantity: quantity === true ? null : toNumber(quantity) })
+    }
+  }
+  return { customerCode, type, orderNumbers, lines, comment: comment || null }
+}
+
+/** A red-letter request: the ticked lines of the original, each with the quantity typed (none = all that remains). */
+export function redRequestBody(reason, lines) {
+  return { reason: reason || null, lines: lines.filter((l) => l.picked).map((l) => ({ lineNo: l.lineNo, quantity: toNumber(l.quantity) })) }
+}
+
+/**
+ * The tax system's issued invoices as text (pasted from its export or a CSV/TSV file): one invoice per row,
+ * "request number, invoice number, invoice code, issue date"; rows without our request number (headers, blanks) are
+ * skipped; a date 2026/11/30, 2026.11.30 or 20261130 becomes 2026-11-30; an empty code (all-electronic) null.
+ */
+export function parseIssued(text) {
+  const rows = []
+  for (const raw of String(text ?? '').split(/\r?\n/)) {
+    const cells = raw.split(/\t|,|;/).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim())
+    if (!/^IV-/i.test(cells[0] ?? '')) continue
+    const [requestNumber, invoiceNumber = '', invoiceCode = '', date = ''] = cells
+    const d = date.replace(/[/.]/g, '-')
+    const issueDate = /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`
+      : /^\d{4}-\d{1,2}-\d{1,2}$/.test(d) ? d.split('-').map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : d || null
+    rows.push({ requestNumber: requestNumber.toUpperCase(), invoiceNumber, invoiceCode: invoiceCode || null, issueDate })
+  }
+  return rows
+}
+
+/** Days from `today` to `day` (both YYYY-MM-DD), negative when past; null without both. */
+export function daysUntil(day, today) {
+  if (!day || !today) return null
+  return Math.round((Date.parse(day + 'T00:00:00Z') - Date.parse(today + 'T00:00:00Z')) / 86400000)
+}
+
+/** The largest contract scan the API takes (10 MB), checked before the upload so nothing large is sent for nothing. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024
+
+/** Why a file cannot be a contract's signed scan ('type' or 'size'), or null; the API judges the content again. */
+export function scanProblem(file) {
+  if (!file) return 'type'
+  if (file.size > MAX_SCAN_BYTES) return 'size'
+  if (file.size === 0) return 'size'
+  return /\.(pdf|png|jpe?g)$/i.test(file.name ?? '') || /^(application\/pdf|image\/(png|jpeg))$/.test(file.type ?? '') ? null : 'type'
 }

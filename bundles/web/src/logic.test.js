@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime, dayIn, monthStartOf } from './logic.js'
+import { lineAmount, linesTotal, formatMoney, problemToFields, neededRoles, can, orderActions, menuFor, toScaled, bilingual, reportsFor, reportChoices, signedQuantity, linesBody, routeOf, blankLine, formatTime, dayIn, monthStartOf, invoiceActions, contractActions, invoiceRequestBody, redRequestBody, parseIssued, daysUntil, scanProblem } from './logic.js'
 import messages from './messages.js'
 
 describe('money', () => {
@@ -167,5 +167,71 @@ describe('the company calendar', () => {
     expect(monthStartOf('2026-12-01')).toBe('2026-12-01')
     expect(monthStartOf('2026-12-31', 11)).toBe('2026-01-01')
     expect(monthStartOf('2026-03-15', 3)).toBe('2025-12-01')
+  })
+})
+
+describe('invoices, contracts and employees', () => {
+  it('shows the invoice and contract screens by role: finance issues, sales keeps contracts, viewer reads, admin all', () => {
+    for (const r of ['sales', 'finance', 'viewer', 'admin']) {
+      expect(menuFor([r])).toContain('invoices')
+      expect(menuFor([r])).toContain('contracts')
+    }
+    for (const r of ['warehouse', 'purchasing']) {
+      expect(menuFor([r])).not.toContain('invoices')
+      expect(menuFor([r])).not.toContain('employees')
+    }
+    expect(menuFor(['sales'])).toContain('employees')
+    expect(menuFor(['finance'])).not.toContain('employees')
+    expect(menuFor(['admin'])).toContain('employees')
+    expect(can(['sales'], 'invoice.request')).toBe(true)
+    expect(can(['sales'], 'invoice.issue')).toBe(false)
+    expect(can(['finance'], 'contract.write')).toBe(false)
+    expect(can(['viewer'], 'employee.write')).toBe(false)
+  })
+  it('offers issue and cancel on a request, red on an issued blue invoice, to finance only', () => {
+    expect(invoiceActions({ status: 'REQUESTED', kind: 'BLUE' }, ['finance'])).toEqual(['issue', 'cancel'])
+    expect(invoiceActions({ status: 'REQUESTED', kind: 'RED' }, ['finance'])).toEqual(['issue', 'cancel'])
+    expect(invoiceActions({ status: 'ISSUED', kind: 'BLUE' }, ['finance'])).toEqual(['red'])
+    expect(invoiceActions({ status: 'ISSUED', kind: 'RED' }, ['admin'])).toEqual([])
+    expect(invoiceActions({ status: 'CANCELLED', kind: 'BLUE' }, ['finance'])).toEqual([])
+    expect(invoiceActions({ status: 'REQUESTED', kind: 'BLUE' }, ['sales', 'viewer'])).toEqual([])
+  })
+  it('offers a draft contract edit, activate and terminate; expire only after its last day', () => {
+    expect(contractActions({ status: 'DRAFT' }, ['sales'], '2026-11-30')).toEqual(['edit', 'activate', 'terminate'])
+    expect(contractActions({ status: 'ACTIVE', validUntil: '2026-12-31' }, ['sales'], '2026-11-30')).toEqual(['terminate'])
+    expect(contractActions({ status: 'ACTIVE', validUntil: '2026-11-29' }, ['admin'], '2026-11-30')).toEqual(['expire', 'terminate'])
+    expect(contractActions({ status: 'TERMINATED' }, ['sales'], '2026-11-30')).toEqual([])
+    expect(contractActions({ status: 'DRAFT' }, ['finance', 'viewer'], '2026-11-30')).toEqual([])
+  })
+  it('requests whole orders by number and single lines with or without a quantity', () => {
+    const body = invoiceRequestBody('C1', 'SPECIAL', { 'SO-1': true, 'SO-2': { 1: '2.5', 3: true, 4: null }, 'SO-3': null }, '')
+    expect(body).toEqual({ customerCode: 'C1', type: 'SPECIAL', orderNumbers: ['SO-1'], lines: [{ orderNumber: 'SO-2', lineNo: 1, quantity: 2.5 }, { orderNumber: 'SO-2', lineNo: 3, quantity: null }], comment: null })
+    // Text that is no number goes as it is, so the API's 400 names the line.
+    expect(invoiceRequestBody('C1', 'ORDINARY', { 'SO-2': { 2: 'x' } }).lines[0].quantity).toBe('x')
+  })
+  it('reverses the ticked lines of the original, all that remains when no quantity is typed', () => {
+    expect(redRequestBody('退货', [{ lineNo: 1, picked: true, quantity: '' }, { lineNo: 2, picked: false, quantity: '3' }, { lineNo: 3, picked: true, quantity: '1' }]))
+      .toEqual({ reason: '退货', lines: [{ lineNo: 1, quantity: null }, { lineNo: 3, quantity: 1 }] })
+    expect(redRequestBody('', []).reason).toBeNull()
+  })
+  it('reads the tax system\'s issued invoices from pasted text or a CSV, skipping the header', () => {
+    const text = '申请单号\t发票号码\t发票代码\t开票日期\nIV-2026-000001\t12345678\t3100231130\t2026/11/30\n\n"iv-2026-000002",24312000000000123456,,20261201\r\nIV-2026-000003;87654321;031002300111;2026-12-1'
+    expect(parseIssued(text)).toEqual([
+      { requestNumber: 'IV-2026-000001', invoiceNumber: '12345678', invoiceCode: '3100231130', issueDate: '2026-11-30' },
+      { requestNumber: 'IV-2026-000002', invoiceNumber: '24312000000000123456', invoiceCode: null, issueDate: '2026-12-01' },
+      { requestNumber: 'IV-2026-000003', invoiceNumber: '87654321', invoiceCode: '031002300111', issueDate: '2026-12-01' }
+    ])
+    expect(parseIssued('')).toEqual([])
+  })
+  it('counts the days to a contract\'s end and refuses a scan too large or of another type before sending it', () => {
+    expect(daysUntil('2026-12-31', '2026-11-30')).toBe(31)
+    expect(daysUntil('2026-11-29', '2026-11-30')).toBe(-1)
+    expect(daysUntil(null, '2026-11-30')).toBeNull()
+    expect(scanProblem({ name: '合同扫描件.pdf', size: 1000 })).toBeNull()
+    expect(scanProblem({ name: 'scan.JPG', size: 1000 })).toBeNull()
+    expect(scanProblem({ name: 'scan', type: 'image/png', size: 1000 })).toBeNull()
+    expect(scanProblem({ name: 'contract.docx', size: 1000 })).toBe('type')
+    expect(scanProblem({ name: 'big.pdf', size: 10 * 1024 * 1024 + 1 })).toBe('size')
+    expect(scanProblem({ name: 'empty.pdf', size: 0 })).toBe('size')
   })
 })

@@ -1,6 +1,7 @@
 package org.titrate.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -35,7 +36,12 @@ import org.junit.Test;
  * product with CAS, UN number and hazard class created and changed), a purchase order entered, confirmed and received
  * by a purchasing user, a supplier payment registered against payables by a finance user, the sales user's inbox
  * message of the submitted return marked read (the header's badge follows), the language switch, and a viewer who sees
- * no write button and whom the API refuses.
+ * no write button and whom the API refuses. Invoices, contracts and employees: a salesperson created (a bad mobile shown
+ * at its field) and given to the customer, the buyer's tax data (a wrong check character refused at the field), an
+ * invoice requested by line from the shipped order, exported (XLSX read back) and issued by finance, the red invoice
+ * the received return proposes imported as issued from pasted text, a further reversal refused at its line, a contract
+ * drafted with an agreed price, activated, a scan refused by its content and the signed scan uploaded and downloaded
+ * unchanged, the salesperson deactivated.
  * Screenshots (zh-CN, 1366×768) land in {@code target/screenshots}; figures in {@code target/browser-figures.txt}.
  */
 public class BrowserIT {
@@ -68,6 +74,8 @@ public class BrowserIT {
             skus[i] = "BP" + i + "-" + RUN;
             created(titrate.call("POST", "/products", Map.of("sku", skus[i], "name", names[i] + " " + RUN, "unit", "桶",
                     "listPrice", 120 + 15 * i, "casNumber", cas[i])));
+            // Invoice requests copy each product's VAT rate and classification code (化学试剂 under 107).
+            assertEquals(200, titrate.call("PUT", "/products/" + skus[i] + "/tax", Map.of("taxRate", 0.13, "taxCode", "1070213010000000000")).status());
         }
         created(titrate.call("POST", "/stock-documents", Map.of("type", "RECEIPT", "warehouseCode", warehouse, "reference", "IT-" + RUN,
                 "lines", List.of(Map.of("sku", skus[0], "quantity", 100), Map.of("sku", skus[1], "quantity", 100), Map.of("sku", skus[2], "quantity", 100)))));
@@ -165,14 +173,71 @@ public class BrowserIT {
         assertEquals("II", product.path("packingGroup").asText());
         assertEquals(0, product.path("listPrice").decimalValue().compareTo(new java.math.BigDecimal("880.00")));
 
-        for (String png : new String[] {"01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png",
+        assertInvoicesContractsAndEmployees(r);
+
+        for (String png : new String[] {"40-employees.png", "42-invoice-request.png", "44-invoice-issued.png", "46-invoice-progress.png",
+                "47-contract-new.png", "48-contract-scan.png", "01-signin.png", "02-dashboard.png", "05-order-entry.png", "10-finance.png", "11-stock-entry.png",
                 "14-dashboard-charts.png", "15-report-sales-summary.png", "19-admin-modules.png", "22-product-new.png",
                 "24-purchase-entry.png", "26-payables.png", "27-notifications.png"}) {
             assertTrue(png, Files.size(shots.resolve(png)) > 10_000);
         }
         Files.writeString(Path.of("target", "browser-figures.txt"), "cold signed-in dashboard load: " + r.path("coldDashboardMillis").asLong()
-                + " ms; navigation " + r.path("coldNavigation") + "; screenshots " + r.path("screenshots") + System.lineSeparator(),
+                + " ms; navigation " + r.path("coldNavigation") + "; step millis " + r.path("stepMillis") + "; screenshots " + r.path("screenshots")
+                + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** What the invoice, contract and employee screens did, as the API now answers it. */
+    private void assertInvoicesContractsAndEmployees(JsonNode r) throws Exception {
+        String employee = r.path("employee").asText();
+        assertTrue(r.toString(), r.path("employeeError").asText().contains("mobile"));
+        JsonNode emp = titrate.call("GET", "/employees/" + employee, null).json();
+        assertEquals("李晓明", emp.path("name").asText());
+        assertFalse("deactivated in the browser", emp.path("active").asBoolean());
+        String customer = "E2E" + RUN;
+        assertEquals(employee, titrate.call("GET", "/customers/" + customer, null).json().path("salesperson").asText());
+        assertEquals(r.path("taxId").asText(), titrate.call("GET", "/customers/" + customer + "/tax-data", null).json().path("taxId").asText());
+
+        JsonNode blue = titrate.call("GET", "/invoices/" + r.path("invoice").asText(), null).json();
+        assertEquals(blue.toString(), "ISSUED", blue.path("status").asText());
+        assertEquals(r.path("blueNumber").asText(), blue.path("invoiceNumber").asText());
+        assertEquals("SPECIAL", blue.path("type").asText());
+        // Picked by line: 1 of line 1, all of line 2, nothing of line 3.
+        assertEquals(blue.toString(), 2, blue.path("lines").size());
+        assertEquals(0, blue.path("lines").get(0).path("quantity").decimalValue().compareTo(java.math.BigDecimal.ONE));
+        JsonNode red = titrate.call("GET", "/invoices/" + r.path("redInvoice").asText(), null).json();
+        assertEquals(red.toString(), "RED", red.path("kind").asText());
+        assertEquals(red.toString(), "ISSUED", red.path("status").asText());
+        assertEquals(r.path("redNumber").asText(), red.path("invoiceNumber").asText());
+        assertEquals(blue.path("number").asText(), red.path("originalNumber").asText());
+        assertEquals(r.toString(), 0, red.path("amountInclusive").decimalValue().add(blue.path("amountInclusive").decimalValue()).signum());
+        assertTrue(r.toString(), r.path("redRefused").asText().contains("remain"));
+        try (Workbook book = WorkbookFactory.create(new File(r.path("invoiceXlsx").asText()))) {
+            String sheet = dump(book.getSheetAt(0));
+            assertTrue(sheet, sheet.contains(blue.path("number").asText()) && sheet.contains("1070213010000000000"));
+        }
+
+        JsonNode contract = titrate.call("GET", "/contracts/" + r.path("contract").asText(), null).json();
+        assertEquals(contract.toString(), "ACTIVE", contract.path("status").asText());
+        assertEquals(employee, contract.path("salesperson").asText());
+        assertEquals(1, contract.path("prices").size());
+        assertEquals(0, contract.path("prices").get(0).path("unitPrice").decimalValue().compareTo(new java.math.BigDecimal("110.00")));
+        assertEquals(contract.toString(), 1, contract.path("attachments").size());
+        assertEquals("购销合同-签字版.pdf", contract.path("attachments").get(0).path("fileName").asText());
+        assertEquals("购销合同-签字版.pdf", r.path("scan").path("name").asText());
+        assertTrue("the scan downloaded as uploaded", r.path("scan").path("same").asBoolean());
+        assertTrue(r.toString(), r.path("scanRefused").asText().contains("PDF"));
+    }
+
+    private static String dump(Sheet sheet) {
+        StringBuilder out = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell c : row) {
+                out.append(c.getCellType() == CellType.STRING ? c.getStringCellValue() : c.toString()).append('\t');
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** The XLSX the browser downloaded opens, has the report's header and the net amount as a number. */
