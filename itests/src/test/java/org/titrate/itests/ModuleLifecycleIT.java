@@ -155,10 +155,22 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
                 .until(() -> http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200);
 
-        // Invoicing comes back on top of them, its tables as they were.
+        // Sales ships while invoicing is away (and inventory: no stock checks).
+        String away = confirmed(code, wh, sku, 3);
+        assertEquals(200, post("/sales-orders/" + away + "/ship", map()).status());
+
+        // Invoicing comes back on top of them, its tables as they were, and learns from the event log what shipped meanwhile,
+        // once: what its listener recorded before stays as it was.
         shell("admin", adminPassword, "feature:install titrate-invoicing");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/invoices?limit=1").status() == 200 && installedModules().get("invoicing")
                         && http("GET", "/soap/InvoiceService?wsdl", null, null, null, Map.of()).status() == 200);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/invoices/progress?orderNumber=" + away).json().path("items").size() == 1);
+        assertEquals("1560.00", get("/invoices/progress?orderNumber=" + away).json().path("items").get(0).path("shippedAmount").asText());
+        assertEquals("1040.00", get("/invoices/progress?orderNumber=" + missed).json().path("items").get(0).path("shippedAmount").asText());
+        // 8 + 1 + 2 + 3 shipped at 520.00.
+        assertEquals("7280.00", get("/invoices/progress?by=customer&customerCode=" + code).json().path("items").get(0)
+                .path("shippedAmount").asText());
     }
 }
