@@ -130,7 +130,7 @@ final class TaxExport {
             String digital = digits(r, Column.DIGITAL, 0);
             String number = digital != null ? digital : digits(r, Column.NUMBER, 8);
             if (number == null) {
-                throw new Bad(name(columns.containsKey(Column.DIGITAL) ? Column.DIGITAL : Column.NUMBER), "is empty: the row names no invoice");
+                throw new Bad(name(columns.containsKey(Column.NUMBER) ? Column.NUMBER : Column.DIGITAL), "is empty: the row names no invoice");
             }
             String code = digital != null ? null : digits(r, Column.CODE, 0);
             if (code != null && (code.length() == 9 || code.length() == 11)) {
