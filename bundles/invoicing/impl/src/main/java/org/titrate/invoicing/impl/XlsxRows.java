@@ -4,13 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -20,12 +24,14 @@ import org.titrate.platform.api.ValidationException;
  * The cells of an XLSX file's first worksheet as text, row by row. Written on the JDK's zip and StAX readers
  * rather than POI: reading the three parts a worksheet's text lives in (workbook, shared strings, sheet) needs no
  * library, where POI would bring a dozen jars (XMLBeans among them, which loads its schemas by class loader and does
- * not resolve cleanly in OSGi) into the bundle. The file comes from a client, so it is bounded: parts of interest at
- * most {@link #MAX_PART} bytes unpacked (a zip bomb stops there), at most {@link #MAX_ROWS} rows, no DTDs or external
+ * not resolve cleanly in OSGi) into the bundle. The file comes from a client, so it is bounded: the file at most
+ * {@link #MAX_FILE} bytes (kept in a temporary file while read, then deleted), parts of interest at most {@link #MAX_PART} bytes unpacked (a zip bomb stops there), at most {@link #MAX_ROWS} rows, no DTDs or external
  * entities. A numeric cell is its stored text ({@code 1180}, {@code 46356} for a date); styles are not read.
  */
 final class XlsxRows {
     static final int MAX_PART = 32 * 1024 * 1024;
+    /** The REST layer's bound on a file body, again here for callers that are not the REST layer. */
+    static final int MAX_FILE = 16 * 1024 * 1024;
     static final int MAX_ROWS = 20_000;
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -60,18 +66,40 @@ final class XlsxRows {
 
     private static List<Row> parts(InputStream in, String field) {
         Map<String, byte[]> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                String name = e.getName();
-                if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels") || name.equals("xl/sharedStrings.xml")
-                        || name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-                    parts.put(name, bounded(zip, name, field));
+        // Read from the central directory, not the stream: writers that stream (fastexcel's, ours) leave the sizes out of
+        // the entries' local headers, which java.util.zip's ZipInputStream then refuses.
+        Path file = null;
+        try {
+            file = Files.createTempFile("titrate-import-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                copyAtMost(in, out, MAX_FILE, field);
+            }
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
+                    ZipEntry e = all.nextElement();
+                    String name = e.getName();
+                    if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels") || name.equals("xl/sharedStrings.xml")
+                            || name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
+                        try (InputStream part = zip.getInputStream(e)) {
+                            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                            copyAtMost(part, bytes, MAX_PART, field);
+                            parts.put(name, bytes.toByteArray());
+                        }
+                    }
                 }
             }
         } catch (ZipException e) {
             throw new ValidationException(field, "is not an XLSX file (not a readable zip: " + e.getMessage() + ")");
         } catch (IOException e) {
             throw new ValidationException(field, "could not be read: " + e.getMessage());
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file left behind is removed with the JVM's temporary directory
+                }
+            }
         }
         if (!parts.containsKey("xl/workbook.xml")) {
             throw new ValidationException(field, "is not an XLSX file (no xl/workbook.xml): export the list from the tax system as Excel (.xlsx)");
@@ -88,16 +116,16 @@ final class XlsxRows {
         }
     }
 
-    private static byte[] bounded(InputStream in, String name, String field) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static void copyAtMost(InputStream in, OutputStream out, long limit, String field) throws IOException {
         byte[] buffer = new byte[8192];
+        long total = 0;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            if (out.size() + n > MAX_PART) {
-                throw new ValidationException(field, "part " + name + " unpacks to more than " + MAX_PART / (1024 * 1024) + " MiB");
+            total += n;
+            if (total > limit) {
+                throw new ValidationException(field, "is larger than " + limit / (1024 * 1024) + " MiB (unpacked parts included)");
             }
             out.write(buffer, 0, n);
         }
-        return out.toByteArray();
     }
 
     /** The worksheet part of the workbook's first sheet (its relationship target), sheet1.xml when unnamed. */
