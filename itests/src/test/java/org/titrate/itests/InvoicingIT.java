@@ -458,7 +458,9 @@ public class InvoicingIT extends TitrateTestSupport {
                     b.append(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            return b.toString();
+            // fastexcel writes what is not ASCII as character references (&#x888b;)
+            return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(b).replaceAll(m -> new String(Character.toChars(
+                    Integer.parseInt(m.group(1), 16))));
         } finally {
             java.nio.file.Files.delete(file);
         }
