@@ -20,12 +20,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * Sales contracts over REST and the shell: agreed prices taken by orders, only an active contract of the order's own
@@ -42,6 +44,11 @@ public class ContractsIT extends TitrateTestSupport {
     private static final String WAREHOUSE = "CT-WH-" + RUN;
     private static final HttpClient BINARY = HttpClient.newHttpClient();
     private static boolean ready;
+
+    /** The scheduled job that expires contracts, run here as the scheduler runs it. */
+    @Inject
+    @Filter(value = "(scheduler.name=titrate-contract-expiry)", timeout = 300_000)
+    protected Runnable contractExpiry;
 
     @Before
     public void masterData() {
@@ -203,6 +210,46 @@ public class ContractsIT extends TitrateTestSupport {
         String listed = shell("admin", adminPassword, "titrate:contract-list --customer " + A + " --status TERMINATED");
         assertTrue(listed, listed.contains(current) && listed.contains("TERMINATED"));
         assertTrue(shell("admin", adminPassword, "titrate:contract-list --help").contains("销售合同"));
+    }
+
+    @Test
+    public void contractsExpireByThemselvesAndReturnsReduceWhatShipped() {
+        // Ended yesterday, still active: the scheduled job expires it as "system", saying why.
+        Reply created = post("/contracts", contract(B, today().minusDays(30), today().minusDays(1)));
+        assertEquals(created.body(), 201, created.status());
+        String ended = created.json().path("number").asText();
+        assertEquals(200, post("/contracts/" + ended + "/activate", map()).status());
+        String running = activeContract(B);
+        contractExpiry.run();
+        JsonNode c = get("/contracts/" + ended).json();
+        assertEquals(c.toString(), "EXPIRED", c.path("status").asText());
+        JsonNode last = c.path("history").get(c.path("history").size() - 1);
+        assertEquals("EXPIRE", last.path("action").asText());
+        assertEquals("system", last.path("by").asText());
+        assertTrue(last.toString(), last.path("reason").asText().contains(today().minusDays(1).toString()));
+        assertEquals("ACTIVE", get("/contracts/" + running).json().path("status").asText());
+
+        // 10 × 88.00 shipped under the contract, 3 of them came back: 616.00 net.
+        Reply o = post("/sales-orders", order(B, running, P1, 10));
+        assertEquals(o.body(), 201, o.status());
+        String so = o.json().path("number").asText();
+        for (String action : new String[] {"confirm", "ship"}) {
+            assertEquals(200, post("/sales-orders/" + so + "/" + action, map()).status());
+        }
+        Reply ro = post("/sales-orders", map("type", "RETURN", "customerCode", B, "warehouseCode", WAREHOUSE, "sourceOrderNumber", so,
+                "lines", List.of(map("sku", P1, "quantity", -3, "unitPrice", new BigDecimal("88.00"), "reasonCode", "DAMAGED"))));
+        assertEquals(ro.body(), 201, ro.status());
+        String rn = ro.json().path("number").asText();
+        for (String action : new String[] {"submit", "approve"}) {
+            assertEquals(200, post("/sales-orders/" + rn + "/" + action, map()).status());
+        }
+        // Not received yet: nothing came back.
+        assertEquals("880.00", get("/contracts/" + running + "/progress").json().path("shippedAmount").decimalValue().toPlainString());
+        assertEquals(200, post("/sales-orders/" + rn + "/receive", map()).status());
+        JsonNode p = get("/contracts/" + running + "/progress").json();
+        assertEquals(p.toString(), "616.00", p.path("shippedAmount").decimalValue().toPlainString());
+        assertEquals(p.toString(), "264.00", p.path("returnedAmount").decimalValue().toPlainString());
+        assertEquals(p.toString(), "880.00", p.path("orderedAmount").decimalValue().toPlainString());
     }
 
     @Test

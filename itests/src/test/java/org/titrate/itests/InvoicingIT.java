@@ -5,11 +5,19 @@ import static org.junit.Assert.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.inject.Inject;
 import javax.xml.transform.Source;
 import javax.xml.ws.Dispatch;
@@ -62,7 +72,8 @@ public class InvoicingIT extends TitrateTestSupport {
                 "listPrice", new BigDecimal("118.00"), "lotTracked", false)).status());
         assertEquals(201, post("/products", map("sku", ACID, "name", "冰醋酸 99.8% 30kg/桶", "unit", "桶", "casNumber", "64-19-7",
                 "listPrice", new BigDecimal("33.33"), "lotTracked", false)).status());
-        assertOk(put("/products/" + SODA + "/tax", map("taxRate", new BigDecimal("0.13"), "taxCode", "1070213010000000000")));
+        assertOk(put("/products/" + SODA + "/tax", map("taxRate", new BigDecimal("0.13"), "taxCode", "1070213010000000000",
+                "specification", "99.2% 40kg/袋")));
         assertOk(put("/products/" + ACID + "/tax", map("taxRate", 0.13, "taxCode", "1070214020000000000")));
     }
 
@@ -332,6 +343,191 @@ public class InvoicingIT extends TitrateTestSupport {
         String listed = shell("admin", adminPassword, "titrate:invoice-list --customer " + customer.toLowerCase());
         assertTrue(listed, listed.contains(special) && listed.contains(electronic) && listed.contains("2 of 2 invoices"));
         assertTrue(shell("admin", adminPassword, "titrate:invoice-list --help").contains("列出开票申请和发票"));
+    }
+
+    @Test
+    public void theTaxSystemsExportOfIssuedInvoicesIssuesTheRequestsItMatchesRowByRow() throws Exception {
+        String customer = customer(true);
+        // 3 × 118.00 = 354.00 → 313.27 + 40.73; 17 × 33.33 = 566.61 → 501.42 + 65.19 (amounts no other request has).
+        String so = shipped(customer, line(SODA, 3));
+        String so2 = shipped(customer, line(ACID, 17));
+        JsonNode special = assertOk(post("/invoices", map("customerCode", customer, "type", "SPECIAL", "orderNumbers", List.of(so))));
+        String byRemarks = special.path("number").asText();
+        assertEquals("99.2% 40kg/袋", special.path("lines").get(0).path("specification").asText());
+        String byAmounts = assertOk(post("/invoices", map("customerCode", customer, "type", "ELECTRONIC", "orderNumbers", List.of(so2))))
+                .path("number").asText();
+
+        // Our export carries the specification and, in 备注, the request number the tax system prints and exports again.
+        byte[] export = binary("GET", "/invoices/export?customerCode=" + customer, null).body();
+        String exported = unzipped(export);
+        assertTrue(exported, exported.contains("规格型号 Specification") && exported.contains("99.2% 40kg/袋")
+                && exported.contains("备注 Remarks") && exported.contains(">" + byRemarks + "<"));
+
+        // The tax system's export: a title, its header, a paper invoice naming our request in 备注, an all-electronic one
+        // found by the buyer's tax id and amounts, someone else's invoice, a broken date, a voided invoice, the totals.
+        String code = digits(12);
+        String paper = digits(8);
+        String digital = digits(20);
+        String stranger = digits(8);
+        byte[] xlsx = xlsx(List.of(
+                List.of("发票基础信息 " + today()),
+                List.of("序号", "发票代码", "发票号码", "数电票号码", "购方识别号", "购买方名称", "开票日期", "金额", "税额", "价税合计", "发票状态", "备注"),
+                List.of(1, code, paper, "", TAX_ID, "常州强力电子新材料股份有限公司", LocalDate.parse(today()), 313.27, 40.73, 354.00, "正常",
+                        byRemarks + " 十月货款"),
+                List.of(2, "", "", digital, TAX_ID, "常州强力电子新材料股份有限公司", today() + " 10:15:00", 501.42, 65.19, 566.61, "正常", ""),
+                List.of(3, digits(12), stranger, "", "91320500MA1MXY8U22", "苏州某贸易有限公司", LocalDate.parse(today()), 884.96, 115.04, 1000.00,
+                        "正常", ""),
+                List.of(4, "", "", digits(20), TAX_ID, "常州强力电子新材料股份有限公司", "三十日", 1, 0.13, 1.13, "正常", ""),
+                List.of(5, digits(12), digits(8), "", TAX_ID, "常州强力电子新材料股份有限公司", today(), 1, 0.13, 1.13, "作废", ""),
+                List.of("合计", "", "", "", "", "", "", 1700.65, 220.96, 1921.61)));
+        JsonNode report = JSON.readTree(binary("POST", "/invoices/issued/xlsx", xlsx).body());
+        JsonNode rows = report.path("rows");
+        assertEquals(report.toString(), 5, rows.size());
+        assertEquals(report.toString(), 2, report.path("issued").asInt());
+        assertRow(rows.get(0), 3, "ISSUED", byRemarks, null);
+        assertRow(rows.get(1), 4, "ISSUED", byAmounts, null);
+        assertRow(rows.get(2), 5, "NO_MATCH", null, "备注");
+        assertRow(rows.get(3), 6, "ERROR", null, "开票日期");
+        assertRow(rows.get(4), 7, "SKIPPED", null, "发票状态");
+        JsonNode issued = get("/invoices/" + byRemarks).json();
+        assertEquals("ISSUED", issued.path("status").asText());
+        assertEquals(paper, issued.path("invoiceNumber").asText());
+        assertEquals(code, issued.path("invoiceCode").asText());
+        assertEquals(today(), issued.path("issueDate").asText());
+        assertEquals(digital, get("/invoices/" + byAmounts).json().path("invoiceNumber").asText());
+        assertEquals(404, get("/invoices/" + stranger).status());
+
+        // The same file again changes nothing: what it issued is answered as issued before.
+        JsonNode again = JSON.readTree(binary("POST", "/invoices/issued/xlsx", xlsx).body());
+        assertEquals(again.toString(), 0, again.path("issued").asInt());
+        assertRow(again.path("rows").get(0), 3, "ALREADY_ISSUED", byRemarks, null);
+        assertRow(again.path("rows").get(1), 4, "ALREADY_ISSUED", byAmounts, null);
+
+        // What is no such export is refused naming the file; only finance imports.
+        HttpResponse<byte[]> csv = binary("POST", "/invoices/issued/xlsx", "发票号码,开票日期\n1,2".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, csv.statusCode());
+        assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("\"file\""));
+        HttpResponse<byte[]> noHeader = binary("POST", "/invoices/issued/xlsx", xlsx(List.of(List.of("商品名称", "数量"), List.of("纯碱", 1))));
+        assertEquals(400, noHeader.statusCode());
+        // Our own export is an XLSX file the reader opens, but no list of issued invoices.
+        HttpResponse<byte[]> ours = binary("POST", "/invoices/issued/xlsx", export);
+        assertEquals(400, ours.statusCode());
+        assertTrue(new String(ours.body(), StandardCharsets.UTF_8), new String(ours.body(), StandardCharsets.UTF_8).contains("开票日期"));
+        String viewer = "iv-importer-" + customers + "-" + RUN;
+        String password = createUser(viewer, "sales");
+        assertEquals(403, send("POST", "/invoices/issued/xlsx", xlsx, viewer, password).statusCode());
+    }
+
+    private static void assertRow(JsonNode row, int number, String outcome, String request, String column) {
+        assertEquals(row.toString(), number, row.path("row").asInt());
+        assertEquals(row.toString(), outcome, row.path("outcome").asText());
+        if (request != null) {
+            assertEquals(row.toString(), request, row.path("requestNumber").asText());
+        }
+        if (column != null) {
+            assertEquals(row.toString(), column, row.path("column").asText());
+            assertTrue(row.toString(), !row.path("message").asText().isBlank());
+        }
+    }
+
+    private static final HttpClient BINARY = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> binary(String method, String path, byte[] body) throws Exception {
+        return send(method, path, body, "admin", adminPassword);
+    }
+
+    private static HttpResponse<byte[]> send(String method, String path, byte[] body, String user, String password) throws Exception {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + token);
+        if (body != null) {
+            b.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        return BINARY.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The XML parts of an XLSX file, one after the other (by its central directory: a streamed file's local headers lack sizes). */
+    private static String unzipped(byte[] xlsx) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export-", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            StringBuilder b = new StringBuilder();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    b.append(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            // fastexcel writes what is not ASCII as character references (&#x888b;)
+            return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(b).replaceAll(m -> new String(Character.toChars(
+                    Integer.parseInt(m.group(1), 16))));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    /**
+     * An XLSX file as Excel stores one (the parts Office Open XML requires, text as shared strings, a date as its
+     * serial number in a date format); POI is not in the container the test runs in.
+     */
+    private static byte[] xlsx(List<List<?>> rows) throws IOException {
+        List<String> strings = new ArrayList<>();
+        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns="
+                + "\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        for (int r = 0; r < rows.size(); r++) {
+            sheet.append("<row r=\"").append(r + 1).append("\">");
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                Object v = rows.get(r).get(c);
+                String ref = (char) ('A' + c) + String.valueOf(r + 1);
+                if (v instanceof Number n) {
+                    sheet.append("<c r=\"").append(ref).append("\"><v>").append(n).append("</v></c>");
+                } else if (v instanceof LocalDate d) {
+                    long serial = d.toEpochDay() - LocalDate.of(1899, 12, 30).toEpochDay();
+                    sheet.append("<c r=\"").append(ref).append("\" s=\"1\"><v>").append(serial).append("</v></c>");
+                } else if (!v.toString().isEmpty()) {
+                    strings.add(v.toString());
+                    sheet.append("<c r=\"").append(ref).append("\" t=\"s\"><v>").append(strings.size() - 1).append("</v></c>");
+                }
+            }
+            sheet.append("</row>");
+        }
+        sheet.append("</sheetData></worksheet>");
+        StringBuilder shared = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns="
+                + "\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings.size() + "\">");
+        strings.forEach(t -> shared.append("<si><t xml:space=\"preserve\">").append(t.replace("&", "&amp;").replace("<", "&lt;")).append("</t></si>"));
+        shared.append("</sst>");
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                + "content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
+                + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType="
+                + "\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\""
+                + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/><Override PartName="
+                + "\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>");
+        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                + "relationships\"><Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel
+                + "\"><sheets><sheet name=\"发票基础信息\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
+                + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"" + rel + "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rId3\" Type=\""
+                + rel + "/styles\" Target=\"styles.xml\"/></Relationships>");
+        parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + main + "\"><fonts count=\"1\"><font/>"
+                + "</fonts><fills count=\"1\"><fill/></fills><borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf/></cellStyleXfs>"
+                + "<cellXfs count=\"2\"><xf/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
+        parts.put("xl/sharedStrings.xml", shared.toString());
+        parts.put("xl/worksheets/sheet1.xml", sheet.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> p : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(p.getKey()));
+                zip.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Runs the call twice at the same moment; the two statuses. */

@@ -5,15 +5,21 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
+import javax.sql.DataSource;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.titrate.platform.api.events.EventLog;
 
 /**
  * A module leaving and coming back at run time, in a container of its own so that no other test
@@ -22,6 +28,14 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ModuleLifecycleIT extends TitrateTestSupport {
+
+    @Inject
+    @Filter(value = "(osgi.jndi.service.name=titrate)", timeout = 300_000)
+    private DataSource dataSource;
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private EventLog log;
 
     private Map<String, Boolean> installedModules() {
         Map<String, Boolean> modules = new HashMap<>();
@@ -155,10 +169,28 @@ public class ModuleLifecycleIT extends TitrateTestSupport {
                 .until(() -> http("GET", "/soap/CustomerService?wsdl", null, null, null, Map.of()).status() == 200
                         && http("GET", "/soap/SalesOrderService?wsdl", null, null, null, Map.of()).status() == 200);
 
-        // Invoicing comes back on top of them, its tables as they were.
+        // Sales ships while invoicing is away (and inventory: no stock checks).
+        String away = confirmed(code, wh, sku, 3);
+        assertEquals(200, post("/sales-orders/" + away + "/ship", map()).status());
+
+        // Invoicing comes back on top of them as if installed for the first time (no tables' rows, no cursor) and learns from
+        // the event log what shipped before and meanwhile, each order once.
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (String table : new String[] {"IVC_INVOICE_LINE", "IVC_INVOICE", "IVC_ORDER_LINE", "IVC_POSTED"}) {
+                st.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        log.unregister("invoicing.sales");
         shell("admin", adminPassword, "feature:install titrate-invoicing");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/invoices?limit=1").status() == 200 && installedModules().get("invoicing")
                         && http("GET", "/soap/InvoiceService?wsdl", null, null, null, Map.of()).status() == 200);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/invoices/progress?orderNumber=" + away).json().path("items").size() == 1);
+        assertEquals("1560.00", get("/invoices/progress?orderNumber=" + away).json().path("items").get(0).path("shippedAmount").asText());
+        assertEquals("1040.00", get("/invoices/progress?orderNumber=" + missed).json().path("items").get(0).path("shippedAmount").asText());
+        // 8 + 1 + 2 + 3 shipped at 520.00.
+        assertEquals("7280.00", get("/invoices/progress?by=customer&customerCode=" + code).json().path("items").get(0)
+                .path("shippedAmount").asText());
     }
 }

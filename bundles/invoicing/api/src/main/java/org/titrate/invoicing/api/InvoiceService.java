@@ -1,5 +1,6 @@
 package org.titrate.invoicing.api;
 
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -26,6 +27,13 @@ public interface InvoiceService {
 
     /** Issues several requests at once (a file from the tax system); all or none. */
     List<Invoice> issueAll(List<Issue> issues);
+
+    /**
+     * Reads the tax system's export of issued invoices (XLSX) and issues the requests its rows match, row by row: by the
+     * request number in 备注, else by the buyer's tax id and the amounts when exactly one request fits. A file that is no
+     * such export is a 400 naming {@code file}; a row that cannot be issued is reported, the others are issued.
+     */
+    IssueImport importIssued(InputStream xlsx);
 
     /** Cancels a request not yet issued (or declines a red proposal), releasing what it held. */
     Invoice cancel(String number, String reason);

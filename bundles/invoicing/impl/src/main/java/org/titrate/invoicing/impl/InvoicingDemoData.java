@@ -78,7 +78,7 @@ public class InvoicingDemoData implements DemoData {
         int productsAdded = 0;
         for (Map.Entry<String, String> e : CODES.entrySet()) {
             if (!set.containsKey(e.getKey()) && products.findBySku(e.getKey()).isPresent()) {
-                productTaxes.set(e.getKey(), new ProductTax(e.getKey(), GOODS, e.getValue(), null, null));
+                productTaxes.set(e.getKey(), new ProductTax(e.getKey(), GOODS, e.getValue(), null, null, null));
                 productsAdded++;
             }
         }

@@ -1,5 +1,6 @@
 package org.titrate.invoicing.impl;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -35,8 +36,11 @@ import org.titrate.invoicing.api.InvoiceRequest;
 import org.titrate.invoicing.api.InvoiceService;
 import org.titrate.invoicing.api.InvoiceStatus;
 import org.titrate.invoicing.api.InvoiceType;
+import org.titrate.invoicing.api.ImportedRow;
+import org.titrate.invoicing.api.ImportedRow.Outcome;
 import org.titrate.invoicing.api.InvoicingEvents;
 import org.titrate.invoicing.api.Issue;
+import org.titrate.invoicing.api.IssueImport;
 import org.titrate.invoicing.api.RedRequest;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.ConflictException;
@@ -44,6 +48,7 @@ import org.titrate.platform.api.DocumentNumbers;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
 import org.titrate.platform.api.PageRequest;
+import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.db.Sql;
 import org.titrate.platform.api.db.Transactions;
@@ -108,6 +113,9 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
 
     @Reference
     private CustomerTaxService customerTaxes;
+
+    @Reference
+    private InvoiceLimits limits;
 
     // ---- rows -------------------------------------------------------------------------------------------------
 
@@ -244,6 +252,12 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
     @Override
     public void posted(SalesPosting p) {
         try (Connection c = dataSource.getConnection()) {
+            // Once per document: the backfill hands over what the listener may have recorded already.
+            if (!Sql.list(c, "SELECT KIND FROM IVC_POSTED WHERE DOCUMENT_NUMBER = ?", List.of(p.orderNumber()), rs -> rs.getString(1)).isEmpty()) {
+                return;
+            }
+            Sql.update(c, "INSERT INTO IVC_POSTED (DOCUMENT_NUMBER, KIND, RECORDED_AT) VALUES (?, ?, ?)", p.orderNumber(), p.kind(),
+                    BusinessClock.now());
             List<PostingLine> shipped = p.lines().stream().filter(l -> l.direction() == Direction.SHIP && l.quantity().signum() > 0).toList();
             if (!shipped.isEmpty()) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO IVC_ORDER_LINE (ID, ORDER_NUMBER, LINE_NO, CUSTOMER_CODE,"
@@ -425,6 +439,8 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                     throw new ConflictException(orders.isEmpty() ? "lines" : "orderNumbers", "nothing left to invoice: everything shipped is"
                             + " invoiced or requested already, or came back");
                 }
+                limits.check(body.type(), taken.size(), taken.stream().map(t -> ((TaxRounding) t[3]).amount()).reduce(BigDecimal.ZERO,
+                        BigDecimal::add), orders.isEmpty() ? "lines" : "orderNumbers");
                 taken.sort(Comparator.comparing(t -> ((OrderLine) t[0]).id()));
                 try (PreparedStatement hold = c.prepareStatement("UPDATE IVC_ORDER_LINE SET REQUESTED_QTY = REQUESTED_QTY + ?,"
                         + " REQUESTED_AMOUNT = REQUESTED_AMOUNT + ? WHERE ID = ? AND REQUESTED_QTY + ? <= SHIPPED_QTY - RETURNED_QTY")) {
@@ -449,7 +465,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                     ProductTax tax = (ProductTax) t[2];
                     TaxRounding a = (TaxRounding) t[3];
                     stored.add(new Object[] {r.id(), null, new InvoiceLine(null, r.orderNumber(), r.lineNo(), r.sku(), p == null ? r.sku() : p.name(),
-                            tax.taxCode(), null, p == null ? "" : p.unit(), (BigDecimal) t[1], r.unitPrice(), a.amount(), tax.taxRate(), a.tax(),
+                            tax.taxCode(), tax.specification(), p == null ? "" : p.unit(), (BigDecimal) t[1], r.unitPrice(), a.amount(), tax.taxRate(), a.tax(),
                             a.amountInclusive(), null)});
                 }
                 String name = buyer.name() != null ? buyer.name() : customer.name();
@@ -696,6 +712,122 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
                 throw Transactions.failure("Cannot issue invoices", e);
             }
         });
+    }
+
+    /**
+     * Row by row, each issued in its own transaction: the export lists every invoice the company issued in a period,
+     * also those made outside Titrate and those imported before, so a row without a request is normal and must not
+     * hold back the others; a row whose invoice number is recorded already is answered as such, so importing the same
+     * file again changes nothing.
+     */
+    @Override
+    public IssueImport importIssued(InputStream xlsx) {
+        if (xlsx == null) {
+            throw new ValidationException("file", "send the tax system's export (XLSX) as the request body");
+        }
+        List<TaxExport.Entry> entries = TaxExport.parse(XlsxRows.read(xlsx, "file"), "file");
+        List<ImportedRow> rows = new ArrayList<>();
+        for (TaxExport.Entry e : entries) {
+            rows.add(importRow(e));
+        }
+        return IssueImport.of(rows);
+    }
+
+    private ImportedRow importRow(TaxExport.Entry e) {
+        if (e.error() != null) {
+            return new ImportedRow(e.row(), Outcome.ERROR, e.requestNumber(), null, e.errorColumn(), e.error());
+        }
+        if (e.voided()) {
+            return new ImportedRow(e.row(), Outcome.SKIPPED, e.requestNumber(), e.invoiceNumber(), "发票状态",
+                    "voided (作废) in the tax system: not issued");
+        }
+        String numberColumn = e.invoiceCode() == null && e.invoiceNumber().length() == 20 ? "数电票号码" : "发票号码";
+        Object matched;
+        try (Connection c = dataSource.getConnection()) {
+            matched = match(c, e);
+        } catch (SQLException x) {
+            throw Transactions.failure("Cannot import issued invoices", x);
+        }
+        if (matched instanceof ImportedRow answer) {
+            return answer;
+        }
+        String number = (String) matched;
+        try {
+            issueAll(List.of(new Issue(number, e.invoiceNumber(), e.invoiceCode(), e.issueDate())));
+            return new ImportedRow(e.row(), Outcome.ISSUED, number, e.invoiceNumber(), null, null);
+        } catch (ProblemException p) {
+            String field = p.errors().isEmpty() ? "" : p.errors().get(0).field();
+            String column = switch (field) {
+                case "invoiceNumber" -> numberColumn;
+                case "invoiceCode" -> "发票代码";
+                case "issueDate" -> "开票日期";
+                default -> "备注";
+            };
+            return new ImportedRow(e.row(), Outcome.ERROR, number, e.invoiceNumber(), column,
+                    p.errors().isEmpty() ? p.getMessage() : p.errors().get(0).message());
+        }
+    }
+
+    /** The number of the one request the row issues, or the row's answer when there is none to issue. */
+    private Object match(Connection c, TaxExport.Entry e) throws SQLException {
+        List<String[]> recorded = Sql.list(c, "SELECT NUMBER, INVOICE_CODE FROM IVC_INVOICE WHERE INVOICE_NUMBER = ?",
+                List.of(e.invoiceNumber()), rs -> new String[] {rs.getString(1), rs.getString(2)}).stream()
+                .filter(r -> e.invoiceCode() == null ? r[1] == null : e.invoiceCode().equals(r[1])).toList();
+        if (!recorded.isEmpty()) {
+            String ours = recorded.get(0)[0];
+            return e.requestNumber() == null || e.requestNumber().equals(ours)
+                    ? new ImportedRow(e.row(), Outcome.ALREADY_ISSUED, ours, e.invoiceNumber(), null, "recorded on " + ours + " before")
+                    : new ImportedRow(e.row(), Outcome.ERROR, e.requestNumber(), e.invoiceNumber(), "备注", "names " + e.requestNumber()
+                            + " but invoice " + e.invoiceNumber() + " is recorded on " + ours);
+        }
+        if (e.requestNumber() != null) {
+            List<Invoice> named = Sql.list(c, "SELECT " + HEADER + " FROM IVC_INVOICE WHERE NUMBER = ?", List.of(e.requestNumber()),
+                    JdbcInvoiceService::header);
+            if (named.isEmpty()) {
+                return new ImportedRow(e.row(), Outcome.NO_MATCH, e.requestNumber(), e.invoiceNumber(), "备注", "names request "
+                        + e.requestNumber() + ", which does not exist");
+            }
+            Invoice r = named.get(0);
+            String wrong = contradiction(e, r);
+            if (wrong != null) {
+                return new ImportedRow(e.row(), Outcome.ERROR, r.number(), e.invoiceNumber(), wrong.substring(0, wrong.indexOf(':')),
+                        wrong.substring(wrong.indexOf(':') + 2));
+            }
+            return r.number();
+        }
+        BigDecimal total = e.total() != null ? e.total() : e.amount() != null && e.tax() != null ? e.amount().add(e.tax()) : null;
+        if (e.buyerTaxId() == null || total == null) {
+            return new ImportedRow(e.row(), Outcome.NO_MATCH, null, e.invoiceNumber(), "备注", "names no request (IV-…), and without"
+                    + " the buyer's tax id (购方识别号) and 价税合计 no request can be told apart");
+        }
+        Sql fit = new Sql().and("STATUS = ?", InvoiceStatus.REQUESTED).and("BUYER_TAX_ID = ?", e.buyerTaxId().toUpperCase())
+                .and("AMOUNT_INCLUSIVE = ?", total).and("AMOUNT = ?", e.amount()).and("TAX = ?", e.tax());
+        List<String> fits = Sql.list(c, "SELECT NUMBER FROM IVC_INVOICE" + fit.where() + " ORDER BY NUMBER", fit.params(), rs -> rs.getString(1));
+        if (fits.size() != 1) {
+            return new ImportedRow(e.row(), Outcome.NO_MATCH, null, e.invoiceNumber(), "备注", fits.isEmpty()
+                    ? "no request for buyer " + e.buyerTaxId() + " over " + total.toPlainString() + " awaits issuing"
+                    : "requests " + String.join(", ", fits) + " all fit buyer " + e.buyerTaxId() + " and " + total.toPlainString()
+                            + ": issue them one by one, or export them again so 备注 carries the request number");
+        }
+        return fits.get(0);
+    }
+
+    /** What in the row contradicts the request its 备注 names ("column: why"), or null. */
+    private static String contradiction(TaxExport.Entry e, Invoice r) {
+        if (r.status() != InvoiceStatus.REQUESTED) {
+            return "备注: request " + r.number() + " is " + r.status() + (r.invoiceNumber() == null ? "" : " as " + r.invoiceNumber())
+                    + ", not awaiting issuing";
+        }
+        if (e.buyerTaxId() != null && r.buyerTaxId() != null && !e.buyerTaxId().equalsIgnoreCase(r.buyerTaxId())) {
+            return "购方识别号: " + e.buyerTaxId() + " is not the buyer of " + r.number() + " (" + r.buyerTaxId() + ")";
+        }
+        if (e.total() != null && e.total().compareTo(r.amountInclusive()) != 0) {
+            return "价税合计: " + e.total().toPlainString() + " differs from " + r.amountInclusive().toPlainString() + " requested on " + r.number();
+        }
+        if (e.amount() != null && e.amount().compareTo(r.amount()) != 0) {
+            return "金额: " + e.amount().toPlainString() + " differs from " + r.amount().toPlainString() + " requested on " + r.number();
+        }
+        return null;
     }
 
     /** Why {@code current} cannot be issued (again): it is no longer a request. */

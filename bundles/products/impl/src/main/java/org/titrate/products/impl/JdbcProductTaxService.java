@@ -43,7 +43,7 @@ public class JdbcProductTaxService implements ProductTaxService {
     public ProductTax get(String sku) {
         Product p = products.get(sku);
         ProductTax t = find(List.of(p.sku())).get(p.sku());
-        return t != null ? t : new ProductTax(p.sku(), null, null, null, null);
+        return t != null ? t : new ProductTax(p.sku(), null, null, null, null, null);
     }
 
     @Override
@@ -53,15 +53,16 @@ public class JdbcProductTaxService implements ProductTaxService {
         Check check = new Check();
         var rate = TaxRules.rate(check, body.taxRate());
         String code = TaxRules.code(check, body.taxCode());
+        String specification = TaxRules.specification(check, body.specification());
         check.throwIfInvalid();
         Instant now = BusinessClock.now();
         String user = CurrentUser.name();
         try (Connection c = dataSource.getConnection()) {
             // the row is made apart first (an existing one is no error), so two first saves at once both land on it
-            missingRows.insertIfAbsent("INSERT INTO PRD_PRODUCT_TAX (SKU, TAX_RATE, TAX_CODE, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?)",
-                    p.sku(), rate, code, Timestamp.from(now), user);
-            Sql.update(c, "UPDATE PRD_PRODUCT_TAX SET TAX_RATE = ?, TAX_CODE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE SKU = ?", rate, code,
-                    now, user, p.sku());
+            missingRows.insertIfAbsent("INSERT INTO PRD_PRODUCT_TAX (SKU, TAX_RATE, TAX_CODE, SPECIFICATION, UPDATED_AT, UPDATED_BY)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", p.sku(), rate, code, specification, Timestamp.from(now), user);
+            Sql.update(c, "UPDATE PRD_PRODUCT_TAX SET TAX_RATE = ?, TAX_CODE = ?, SPECIFICATION = ?, UPDATED_AT = ?, UPDATED_BY = ?"
+                    + " WHERE SKU = ?", rate, code, specification, now, user, p.sku());
         } catch (SQLException e) {
             throw Transactions.failure("Cannot store the tax data of " + p.sku(), e);
         }
@@ -75,9 +76,9 @@ public class JdbcProductTaxService implements ProductTaxService {
         try (Connection c = dataSource.getConnection()) {
             for (int i = 0; i < all.size(); i += 500) {
                 List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-                for (ProductTax t : Sql.list(c, "SELECT SKU, TAX_RATE, TAX_CODE, UPDATED_AT, UPDATED_BY FROM PRD_PRODUCT_TAX WHERE SKU IN ("
-                        + Sql.marks(part.size()) + ")", new ArrayList<>(part), rs -> new ProductTax(rs.getString(1), rs.getBigDecimal(2)
-                                .stripTrailingZeros(), rs.getString(3), Sql.instant(rs, 4), rs.getString(5)))) {
+                for (ProductTax t : Sql.list(c, "SELECT SKU, TAX_RATE, TAX_CODE, SPECIFICATION, UPDATED_AT, UPDATED_BY FROM PRD_PRODUCT_TAX"
+                        + " WHERE SKU IN (" + Sql.marks(part.size()) + ")", new ArrayList<>(part), rs -> new ProductTax(rs.getString(1),
+                                rs.getBigDecimal(2).stripTrailingZeros(), rs.getString(3), rs.getString(4), Sql.instant(rs, 5), rs.getString(6)))) {
                     found.put(t.sku(), t);
                 }
             }

@@ -10,6 +10,8 @@ public final class TaxRules {
     public static final List<BigDecimal> RATES = List.of(new BigDecimal("0.13"), new BigDecimal("0.09"), new BigDecimal("0.06"),
             new BigDecimal("0.05"), new BigDecimal("0.03"), new BigDecimal("0.01"), BigDecimal.ZERO);
 
+    public static final int SPECIFICATION_LENGTH = 40;
+
     private TaxRules() {
     }
 
@@ -39,5 +41,25 @@ public final class TaxRules {
             return null;
         }
         return c;
+    }
+
+    /**
+     * The specification (规格型号): optional, at most {@value #SPECIFICATION_LENGTH} characters, the width the
+     * tax system's batch import gives the column; no control characters (it is printed on the invoice).
+     */
+    public static String specification(Check check, String specification) {
+        String s = specification == null ? null : specification.strip();
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        if (s.length() > SPECIFICATION_LENGTH) {
+            check.fail("specification", "must be at most " + SPECIFICATION_LENGTH + " characters, not " + s.length());
+            return null;
+        }
+        if (s.chars().anyMatch(Character::isISOControl)) {
+            check.fail("specification", "must not hold control characters (tabs, line breaks)");
+            return null;
+        }
+        return s;
     }
 }

@@ -27,4 +27,14 @@ public class TaxRulesTest {
         TaxRules.code(check, "0070213010000000000");
         assertEquals(java.util.List.of("taxRate", "taxCode", "taxCode"), check.errors().stream().map(e -> e.field()).toList());
     }
+
+    @Test
+    public void theSpecificationIsOptionalShortAndOnOneLine() {
+        Check check = new Check();
+        assertEquals("99.2% 40kg/袋", TaxRules.specification(check, " 99.2% 40kg/袋 "));
+        assertEquals(null, TaxRules.specification(check, "  "));
+        TaxRules.specification(check, "x".repeat(TaxRules.SPECIFICATION_LENGTH + 1));
+        TaxRules.specification(check, "40kg\n袋");
+        assertEquals(java.util.List.of("specification", "specification"), check.errors().stream().map(e -> e.field()).toList());
+    }
 }

@@ -75,6 +75,8 @@ public class JpaContractService implements ContractService {
     /** Orders that count as ordered under a contract (confirmed and later), and those whose goods left. */
     static final List<OrderStatus> ORDERED = List.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.CLOSED);
     static final List<OrderStatus> SHIPPED = List.of(OrderStatus.SHIPPED, OrderStatus.CLOSED);
+    /** Returns whose goods came back. */
+    static final List<OrderStatus> RECEIVED = List.of(OrderStatus.RECEIVED, OrderStatus.CLOSED);
 
     @Reference(target = "(osgi.unit.name=titrate-sales)")
     private JpaTemplate jpa;
@@ -145,7 +147,7 @@ public class JpaContractService implements ContractService {
 
     @Override
     public ContractProgress progress(String idOrNumber) {
-        record Orders(ContractEntity contract, Contract terms, List<Object[]> rows, BigDecimal quantity) {
+        record Orders(ContractEntity contract, Contract terms, List<Object[]> rows, BigDecimal quantity, Object[] returns) {
         }
         Orders o = jpa.txExpr(TransactionType.Supports, em -> {
             ContractEntity c = contract(em, idOrNumber);
@@ -157,7 +159,12 @@ public class JpaContractService implements ContractService {
                     + " WHERE l.orderId = o.id AND o.contractNumber = :number AND o.type = :type AND o.status IN :ordered", BigDecimal.class)
                     .setParameter("number", c.number()).setParameter("type", OrderType.ORDER).setParameter("ordered", ORDERED)
                     .getSingleResult();
-            return new Orders(c, c.toRecord(List.of(), List.of(), List.of()), rows, quantity);
+            // Returns received against those orders: what came back (≤ 0) and what an exchange sent out instead.
+            Object[] returns = em.createQuery("SELECT SUM(r.returnedAmount), SUM(r.shippedAmount) FROM SalesOrderEntity r, SalesOrderEntity o"
+                    + " WHERE r.sourceOrderNumber = o.number AND r.type = :return AND r.status IN :received AND o.contractNumber = :number"
+                    + " AND o.type = :type", Object[].class).setParameter("return", OrderType.RETURN).setParameter("received", RECEIVED)
+                    .setParameter("number", c.number()).setParameter("type", OrderType.ORDER).getSingleResult();
+            return new Orders(c, c.toRecord(List.of(), List.of(), List.of()), rows, quantity, returns);
         });
         List<String> orderNumbers = o.rows().stream().map(r -> (String) r[0]).toList();
         BigDecimal ordered = Money.of(BigDecimal.ZERO);
@@ -168,6 +175,9 @@ public class JpaContractService implements ContractService {
                 shipped = shipped.add((BigDecimal) r[3]);
             }
         }
+        BigDecimal returned = o.returns() == null || o.returns()[0] == null ? Money.of(BigDecimal.ZERO) : ((BigDecimal) o.returns()[0]).negate();
+        BigDecimal replaced = o.returns() == null || o.returns()[1] == null ? Money.of(BigDecimal.ZERO) : (BigDecimal) o.returns()[1];
+        shipped = shipped.subtract(returned).add(replaced);
         BigDecimal invoiced = Money.of(BigDecimal.ZERO);
         BigDecimal received = Money.of(BigDecimal.ZERO);
         SalesInvoicing inv = invoicing;
@@ -185,7 +195,7 @@ public class JpaContractService implements ContractService {
         Contract t = o.terms();
         BigDecimal quantity = o.quantity() == null ? BigDecimal.ZERO.setScale(OrderRules.QUANTITY_SCALE) : o.quantity();
         return new ContractProgress(t.number(), t.status(), t.currency(), t.agreedAmount(), t.agreedQuantity(), ordered, quantity, shipped,
-                Money.of(invoiced), Money.of(received), t.agreedAmount() == null ? null : t.agreedAmount().subtract(ordered),
+                Money.of(returned), Money.of(invoiced), Money.of(received), t.agreedAmount() == null ? null : t.agreedAmount().subtract(ordered),
                 t.agreedQuantity() == null ? null : t.agreedQuantity().subtract(quantity), orderNumbers);
     }
 

@@ -1,5 +1,6 @@
 package org.titrate.invoicing.impl.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.titrate.invoicing.api.InvoiceRequest;
 import org.titrate.invoicing.api.InvoiceService;
 import org.titrate.invoicing.api.InvoiceStatus;
 import org.titrate.invoicing.api.Issue;
+import org.titrate.invoicing.api.IssueImport;
 import org.titrate.invoicing.api.RedRequest;
 import org.titrate.invoicing.impl.InvoiceSheet;
 import org.titrate.platform.api.Check;
@@ -118,6 +120,18 @@ public class InvoiceResource implements RestResource {
     @Allowed(Roles.FINANCE)
     public List<Invoice> issued(List<Issue> body) {
         return invoices.issueAll(body);
+    }
+
+    /**
+     * The tax system's own export of issued invoices (XLSX, as the raw request body, any Content-Type): each row
+     * matched to a request and issued on its own; the answer says per row what happened.
+     */
+    @POST
+    @Path("/issued/xlsx")
+    @Consumes(MediaType.WILDCARD)
+    @Allowed(Roles.FINANCE)
+    public IssueImport importIssued(InputStream body) {
+        return invoices.importIssued(body);
     }
 
     @POST
