@@ -212,6 +212,7 @@ public class BrowserIT {
         assertEquals(blue.path("number").asText(), red.path("originalNumber").asText());
         assertEquals(r.toString(), 0, red.path("amountInclusive").decimalValue().add(blue.path("amountInclusive").decimalValue()).signum());
         assertTrue(r.toString(), r.path("redRefused").asText().contains("remain"));
+        assertTrue(r.toString(), r.path("xlsxRefused").asText().contains("发票号码"));
         try (Workbook book = WorkbookFactory.create(new File(r.path("invoiceXlsx").asText()))) {
             String sheet = dump(book.getSheetAt(0));
             assertTrue(sheet, sheet.contains(blue.path("number").asText()) && sheet.contains("1070213010000000000"));
