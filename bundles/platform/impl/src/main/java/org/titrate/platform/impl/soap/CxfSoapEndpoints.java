@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
-import javax.xml.namespace.QName;
 import javax.servlet.http.HttpServletRequest;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Server;
@@ -34,10 +33,15 @@ import org.titrate.platform.impl.rest.Problems;
 import org.titrate.platform.impl.security.JaasAuthenticator;
 import org.titrate.platform.impl.security.Permissions;
 
-/** SOAP endpoints on CXF under {@code /soap}, secured like the REST API. */
+/**
+ * SOAP endpoints on CXF, secured like the REST API: each service twice, SOAP 1.1 under {@code /soap/<name>} and SOAP 1.2
+ * under {@code /soap12/<name>}, each with its own WSDL, because one WSDL port has one binding and a generated client
+ * takes the binding its WSDL names. Both run the same interceptors, so security, limits and faults cannot differ.
+ */
 @Component(service = org.titrate.platform.api.soap.SoapEndpoints.class)
 public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpoints {
     public static final String PREFIX = "/soap/";
+    public static final String PREFIX_12 = "/soap12/";
     static final String NS = "urn:titrate:fault";
 
     /** The services up now; CXF's own list page is hidden (etc/org.apache.cxf.osgi.cfg). */
@@ -93,12 +97,32 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
 
     @Override
     public AutoCloseable publish(String name, Object implementor) {
+        Server soap11 = server(PREFIX + name, implementor, javax.xml.ws.soap.SOAPBinding.SOAP11HTTP_BINDING);
+        Server soap12;
+        try {
+            soap12 = server(PREFIX_12 + name, implementor, javax.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING);
+        } catch (RuntimeException e) {
+            soap11.destroy();
+            throw e;
+        }
+        published.add(name);
+        return () -> {
+            published.remove(name);
+            soap11.destroy();
+            soap12.destroy();
+        };
+    }
+
+    private Server server(String address, Object implementor, String bindingId) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(implementor.getClass().getClassLoader());
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-            factory.setAddress(PREFIX + name);
+            factory.setAddress(address);
             factory.setServiceBean(implementor);
+            factory.setBindingId(bindingId);
+            factory.setBindingConfig(new OperationNamedActions(
+                    (org.apache.cxf.jaxws.support.JaxWsServiceFactoryBean) factory.getServiceFactory()));
             factory.setInvoker(new CheckedInvoker(implementor, transactions));
             // a value JAXB cannot read leaves its field empty and is named with the fields the module's rules refuse
             factory.getProperties(true).put("jaxb-validation-event-handler", new UnreadableFields());
@@ -109,6 +133,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.getInInterceptors().add(new DeclaredCharset());
             factory.getInInterceptors().add(new FieldPath());
             factory.getInInterceptors().add(new Login());
+            factory.getInInterceptors().add(new SoapActionCheck());
             factory.getInInterceptors().add(authorize);
             factory.getInInterceptors().add(new LicenceCheck(licences, implementor.getClass()));
             factory.getInInterceptors().add(new BindCaller());
@@ -117,14 +142,25 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.getOutInterceptors().add(new UnbindCaller(Phase.SETUP));
             factory.getOutFaultInterceptors().add(new ClientFaults());
             factory.getOutFaultInterceptors().add(new UnbindCaller(Phase.SETUP));
-            Server server = factory.create();
-            published.add(name);
-            return () -> {
-                published.remove(name);
-                server.destroy();
-            };
+            return factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The WSDL names each operation's own name as its {@code soapAction} (JAX-WS leaves it empty), so that clients
+     * generated from it (.NET's above all) send a SOAPAction that says what they call, and CXF can check it.
+     */
+    static final class OperationNamedActions extends org.apache.cxf.jaxws.binding.soap.JaxWsSoapBindingConfiguration {
+        OperationNamedActions(org.apache.cxf.jaxws.support.JaxWsServiceFactoryBean serviceFactory) {
+            super(serviceFactory);
+        }
+
+        @Override
+        public String getSoapAction(org.apache.cxf.service.model.OperationInfo op) {
+            String declared = super.getSoapAction(op);
+            return declared == null || declared.isEmpty() ? op.getName().getLocalPart() : declared;
         }
     }
 
@@ -261,11 +297,16 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (problem == null) {
                 return;
             }
-            fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
+            // CXF's own client code becomes soap:Client on SOAP 1.1 and env:Sender on SOAP 1.2
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             if (problem.status() == 401 || problem.status() == 429 || problem.status() == 404 && isGet(message)) {
                 // WS-I answers faults with 500; a missing login or a locked one is better told the HTTP way, as
                 // REST does. Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
+            } else if (message instanceof org.apache.cxf.binding.soap.SoapMessage soap
+                    && soap.getVersion() instanceof org.apache.cxf.binding.soap.Soap12) {
+                // the SOAP 1.2 HTTP binding answers env:Sender with 400 Bad Request
+                fault.setStatusCode(400);
             }
             fault.setMessage(problem.title() + ": " + problem.detail());
             Element detail = fault.getOrCreateDetail();
