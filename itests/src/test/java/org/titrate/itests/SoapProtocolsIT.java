@@ -13,7 +13,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -27,6 +32,13 @@ public class SoapProtocolsIT extends TitrateTestSupport {
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final HttpClient RAW = HttpClient.newHttpClient();
+
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                // the per-account throttle is what is tested; every request here comes from 127.0.0.1
+                editConfigurationFilePut("etc/org.titrate.platform.login.cfg", "maxFailuresPerAddress", "100000"));
+    }
 
     private String customer(String suffix) {
         String code = "SP" + suffix + "-" + RUN;
@@ -53,6 +65,51 @@ public class SoapProtocolsIT extends TitrateTestSupport {
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+    static final String TOKEN_PROFILE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0";
+
+    /** A WS-Security header with a UsernameToken as WSE, WCF and WSS4J clients write it. */
+    static String usernameToken(String user, String password, boolean digest, byte[] nonce, String created) throws Exception {
+        String b64Nonce = Base64.getEncoder().encodeToString(nonce);
+        String value = password;
+        if (digest) {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(nonce);
+            sha1.update(created.getBytes(StandardCharsets.UTF_8));
+            sha1.update(password.getBytes(StandardCharsets.UTF_8));
+            value = Base64.getEncoder().encodeToString(sha1.digest());
+        }
+        return "<wsse:Security xmlns:wsse='" + WSSE + "' xmlns:wsu='" + WSU + "'><wsse:UsernameToken wsu:Id='UT-1'>"
+                + "<wsse:Username>" + user + "</wsse:Username><wsse:Password Type='" + TOKEN_PROFILE
+                + (digest ? "#PasswordDigest" : "#PasswordText") + "'>" + value + "</wsse:Password>"
+                + "<wsse:Nonce EncodingType='http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary'>"
+                + b64Nonce + "</wsse:Nonce><wsu:Created>" + created + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
+    }
+
+    static byte[] nonce() {
+        byte[] n = new byte[16];
+        new java.security.SecureRandom().nextBytes(n);
+        return n;
+    }
+
+    static String now() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+
+    private HttpResponse<String> withToken(String version, String header, String body) throws Exception {
+        boolean v12 = "1.2".equals(version);
+        String type = v12 ? "application/soap+xml; charset=UTF-8" : "text/xml; charset=UTF-8";
+        return send(v12 ? "/soap12/CustomerService" : "/soap/CustomerService", Map.of("Content-Type", type),
+                envelope(v12 ? SOAP12 : SOAP11, header, body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String key(String shellOutput) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PasswordDigest\\): (\\S+)").matcher(shellOutput);
+        assertTrue(shellOutput, m.find());
+        return m.group(1);
     }
 
     private HttpResponse<String> soap11(String action, String body) throws Exception {
@@ -139,5 +196,72 @@ public class SoapProtocolsIT extends TitrateTestSupport {
         assertTrue(wrong12.body(), wrong12.body().contains(":Sender</") && wrong12.body().contains("<field>SOAPAction</field>"));
         assertProblem(404, get("/customers/SA-" + RUN));
         assertFalse(soap11("\"saveCustomer\"", save).body().contains("Fault"));
+    }
+
+    @Test
+    public void usernameTokenSignsInWithThePasswordOrTheSoapKey() throws Exception {
+        String code = customer("U");
+        String user = "spkey-" + RUN.toLowerCase();
+        String pw = createUser(user, "viewer");
+        for (String version : new String[] {"1.1", "1.2"}) {
+            HttpResponse<String> text = withToken(version, usernameToken(user, pw, false, nonce(), now()), getCustomer(code));
+            assertEquals(version + " " + text.body(), 200, text.statusCode());
+            assertTrue(text.body(), text.body().contains(code));
+            assertEquals(version, 401, withToken(version, usernameToken(user, pw + "x", false, nonce(), now()), getCustomer(code)).statusCode());
+            // a digest cannot be checked against the stored hash: the login password does not work as one
+            assertEquals(version, 401, withToken(version, usernameToken(user, pw, true, nonce(), now()), getCustomer(code)).statusCode());
+        }
+        // The roles are the user's: a viewer's token reads and does not save.
+        HttpResponse<String> save = withToken("1.1", usernameToken(user, pw, false, nonce(), now()), "<c:saveCustomer xmlns:c='"
+                + CUSTOMERS + "'><customer><code>UT-" + RUN + "</code><name>x</name></customer></c:saveCustomer>");
+        assertTrue(save.body(), save.body().contains("<status>403</status>"));
+
+        String key = key(shell("admin", adminPassword, "titrate:soap-key-issue " + user));
+        byte[] nonce = nonce();
+        String created = now();
+        for (String version : new String[] {"1.1", "1.2"}) {
+            HttpResponse<String> digest = withToken(version, usernameToken(user, key, true, nonce(), now()), getCustomer(code));
+            assertEquals(version + " " + digest.body(), 200, digest.statusCode());
+        }
+        assertEquals(200, withToken("1.1", usernameToken(user, key, true, nonce, created), getCustomer(code)).statusCode());
+        // the same nonce again is a replay
+        assertEquals(401, withToken("1.1", usernameToken(user, key, true, nonce, created), getCustomer(code)).statusCode());
+        // the key is no password: it is refused as PasswordText
+        assertEquals(401, withToken("1.1", usernameToken(user, key, false, nonce(), now()), getCustomer(code)).statusCode());
+
+        String listed = shell("admin", adminPassword, "titrate:soap-key-list");
+        assertTrue(listed, listed.contains(user) && !listed.contains(key));
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("karaf.etc"), "titrate-soap-keys.properties");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)));
+
+        // Rotating replaces the key; revoking ends it.
+        String rotated = key(shell("admin", adminPassword, "titrate:soap-key-issue " + user));
+        assertEquals(401, withToken("1.1", usernameToken(user, key, true, nonce(), now()), getCustomer(code)).statusCode());
+        assertEquals(200, withToken("1.2", usernameToken(user, rotated, true, nonce(), now()), getCustomer(code)).statusCode());
+        shell("admin", adminPassword, "titrate:soap-key-revoke " + user);
+        assertEquals(401, withToken("1.2", usernameToken(user, rotated, true, nonce(), now()), getCustomer(code)).statusCode());
+    }
+
+    @Test
+    public void wrongDigestsAreThrottledLikeWrongPasswords() throws Exception {
+        String code = customer("T");
+        String user = "spguess-" + RUN.toLowerCase();
+        createUser(user, "viewer");
+        String key = key(shell("admin", adminPassword, "titrate:soap-key-issue " + user));
+        int status = 0;
+        for (int i = 0; i < 30 && status != 429; i++) {
+            status = withToken("1.1", usernameToken(user, "guess-" + UUID.randomUUID(), true, nonce(), now()), getCustomer(code)).statusCode();
+            assertTrue("attempt " + i + ": " + status, status == 401 || status == 429);
+        }
+        assertEquals(429, status);
+        // locked: even the right key is refused now, without being checked
+        assertEquals(429, withToken("1.2", usernameToken(user, key, true, nonce(), now()), getCustomer(code)).statusCode());
+        // the audit trail is written behind the request: poll it
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String audit = "";
+        while (System.nanoTime() < deadline && !(audit.contains("LOGIN_FAILED") && audit.contains("LOGIN_LOCKED"))) {
+            audit = get("/audit?user=" + user + "&limit=50").body();
+        }
+        assertTrue(audit, audit.contains("LOGIN_FAILED") && audit.contains("LOGIN_LOCKED"));
     }
 }

@@ -53,6 +53,12 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     @Reference
     private javax.transaction.TransactionManager transactions;
 
+    @Reference
+    private org.titrate.platform.impl.security.SoapKeys soapKeys;
+
+    @Reference
+    private org.titrate.platform.impl.security.UserDirectory users;
+
     /** Runs the operation through the same check as REST: unreadable fields and the module's rules in one fault. */
     static final class CheckedInvoker extends org.apache.cxf.jaxws.JAXWSMethodInvoker {
         private final javax.transaction.TransactionManager transactions;
@@ -132,6 +138,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             authorize.setGlobalRoles(Roles.ADMIN);
             factory.getInInterceptors().add(new DeclaredCharset());
             factory.getInInterceptors().add(new FieldPath());
+            factory.getInInterceptors().add(new UsernameTokens(soapKeys, users));
             factory.getInInterceptors().add(new Login());
             factory.getInInterceptors().add(new SoapActionCheck());
             factory.getInInterceptors().add(authorize);
@@ -170,18 +177,39 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     }
 
     /**
-     * HTTP Basic against the same login path as REST (throttle, audit, the short-lived cache of good
-     * logins), so a SOAP client guessing passwords is locked out like any other.
+     * HTTP Basic against the same login path as REST (throttle, audit, the short-lived cache of good logins), so a SOAP
+     * client guessing passwords is locked out like any other; or the caller a WS-Security UsernameToken signed in
+     * ({@link UsernameTokens}, just before).
      */
     static final class Login extends AbstractPhaseInterceptor<Message> {
         Login() {
-            // Before the body is read: a stranger's request costs no XML parsing.
+            // Before the body is read: a stranger's request costs no parsing of the body (a UsernameToken needs the header)
             super(Phase.PRE_PROTOCOL);
+            addAfter(UsernameTokens.class.getName());
         }
 
         @Override
         public void handleMessage(Message message) {
             org.titrate.platform.impl.rest.InputErrors.clear();
+            JaasAuthenticator.Caller caller = (JaasAuthenticator.Caller) message.get(UsernameTokens.CALLER);
+            if (caller == null) {
+                caller = basic(message);
+            }
+            JaasAuthenticator.Caller signedIn = caller;
+            message.put(SecurityContext.class, new SecurityContext() {
+                @Override
+                public java.security.Principal getUserPrincipal() {
+                    return signedIn::username;
+                }
+
+                @Override
+                public boolean isUserInRole(String role) {
+                    return signedIn.roles().contains(role);
+                }
+            });
+        }
+
+        private static JaasAuthenticator.Caller basic(Message message) {
             AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
             if (policy == null || policy.getUserName() == null || policy.getPassword() == null) {
                 throw new AuthenticationException("Authentication required");
@@ -197,17 +225,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (caller == null) {
                 throw new AuthenticationException("Authentication failed");
             }
-            message.put(SecurityContext.class, new SecurityContext() {
-                @Override
-                public java.security.Principal getUserPrincipal() {
-                    return caller::username;
-                }
-
-                @Override
-                public boolean isUserInRole(String role) {
-                    return caller.roles().contains(role);
-                }
-            });
+            return caller;
         }
     }
 
@@ -282,7 +300,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             ProblemException problem = Problems.classify(fault);
             for (Throwable t = fault; t != null && problem == null; t = t.getCause()) {
                 if (t instanceof AuthenticationException) {
-                    problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic credentials of a Titrate user", null);
+                    problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic or a WS-Security UsernameToken of a Titrate user", null);
                 } else if (t instanceof AccessDeniedException) {
                     problem = new ProblemException(403, "Forbidden", "The user lacks a role for this operation", null);
                 }
