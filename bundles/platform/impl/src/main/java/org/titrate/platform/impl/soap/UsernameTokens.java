@@ -55,8 +55,16 @@ final class UsernameTokens extends WSS4JInInterceptor {
         // Legacy clients omit what the Basic Security Profile asks (a nonce's EncodingType, say); the checks that matter stay.
         p.put(ConfigurationConstants.IS_BSP_COMPLIANT, "false");
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, Map.of(WSConstants.USERNAME_TOKEN, check));
-        p.put(SecurityConstants.NONCE_CACHE_INSTANCE, NONCES);
         return p;
+    }
+
+    /**
+     * Nonces are remembered in memory. CXF's default, an Ehcache, cannot read back what it stored inside Karaf
+     * (ClassNotFoundException for WSS4J's EHCacheValue): the second sight of a nonce, a replay, became a server error.
+     */
+    @Override
+    protected ReplayCache getReplayCache(SoapMessage message, String enableKey, String instanceKey) {
+        return SecurityConstants.NONCE_CACHE_INSTANCE.equals(instanceKey) ? NONCES : null;
     }
 
     /** The nonce cache is wanted although no action is required (CXF asks for one only when UsernameToken is required). */
