@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public class StartupGate {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String SOAP = "/soap";
+    private static final String SOAP_12 = "/soap12";
     /** Opens anyway this long after the final start level, naming what still waits: a stuck module must not hide the others. */
     private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
@@ -63,6 +64,8 @@ public class StartupGate {
             registered.add(RestApplication.ADDRESS);
             http.registerServlet(SOAP, new SoapRefusal(), null, null);
             registered.add(SOAP);
+            http.registerServlet(SOAP_12, new Soap12Refusal(), null, null);
+            registered.add(SOAP_12);
         } catch (Exception e) {
             LOG.error("Cannot hold back requests while Titrate starts; CXF answers them at once", e);
             withdraw();
@@ -173,6 +176,10 @@ public class StartupGate {
         private static final long serialVersionUID = 1L;
     }
 
+    static final class Soap12Refusal extends Refusal {
+        private static final long serialVersionUID = 1L;
+    }
+
     static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -180,7 +187,12 @@ public class StartupGate {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String detail = "Titrate is starting; retry in a few seconds";
-        if (request.getRequestURI().startsWith("/soap")) {
+        if (request.getRequestURI().startsWith(SOAP_12 + "/") || request.getRequestURI().equals(SOAP_12)) {
+            response.setContentType("application/soap+xml");
+            response.getWriter().write("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault>"
+                    + "<env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang=\"en\">" + detail
+                    + "</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>");
+        } else if (request.getRequestURI().startsWith("/soap")) {
             response.setContentType("text/xml");
             response.getWriter().write("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
                     + "<faultcode>soap:Server</faultcode><faultstring>" + detail + "</faultstring></soap:Fault></soap:Body></soap:Envelope>");

@@ -50,7 +50,7 @@ public class OwnerOnlyFiles {
                 LOG.warn("Could not walk {}: {}", database, e.toString());
             }
         }
-        for (Path secret : List.of(etc.resolve("users.properties"), etc.resolve("keys.properties"), etc.resolve("host.key"),
+        for (Path secret : List.of(etc.resolve("users.properties"), etc.resolve("keys.properties"), etc.resolve("host.key"), SoapKeys.file(),
                 data.resolve(UserDirectory.PASSWORD_FILE))) {
             restrict(secret, FILE);
         }

@@ -106,6 +106,9 @@ public class UserDirectory implements UserLookup {
     private AuditTrail audit;
 
     @Reference
+    private SoapKeys soapKeys;
+
+    @Reference
     private org.titrate.platform.impl.licensing.ModuleLicences licences;
 
     @Activate
@@ -283,6 +286,7 @@ public class UserDirectory implements UserLookup {
             throw new IllegalStateException("Could not delete user " + username, e);
         }
         JaasAuthenticator.forget();
+        soapKeys.forget(user.username());
         LOG.info("User '{}' deleted by '{}'", user.username(), CurrentUser.name());
         audit.record("USER_DELETE", user.username(), "roles " + String.join(", ", user.roles()));
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
-import javax.xml.namespace.QName;
 import javax.servlet.http.HttpServletRequest;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Server;
@@ -34,10 +33,15 @@ import org.titrate.platform.impl.rest.Problems;
 import org.titrate.platform.impl.security.JaasAuthenticator;
 import org.titrate.platform.impl.security.Permissions;
 
-/** SOAP endpoints on CXF under {@code /soap}, secured like the REST API. */
+/**
+ * SOAP endpoints on CXF, secured like the REST API: each service twice, SOAP 1.1 under {@code /soap/<name>} and SOAP 1.2
+ * under {@code /soap12/<name>}, each with its own WSDL, because one WSDL port has one binding and a generated client
+ * takes the binding its WSDL names. Both run the same interceptors, so security, limits and faults cannot differ.
+ */
 @Component(service = org.titrate.platform.api.soap.SoapEndpoints.class)
 public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpoints {
     public static final String PREFIX = "/soap/";
+    public static final String PREFIX_12 = "/soap12/";
     static final String NS = "urn:titrate:fault";
 
     /** The services up now; CXF's own list page is hidden (etc/org.apache.cxf.osgi.cfg). */
@@ -48,6 +52,12 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
 
     @Reference
     private javax.transaction.TransactionManager transactions;
+
+    @Reference
+    private org.titrate.platform.impl.security.SoapKeys soapKeys;
+
+    @Reference
+    private org.titrate.platform.impl.security.UserDirectory users;
 
     /** Runs the operation through the same check as REST: unreadable fields and the module's rules in one fault. */
     static final class CheckedInvoker extends org.apache.cxf.jaxws.JAXWSMethodInvoker {
@@ -93,12 +103,32 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
 
     @Override
     public AutoCloseable publish(String name, Object implementor) {
+        Server soap11 = server(PREFIX + name, implementor, javax.xml.ws.soap.SOAPBinding.SOAP11HTTP_BINDING);
+        Server soap12;
+        try {
+            soap12 = server(PREFIX_12 + name, implementor, javax.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING);
+        } catch (RuntimeException e) {
+            soap11.destroy();
+            throw e;
+        }
+        published.add(name);
+        return () -> {
+            published.remove(name);
+            soap11.destroy();
+            soap12.destroy();
+        };
+    }
+
+    private Server server(String address, Object implementor, String bindingId) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(implementor.getClass().getClassLoader());
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-            factory.setAddress(PREFIX + name);
+            factory.setAddress(address);
             factory.setServiceBean(implementor);
+            factory.setBindingId(bindingId);
+            factory.setBindingConfig(new OperationNamedActions(
+                    (org.apache.cxf.jaxws.support.JaxWsServiceFactoryBean) factory.getServiceFactory()));
             factory.setInvoker(new CheckedInvoker(implementor, transactions));
             // a value JAXB cannot read leaves its field empty and is named with the fields the module's rules refuse
             factory.getProperties(true).put("jaxb-validation-event-handler", new UnreadableFields());
@@ -108,7 +138,9 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             authorize.setGlobalRoles(Roles.ADMIN);
             factory.getInInterceptors().add(new DeclaredCharset());
             factory.getInInterceptors().add(new FieldPath());
+            factory.getInInterceptors().add(new UsernameTokens(soapKeys, users));
             factory.getInInterceptors().add(new Login());
+            factory.getInInterceptors().add(new SoapActionCheck());
             factory.getInInterceptors().add(authorize);
             factory.getInInterceptors().add(new LicenceCheck(licences, implementor.getClass()));
             factory.getInInterceptors().add(new BindCaller());
@@ -117,14 +149,25 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             factory.getOutInterceptors().add(new UnbindCaller(Phase.SETUP));
             factory.getOutFaultInterceptors().add(new ClientFaults());
             factory.getOutFaultInterceptors().add(new UnbindCaller(Phase.SETUP));
-            Server server = factory.create();
-            published.add(name);
-            return () -> {
-                published.remove(name);
-                server.destroy();
-            };
+            return factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The WSDL names each operation's own name as its {@code soapAction} (JAX-WS leaves it empty), so that clients
+     * generated from it (.NET's above all) send a SOAPAction that says what they call, and CXF can check it.
+     */
+    static final class OperationNamedActions extends org.apache.cxf.jaxws.binding.soap.JaxWsSoapBindingConfiguration {
+        OperationNamedActions(org.apache.cxf.jaxws.support.JaxWsServiceFactoryBean serviceFactory) {
+            super(serviceFactory);
+        }
+
+        @Override
+        public String getSoapAction(org.apache.cxf.service.model.OperationInfo op) {
+            String declared = super.getSoapAction(op);
+            return declared == null || declared.isEmpty() ? op.getName().getLocalPart() : declared;
         }
     }
 
@@ -134,18 +177,39 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
     }
 
     /**
-     * HTTP Basic against the same login path as REST (throttle, audit, the short-lived cache of good
-     * logins), so a SOAP client guessing passwords is locked out like any other.
+     * HTTP Basic against the same login path as REST (throttle, audit, the short-lived cache of good logins), so a SOAP
+     * client guessing passwords is locked out like any other; or the caller a WS-Security UsernameToken signed in
+     * ({@link UsernameTokens}, just before).
      */
     static final class Login extends AbstractPhaseInterceptor<Message> {
         Login() {
-            // Before the body is read: a stranger's request costs no XML parsing.
+            // Before the body is read: a stranger's request costs no parsing of the body (a UsernameToken needs the header)
             super(Phase.PRE_PROTOCOL);
+            addAfter(UsernameTokens.class.getName());
         }
 
         @Override
         public void handleMessage(Message message) {
             org.titrate.platform.impl.rest.InputErrors.clear();
+            JaasAuthenticator.Caller caller = (JaasAuthenticator.Caller) message.get(UsernameTokens.CALLER);
+            if (caller == null) {
+                caller = basic(message);
+            }
+            JaasAuthenticator.Caller signedIn = caller;
+            message.put(SecurityContext.class, new SecurityContext() {
+                @Override
+                public java.security.Principal getUserPrincipal() {
+                    return signedIn::username;
+                }
+
+                @Override
+                public boolean isUserInRole(String role) {
+                    return signedIn.roles().contains(role);
+                }
+            });
+        }
+
+        private static JaasAuthenticator.Caller basic(Message message) {
             AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
             if (policy == null || policy.getUserName() == null || policy.getPassword() == null) {
                 throw new AuthenticationException("Authentication required");
@@ -161,17 +225,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (caller == null) {
                 throw new AuthenticationException("Authentication failed");
             }
-            message.put(SecurityContext.class, new SecurityContext() {
-                @Override
-                public java.security.Principal getUserPrincipal() {
-                    return caller::username;
-                }
-
-                @Override
-                public boolean isUserInRole(String role) {
-                    return caller.roles().contains(role);
-                }
-            });
+            return caller;
         }
     }
 
@@ -246,7 +300,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             ProblemException problem = Problems.classify(fault);
             for (Throwable t = fault; t != null && problem == null; t = t.getCause()) {
                 if (t instanceof AuthenticationException) {
-                    problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic credentials of a Titrate user", null);
+                    problem = new ProblemException(401, "Unauthorized", "Sign in with HTTP Basic or a WS-Security UsernameToken of a Titrate user", null);
                 } else if (t instanceof AccessDeniedException) {
                     problem = new ProblemException(403, "Forbidden", "The user lacks a role for this operation", null);
                 }
@@ -261,11 +315,16 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             if (problem == null) {
                 return;
             }
-            fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
+            // CXF's own client code becomes soap:Client on SOAP 1.1 and env:Sender on SOAP 1.2
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             if (problem.status() == 401 || problem.status() == 429 || problem.status() == 404 && isGet(message)) {
                 // WS-I answers faults with 500; a missing login or a locked one is better told the HTTP way, as
                 // REST does. Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
+            } else if (message instanceof org.apache.cxf.binding.soap.SoapMessage soap
+                    && soap.getVersion() instanceof org.apache.cxf.binding.soap.Soap12) {
+                // the SOAP 1.2 HTTP binding answers env:Sender with 400 Bad Request
+                fault.setStatusCode(400);
             }
             fault.setMessage(problem.title() + ": " + problem.detail());
             Element detail = fault.getOrCreateDetail();
