@@ -139,7 +139,8 @@ public class RequestSanity implements Filter {
                 return;
             }
             String path = http.getRequestURI();
-            if (path != null && path.startsWith(CxfSoapEndpoints.PREFIX) && "POST".equals(http.getMethod())) {
+            boolean soap12 = path != null && path.startsWith(CxfSoapEndpoints.PREFIX_12);
+            if (path != null && (soap12 || path.startsWith(CxfSoapEndpoints.PREFIX)) && "POST".equals(http.getMethod())) {
                 SoapBody body = SoapBody.read(http, max);
                 if (body.tooLarge()) {
                     refuse(answer, LimitFilter.tooLarge(max));
@@ -147,7 +148,7 @@ public class RequestSanity implements Filter {
                 }
                 String lines = body.tooManyLines(RequestLimits.current().maxLinesPerDocument());
                 if (lines != null) {
-                    body.refuse(answer, lines);
+                    body.refuse(answer, lines, soap12);
                     return;
                 }
                 chain.doFilter(body.request(), response);

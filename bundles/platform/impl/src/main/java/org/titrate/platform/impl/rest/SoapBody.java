@@ -91,16 +91,27 @@ final class SoapBody {
         }
     }
 
-    /** A SOAP 1.1 fault of the client, as CXF answers the other bad fields of a SOAP request, on 400. */
-    void refuse(HttpServletResponse answer, String element) throws IOException {
+    /**
+     * A fault of the client, as CXF answers the other bad fields of a SOAP request, on 400: {@code soap:Client} on
+     * SOAP 1.1, {@code env:Sender} on SOAP 1.2 (its own envelope and media type, or a 1.2 client could not read it).
+     */
+    void refuse(HttpServletResponse answer, String element, boolean soap12) throws IOException {
         int max = RequestLimits.current().maxLinesPerDocument();
-        String message = element + ": must hold at most " + max + " items, not more (limit maxLinesPerDocument = " + max + ")";
+        String message = escape(element + ": must hold at most " + max + " items, not more (limit maxLinesPerDocument = " + max + ")");
         answer.setStatus(400);
-        answer.setContentType("text/xml; charset=UTF-8");
         answer.setHeader("Cache-Control", "no-store");
-        answer.getOutputStream().write(("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>" + escape(message) + "</faultstring></soap:Fault></soap:Body></soap:Envelope>")
-                .getBytes(StandardCharsets.UTF_8));
+        String envelope;
+        if (soap12) {
+            answer.setContentType("application/soap+xml; charset=UTF-8");
+            envelope = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault>"
+                    + "<env:Code><env:Value>env:Sender</env:Value></env:Code><env:Reason><env:Text xml:lang=\"en\">" + message
+                    + "</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>";
+        } else {
+            answer.setContentType("text/xml; charset=UTF-8");
+            envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                    + "<faultcode>soap:Client</faultcode><faultstring>" + message + "</faultstring></soap:Fault></soap:Body></soap:Envelope>";
+        }
+        answer.getOutputStream().write(envelope.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String escape(String text) {
