@@ -563,6 +563,24 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals(sheet, rows + 2, sheet.split("<row ").length - 1);
         assertTrue(sheet, unescape(sheet).contains("电子级 EL"));
         assertTrue(sheet, sheet.contains("state=\"frozen\""));
+
+        // the lists export from their own paths too, with their own filter names, as the same reports
+        HttpResponse<byte[]> listCsv = bytes("/stock-movements?warehouseCode=" + WH + "&format=csv&limit=5", "admin", adminPassword, null);
+        assertEquals(200, listCsv.statusCode());
+        assertEquals(String.join("\n", lines), new String(csv.body(), StandardCharsets.UTF_8), new String(listCsv.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> listXlsx = bytes("/sales-orders?customerCode=" + E, "admin", adminPassword,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertEquals(200, listXlsx.statusCode());
+        assertEquals(sheet, sheet(listXlsx.body()));
+        HttpResponse<byte[]> listRefunds = bytes("/refunds?customerCode=" + E + "&format=csv", "admin", adminPassword, null);
+        assertEquals(200, listRefunds.statusCode());
+        assertTrue(new String(listRefunds.body(), StandardCharsets.UTF_8).contains("99.99"));
+        // a list filter the export cannot apply is refused by name, never dropped
+        HttpResponse<byte[]> lot = bytes("/stock-movements?warehouseCode=" + WH + "&lot=L1&format=csv", "admin", adminPassword, null);
+        assertEquals(400, lot.statusCode());
+        assertTrue(new String(lot.body(), StandardCharsets.UTF_8), new String(lot.body(), StandardCharsets.UTF_8).contains("\"field\":\"lot\""));
+        // and a list read as JSON stays the list
+        assertEquals(200, get("/stock-movements?warehouseCode=" + WH + "&limit=1").status());
     }
 
     /** The first worksheet's XML of an XLSX file. */
@@ -693,6 +711,9 @@ public class ReportingIT extends TitrateTestSupport {
         assertEquals(200, http("GET", "/reports/statement?customer=" + A, viewer, vp, null, Map.of()).status());
         assertEquals(200, http("GET", "/reports/purchase-sales", viewer, vp, null, Map.of()).status());
         assertEquals(403, bytes("/reports/sales-summary?format=xlsx", warehouse, wp, null).statusCode());
+        // a list's export has the report's roles: the warehouse reads stock movements but not the receivables
+        assertEquals(200, bytes("/stock-movements?format=csv", warehouse, wp, null).statusCode());
+        assertEquals(403, bytes("/receivables?format=csv", warehouse, wp, null).statusCode());
         assertEquals(200, http("GET", "/reports/delivery-schedule", warehouse, wp, null, Map.of()).status());
         assertTrue(shell(warehouse, wp, "titrate:report purchase-sales").contains("期初"));
         String refused;

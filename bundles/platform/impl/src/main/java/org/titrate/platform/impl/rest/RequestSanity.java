@@ -37,6 +37,7 @@ import org.titrate.platform.impl.soap.CxfSoapEndpoints;
  * mapper of ours runs, and the servlet container would answer 500. A body that declares more than {@code maxBodyBytes}
  * is refused (413) before it is read; a SOAP body is held to {@code maxBodyBytes} however it is sent and to
  * {@code maxLinesPerDocument} elements of one name in one parent ({@link SoapBody}), as the REST API holds its JSON.
+ * A main list asked for as CSV or XLSX is readdressed to its export ({@link ListExports}).
  *
  * <p>The filter must sit in the same HTTP context as CXF's servlet, which CXF's HTTP transport bundle registers through
  * the HTTP service in its own name: the filter is registered through that bundle's HTTP service the same way. The
@@ -152,6 +153,17 @@ public class RequestSanity implements Filter {
                     return;
                 }
                 chain.doFilter(body.request(), response);
+                return;
+            }
+            HttpServletRequest export;
+            try {
+                export = ListExports.rewrite(http);
+            } catch (ProblemException p) {
+                refuse(answer, p);
+                return;
+            }
+            if (export != null) {
+                chain.doFilter(export, response);
                 return;
             }
         }
