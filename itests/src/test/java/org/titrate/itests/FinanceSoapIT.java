@@ -31,6 +31,8 @@ public class FinanceSoapIT extends TitrateTestSupport {
     private static final String SALES = "urn:titrate:sales";
     private static final String SKU = "FS-" + RUN;
     private static int parties;
+    /** Instants on the wire: UTC to the millisecond, always, so that their text sorts as their time. */
+    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     private String customer() {
         String code = "FSC" + (++parties) + "-" + RUN;
@@ -115,7 +117,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String number = first(refund, "number");
         assertTrue(refund, number.startsWith("RF-") && first(refund, "kind").equals("REFUND"));
         assertEquals(LocalDate.now().toString(), first(refund, "date"));
-        assertTrue(refund, first(refund, "postedAt").endsWith("Z"));
+        assertTrue(refund, first(refund, "postedAt").matches(INSTANT));
         assertEquals(number, first(call(d, "registerRefund", money("refund", "customerCode", c, "300.00", "BANK_TRANSFER", "ICBC-1", id)),
                 "number"));
         for (String other : List.of(money("refund", "customerCode", c, "301.00", "BANK_TRANSFER", "ICBC-1", id),
@@ -175,7 +177,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String balance = call(d, "getPayableBalance", "<supplierCode>" + s + "</supplierCode>");
         assertEquals(balance, "-300.00", first(balance, "balance"));
         assertEquals("SUPPLIER", first(balance, "partyType"));
-        assertTrue(balance, first(balance, "lastPostedAt").endsWith("Z"));
+        assertTrue(balance, first(balance, "lastPostedAt").matches(INSTANT));
         String open = call(d, "listSupplierOpenItems", "<supplierCode>" + s + "</supplierCode>");
         assertTrue(open, count(open, "item") >= 1 && open.contains(number));
         assertEquals("1", first(call(d, "listSupplierPayments", range(s)), "total"));
@@ -205,7 +207,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String id = first(one, "id");
         String posting = call(d, "getPosting", "<id>" + id + "</id>");
         assertEquals(id, first(posting, "id"));
-        assertTrue(posting, first(posting, "documentDate").matches("\\d{4}-\\d{2}-\\d{2}") && first(posting, "postedAt").endsWith("Z"));
+        assertTrue(posting, first(posting, "documentDate").matches("\\d{4}-\\d{2}-\\d{2}") && first(posting, "postedAt").matches(INSTANT));
         assertTrue(fault(d, "getPosting", "<id>NOPE-" + RUN + "</id>").contains("NOPE-" + RUN));
 
         Dispatch<Source> sales = soapClient("SalesOrderService", SALES, "admin", adminPassword);
@@ -225,15 +227,25 @@ public class FinanceSoapIT extends TitrateTestSupport {
     }
 
     @Test
-    public void theNewOperationsTypeTheirDaysAsXsDateAndTheirInstantsAsXsDateTime() {
+    public void everyWsdlTypesItsDaysAsXsDateAndItsInstantsAsXsDateTime() {
         String wsdl = http("GET", "/soap/FinanceService?wsdl", null, null, null, Map.of()).body();
         for (String[] typed : new String[][] {{"openItem", "dueDate", "date"}, {"moneyDocument", "date", "date"},
                 {"moneyDocument", "postedAt", "dateTime"}, {"registerQuery", "from", "date"}, {"ledgerEntry", "postedAt", "dateTime"},
-                {"account", "lastPostedAt", "dateTime"}}) {
+                {"account", "lastPostedAt", "dateTime"}, {"posting", "documentDate", "date"}, {"posting", "postedAt", "dateTime"},
+                {"receipt", "date", "date"}, {"balance", "lastPostedAt", "dateTime"}, {"listPostingsSince", "since", "dateTime"}}) {
             Matcher type = Pattern.compile("(?s)<xs:complexType name=\"" + typed[0] + "\">(.*?)</xs:complexType>").matcher(wsdl);
             assertTrue(typed[0] + " in " + wsdl, type.find());
             assertTrue(typed[0] + "." + typed[1] + ": " + type.group(1), Pattern.compile("name=\"" + typed[1] + "\"[^>]*type=\"xs:"
                     + typed[2] + "\"").matcher(type.group(1)).find());
+        }
+        // no service leaves a day or an instant as text or as anySimpleType (a generated client's Object)
+        Pattern untyped = Pattern.compile("name=\"(\\w*(?i:date|at|since|from|to|asOf))\" type=\"xs:(string|anySimpleType)\"");
+        for (String service : new String[] {"CustomerService", "ProductService", "SalesOrderService", "InventoryService", "FinanceService",
+                "PurchasingService", "ReportService", "InvoiceService"}) {
+            String text = http("GET", "/soap/" + service + "?wsdl", null, null, null, Map.of()).body();
+            assertTrue(service + " " + text, text.contains("wsdl:definitions"));
+            Matcher m = untyped.matcher(text);
+            assertFalse(service + ": " + (m.find() ? m.group() : ""), untyped.matcher(text).find() || text.contains("anySimpleType"));
         }
     }
 

@@ -10,6 +10,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.ws.RequestWrapper;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.MoneyDocument;
 import org.titrate.finance.api.MoneyKind;
@@ -94,6 +95,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "posting")
+    @RequestWrapper(className = "org.titrate.finance.impl.soap.ListPostingsSinceRequest")
     public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) {
         Instant from;
         try {

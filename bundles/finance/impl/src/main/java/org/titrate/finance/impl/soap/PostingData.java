@@ -3,10 +3,12 @@ package org.titrate.finance.impl.soap;
 import java.math.BigDecimal;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.finance.api.Posting;
+import org.titrate.platform.api.soap.SoapTime;
 
-/** One finance ledger entry on the wire; dates {@code YYYY-MM-DD}, {@code postedAt} an ISO-8601 instant. */
+/** One finance ledger entry on the wire; dates xs:date, {@code postedAt} an xs:dateTime in UTC to the millisecond. */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "posting", propOrder = {"id", "partyType", "partyCode", "type", "documentNumber", "orderNumber", "currency", "amount",
         "balanceAfter", "documentDate", "dueDate", "postedAt", "postedBy", "seq"})
@@ -20,8 +22,11 @@ public class PostingData {
     public String currency;
     public BigDecimal amount;
     public BigDecimal balanceAfter;
+    @XmlSchemaType(name = "date")
     public String documentDate;
+    @XmlSchemaType(name = "date")
     public String dueDate;
+    @XmlSchemaType(name = "dateTime")
     public String postedAt;
     public String postedBy;
     /** The posting's place in the platform's event log; only in {@code listPostingsAfter}. */
@@ -46,7 +51,7 @@ public class PostingData {
         d.balanceAfter = p.balanceAfter();
         d.documentDate = p.documentDate().toString();
         d.dueDate = p.dueDate().toString();
-        d.postedAt = p.postedAt().toString();
+        d.postedAt = SoapTime.text(p.postedAt());
         d.postedBy = p.postedBy();
         return d;
     }

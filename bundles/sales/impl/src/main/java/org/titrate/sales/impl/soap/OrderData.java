@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlElementWrapper;
 import javax.xml.bind.annotation.XmlType;
@@ -34,6 +35,7 @@ public class OrderData {
     public String warehouseCode;
     public String sourceOrderNumber;
     public String currency;
+    @XmlSchemaType(name = "date")
     public String orderDate;
     public String comment;
     @XmlElementWrapper(name = "customFields")
@@ -53,6 +55,7 @@ public class OrderData {
     @XmlElement(name = "change")
     public List<StatusChangeData> history;
     public Long version;
+    @XmlSchemaType(name = "dateTime")
     public XMLGregorianCalendar updatedAt;
     /** The document's last change in this answer, as its place in the platform's event log; only in {@code listOrdersChangedAfter}. */
     public Long eventSeq;

@@ -11,6 +11,7 @@ import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import javax.xml.datatype.XMLGregorianCalendar;
+import javax.xml.ws.RequestWrapper;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
@@ -71,6 +72,7 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
+    @RequestWrapper(className = "org.titrate.sales.impl.soap.ListOrdersChangedSinceRequest")
     public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) {
         if (since == null) {
             throw new ValidationException("since", "is required (xs:dateTime)");
