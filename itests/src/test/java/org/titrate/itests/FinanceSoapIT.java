@@ -227,7 +227,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
     }
 
     @Test
-    public void everyWsdlTypesItsDaysAsXsDateAndItsInstantsAsXsDateTime() {
+    public void everyWsdlTypesItsDaysAndInstantsAndDeclaresItsFault() {
         String wsdl = http("GET", "/soap/FinanceService?wsdl", null, null, null, Map.of()).body();
         for (String[] typed : new String[][] {{"openItem", "dueDate", "date"}, {"moneyDocument", "date", "date"},
                 {"moneyDocument", "postedAt", "dateTime"}, {"registerQuery", "from", "date"}, {"ledgerEntry", "postedAt", "dateTime"},
@@ -246,6 +246,9 @@ public class FinanceSoapIT extends TitrateTestSupport {
             assertTrue(service + " " + text, text.contains("wsdl:definitions"));
             Matcher m = untyped.matcher(text);
             assertFalse(service + ": " + (m.find() ? m.group() : ""), untyped.matcher(text).find() || text.contains("anySimpleType"));
+            // every operation declares the typed fault (in the port type and the binding), its detail {urn:titrate:fault}problem
+            assertEquals(service, text.split("<wsdl:operation name=", -1).length - 1, text.split("<wsdl:fault name=\"ProblemFault\"", -1).length - 1);
+            assertTrue(service, text.contains("targetNamespace=\"urn:titrate:fault\"") && text.contains("<xs:element name=\"problem\""));
         }
     }
 

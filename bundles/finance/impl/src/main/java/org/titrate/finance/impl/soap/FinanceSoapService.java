@@ -27,6 +27,7 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.platform.api.soap.SoapFeeds;
 import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.purchasing.api.SupplierService;
@@ -67,7 +68,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "balance")
-    public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) {
+    public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) throws ProblemFault {
         return finance.balance(PartyType.CUSTOMER, knownCustomer(customerCode)).stream().map(BalanceData::of).toList();
     }
 
@@ -75,7 +76,7 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "receipt")
-    public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
+    public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) throws ProblemFault {
         if (receipt == null) {
             throw new ValidationException("receipt", "is required");
         }
@@ -96,7 +97,7 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "posting")
     @RequestWrapper(className = "org.titrate.finance.impl.soap.ListPostingsSinceRequest")
-    public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) {
+    public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) throws ProblemFault {
         Instant from;
         try {
             from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since.strip());
@@ -117,7 +118,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "posting")
-    public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+    public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
         return finance.postingsAfter(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit)).stream()
                 .map(p -> PostingData.of(p.posting(), p.seq())).toList();
     }
@@ -125,7 +126,7 @@ public class FinanceSoapService {
     /** One ledger entry by its {@code id} (a posting's {@code id} in the feeds); an unknown id is a fault naming {@code id}. */
     @WebMethod
     @WebResult(name = "posting")
-    public LedgerEntryData getPosting(@WebParam(name = "id") String id) {
+    public LedgerEntryData getPosting(@WebParam(name = "id") String id) throws ProblemFault {
         return LedgerEntryData.of(finance.posting(id));
     }
 
@@ -135,7 +136,7 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "openItems")
     public OpenItemPage listOpenItems(@WebParam(name = "customerCode") String customerCode, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         String code = knownCustomer(customerCode);
         return OpenItemPage.of(finance.openItems(new OpenItemQuery(PartyType.CUSTOMER, code, null, false, null, null, null,
                 page(offset, limit))));
@@ -145,21 +146,21 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "refund")
-    public MoneyDocumentData registerRefund(@WebParam(name = "refund") MoneyDocumentData refund) {
+    public MoneyDocumentData registerRefund(@WebParam(name = "refund") MoneyDocumentData refund) throws ProblemFault {
         return register(MoneyKind.REFUND, "refund", refund);
     }
 
     /** The receipts dated in the range, newest first, optionally of one customer ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "receipts")
-    public MoneyPage listReceipts(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listReceipts(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.RECEIPT, query);
     }
 
     /** The refunds to customers dated in the range, newest first, optionally of one customer ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "refunds")
-    public MoneyPage listRefunds(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listRefunds(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.REFUND, query);
     }
 
@@ -171,7 +172,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "balance")
-    public List<AccountData> getPayableBalance(@WebParam(name = "supplierCode") String supplierCode) {
+    public List<AccountData> getPayableBalance(@WebParam(name = "supplierCode") String supplierCode) throws ProblemFault {
         String code = party("supplierCode", supplierCode);
         List<AccountData> accounts = finance.balance(PartyType.SUPPLIER, code).stream().map(AccountData::of).toList();
         if (accounts.isEmpty()) {
@@ -184,7 +185,7 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "openItems")
     public OpenItemPage listSupplierOpenItems(@WebParam(name = "supplierCode") String supplierCode, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         String code = party("supplierCode", supplierCode);
         PageRequest page = page(offset, limit);
         Page<OpenItem> items = finance.openItems(new OpenItemQuery(PartyType.SUPPLIER, code, null, false, null, null, null, page));
@@ -198,7 +199,7 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "payment")
-    public MoneyDocumentData registerSupplierPayment(@WebParam(name = "payment") MoneyDocumentData payment) {
+    public MoneyDocumentData registerSupplierPayment(@WebParam(name = "payment") MoneyDocumentData payment) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_PAYMENT, "payment", payment);
     }
 
@@ -206,21 +207,21 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "refund")
-    public MoneyDocumentData registerSupplierRefund(@WebParam(name = "refund") MoneyDocumentData refund) {
+    public MoneyDocumentData registerSupplierRefund(@WebParam(name = "refund") MoneyDocumentData refund) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_REFUND, "refund", refund);
     }
 
     /** The payments to suppliers dated in the range, newest first, optionally of one supplier ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "payments")
-    public MoneyPage listSupplierPayments(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listSupplierPayments(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_PAYMENT, query);
     }
 
     /** The refunds from suppliers dated in the range, newest first, optionally of one supplier ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "refunds")
-    public MoneyPage listSupplierRefunds(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listSupplierRefunds(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_REFUND, query);
     }
 

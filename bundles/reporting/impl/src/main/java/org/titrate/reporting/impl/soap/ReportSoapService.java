@@ -9,6 +9,7 @@ import javax.jws.WebService;
 import javax.xml.ws.RequestWrapper;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.reporting.api.ReportService;
 
 /**
@@ -30,7 +31,7 @@ public class ReportSoapService {
     @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     @RequestWrapper(className = "org.titrate.reporting.impl.soap.SalesSummaryRequest")
     public ReportData getSalesSummary(@WebParam(name = "from") String from, @WebParam(name = "to") String to,
-            @WebParam(name = "groupBy") String groupBy) {
+            @WebParam(name = "groupBy") String groupBy) throws ProblemFault {
         return ReportData.of(reports.run("sales-summary", params("from", from, "to", to, "groupBy", groupBy)));
     }
 
@@ -39,7 +40,7 @@ public class ReportSoapService {
     @Allowed({Roles.FINANCE, Roles.VIEWER})
     @RequestWrapper(className = "org.titrate.reporting.impl.soap.StatementOfAccountRequest")
     public ReportData getStatementOfAccount(@WebParam(name = "customerCode") String customerCode, @WebParam(name = "from") String from,
-            @WebParam(name = "to") String to) {
+            @WebParam(name = "to") String to) throws ProblemFault {
         return ReportData.of(reports.run("statement", params("customer", customerCode, "from", from, "to", to)));
     }
 
@@ -47,7 +48,7 @@ public class ReportSoapService {
     @WebResult(name = "report")
     @Allowed({Roles.FINANCE, Roles.VIEWER})
     @RequestWrapper(className = "org.titrate.reporting.impl.soap.ReceivablesAgeingRequest")
-    public ReportData getReceivablesAgeing(@WebParam(name = "asOf") String asOf) {
+    public ReportData getReceivablesAgeing(@WebParam(name = "asOf") String asOf) throws ProblemFault {
         return ReportData.of(reports.run("receivables-ageing", params("asOf", asOf)));
     }
 

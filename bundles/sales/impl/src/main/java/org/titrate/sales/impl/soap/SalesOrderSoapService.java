@@ -17,6 +17,7 @@ import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.platform.api.soap.SoapFeeds;
 import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.sales.api.SalesEvents;
@@ -48,7 +49,7 @@ public class SalesOrderSoapService {
 
     @WebMethod
     @WebResult(name = "order")
-    public OrderData getOrder(@WebParam(name = "number") String number) {
+    public OrderData getOrder(@WebParam(name = "number") String number) throws ProblemFault {
         if (number == null || number.isBlank()) {
             throw new ValidationException("number", "is required");
         }
@@ -59,7 +60,7 @@ public class SalesOrderSoapService {
     @WebMethod
     @Allowed(Roles.SALES)
     @WebResult(name = "order")
-    public OrderData createOrder(@WebParam(name = "order") OrderData order) {
+    public OrderData createOrder(@WebParam(name = "order") OrderData order) throws ProblemFault {
         if (order == null) {
             throw new ValidationException("order", "is required");
         }
@@ -73,7 +74,7 @@ public class SalesOrderSoapService {
     @WebMethod
     @WebResult(name = "order")
     @RequestWrapper(className = "org.titrate.sales.impl.soap.ListOrdersChangedSinceRequest")
-    public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) {
+    public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) throws ProblemFault {
         if (since == null) {
             throw new ValidationException("since", "is required (xs:dateTime)");
         }
@@ -101,7 +102,7 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
-    public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) {
+    public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) throws ProblemFault {
         return after(SoapFeeds.afterSeq(afterSeq), pageLimit);
     }
 
@@ -112,7 +113,7 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
-    public List<OrderData> listOrdersAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+    public List<OrderData> listOrdersAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
         return after(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit));
     }
 
