@@ -284,6 +284,7 @@ public class InvoicingIT extends TitrateTestSupport {
     public void theTaxSystemsFilesGoBothWaysAndLegacyFinanceReadsOverSoap() throws Exception {
         String customer = customer(true);
         String so = shipped(customer, line(SODA, 2), line(ACID, 1));
+        long beforeOther = get("/status").json().path("eventLog").path("lastSeq").asLong();
         String other = shipped(customer, line(SODA, 1));
         long seq = get("/status").json().path("eventLog").path("lastSeq").asLong();
         String special = assertOk(post("/invoices", map("customerCode", customer, "type", "SPECIAL", "orderNumbers", List.of(so))))
@@ -327,11 +328,34 @@ public class InvoicingIT extends TitrateTestSupport {
                 + "</afterSeq><limit>50</limit></i:listInvoicesChangedAfter>");
         assertTrue(changes, changes.contains("<event>REQUESTED</event>") && changes.contains("<event>ISSUED</event>")
                 && changes.contains("<number>" + electronic + "</number>"));
+        // Finance's posting feed and sales' order feed carry the invoice number next to the order number.
+        Dispatch<Source> finance = soapClient("FinanceService", "urn:titrate:finance", "admin", adminPassword);
+        String postings = soapCall(finance, "<f:listPostingsAfter xmlns:f='urn:titrate:finance'><afterSeq>" + beforeOther
+                + "</afterSeq><limit>100</limit></f:listPostingsAfter>");
+        String posting = part(postings, "posting", "<orderNumber>" + other + "</orderNumber>");
+        assertTrue(posting, posting.contains("<invoiceNumbers><invoiceNumber>" + electronic + "</invoiceNumber></invoiceNumbers>"));
+        Dispatch<Source> sales = soapClient("SalesOrderService", "urn:titrate:sales", "admin", adminPassword);
+        String orders = soapCall(sales, "<s:listOrdersAfter xmlns:s='urn:titrate:sales'><afterSeq>" + beforeOther
+                + "</afterSeq><limit>100</limit></s:listOrdersAfter>");
+        String order = part(orders, "order", "<number>" + other + "</number>");
+        assertTrue(order, order.contains("<invoiceNumbers><invoiceNumber>" + electronic + "</invoiceNumber></invoiceNumbers>"));
+        assertTrue(soapCall(sales, "<s:getOrder xmlns:s='urn:titrate:sales'><number>" + so + "</number></s:getOrder>")
+                .contains("<invoiceNumber>" + special + "</invoiceNumber>"));
 
         // The shell lists them, in Chinese help too.
         String listed = shell("admin", adminPassword, "titrate:invoice-list --customer " + customer.toLowerCase());
         assertTrue(listed, listed.contains(special) && listed.contains(electronic) && listed.contains("2 of 2 invoices"));
         assertTrue(shell("admin", adminPassword, "titrate:invoice-list --help").contains("列出开票申请和发票"));
+    }
+
+    /** The {@code element} of a SOAP answer that contains {@code marker}. */
+    private static String part(String xml, String element, String marker) {
+        for (String piece : xml.split("<" + element + ">")) {
+            if (piece.contains(marker)) {
+                return piece.substring(0, Math.max(0, piece.indexOf("</" + element + ">")));
+            }
+        }
+        throw new AssertionError("no " + element + " with " + marker + " in " + xml);
     }
 
     /** Runs the call twice at the same moment; the two statuses. */

@@ -20,6 +20,7 @@ import org.titrate.finance.api.OpenItemQuery;
 import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PaymentMethod;
 import org.titrate.customers.api.CustomerService;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -55,11 +56,15 @@ public class FinanceSoapService {
     private final CustomerService customers;
     /** Purchasing's suppliers while that module is installed (null otherwise). */
     private final Supplier<SupplierService> suppliers;
+    /** Invoicing's invoice numbers of orders while that module is installed (null otherwise). */
+    private final Supplier<OrderInvoices> invoices;
 
-    public FinanceSoapService(FinanceService finance, CustomerService customers, Supplier<SupplierService> suppliers) {
+    public FinanceSoapService(FinanceService finance, CustomerService customers, Supplier<SupplierService> suppliers,
+            Supplier<OrderInvoices> invoices) {
         this.finance = finance;
         this.customers = customers;
         this.suppliers = suppliers;
+        this.invoices = invoices;
     }
 
     /**
@@ -107,7 +112,7 @@ public class FinanceSoapService {
         } catch (DateTimeParseException e) {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
-        return finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList();
+        return withInvoices(finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList());
     }
 
     /**
@@ -119,8 +124,14 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "posting")
     public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
-        return finance.postingsAfter(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit)).stream()
-                .map(p -> PostingData.of(p.posting(), p.seq())).toList();
+        return withInvoices(finance.postingsAfter(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit)).stream()
+                .map(p -> PostingData.of(p.posting(), p.seq())).toList());
+    }
+
+    /** The postings with the numbers of the invoices naming their orders, read for the page at once; as they are without invoicing. */
+    private List<PostingData> withInvoices(List<PostingData> postings) {
+        OrderInvoices.attach(invoices.get(), postings, p -> p.orderNumber, (p, numbers) -> p.invoiceNumbers = numbers);
+        return postings;
     }
 
     /** One ledger entry by its {@code id} (a posting's {@code id} in the feeds); an unknown id is a fault naming {@code id}. */

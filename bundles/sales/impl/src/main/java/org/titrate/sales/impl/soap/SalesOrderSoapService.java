@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import javax.xml.datatype.XMLGregorianCalendar;
 import javax.xml.ws.RequestWrapper;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
@@ -37,14 +39,17 @@ public class SalesOrderSoapService {
 
     private final SalesOrderService orders;
     private final EventLog log;
+    /** Invoicing's invoice numbers of orders while that module is installed (null otherwise). */
+    private final Supplier<OrderInvoices> invoices;
 
     static void pageLimit(int limit) {
         pageLimit = limit;
     }
 
-    public SalesOrderSoapService(SalesOrderService orders, EventLog log) {
+    public SalesOrderSoapService(SalesOrderService orders, EventLog log, Supplier<OrderInvoices> invoices) {
         this.orders = orders;
         this.log = log;
+        this.invoices = invoices;
     }
 
     @WebMethod
@@ -53,7 +58,7 @@ public class SalesOrderSoapService {
         if (number == null || number.isBlank()) {
             throw new ValidationException("number", "is required");
         }
-        return OrderData.of(orders.get(number.strip()));
+        return withInvoices(List.of(OrderData.of(orders.get(number.strip())))).get(0);
     }
 
     /** Creates a draft document; confirm or submit it over REST or the shell. */
@@ -85,14 +90,14 @@ public class SalesOrderSoapService {
             List<SalesOrder> old = orders.changedSince(from, pageLimit).stream()
                     .filter(o -> logStart == null || o.updatedAt().isBefore(logStart)).toList();
             if (!old.isEmpty() || logStart == null) {
-                return old.stream().map(OrderData::of).toList();
+                return withInvoices(old.stream().map(OrderData::of).toList());
             }
         }
         // The log's times order it as its numbers do, and a document is stamped before its event is appended, so
         // continuing from any updatedAt of an answer misses no later change.
         List<SalesOrder> changed = new ArrayList<>(changes(log.lastSeqAtOrBefore(from), true, pageLimit).keySet());
         changed.sort(Comparator.comparing(SalesOrder::updatedAt));
-        return changed.stream().map(OrderData::of).toList();
+        return withInvoices(changed.stream().map(OrderData::of).toList());
     }
 
     /**
@@ -124,7 +129,13 @@ public class SalesOrderSoapService {
             d.eventSeq = seq;
             answer.add(d);
         });
-        return answer;
+        return withInvoices(answer);
+    }
+
+    /** The documents with the numbers of the invoices naming them, read for all at once; as they are without invoicing. */
+    private List<OrderData> withInvoices(List<OrderData> documents) {
+        OrderInvoices.attach(invoices.get(), documents, d -> d.number, (d, numbers) -> d.invoiceNumbers = numbers);
+        return documents;
     }
 
     /**
