@@ -128,9 +128,13 @@ public class FinanceSoapService {
                 .map(p -> PostingData.of(p.posting(), p.seq())).toList());
     }
 
-    /** The postings with the numbers of the invoices naming their orders, read for the page at once; as they are without invoicing. */
+    /**
+     * The postings with the numbers of the invoices naming their orders, read for the page at once; as they are without
+     * invoicing. A shipped order's own posting names the order as its document, money and returns in {@code orderNumber}.
+     */
     private List<PostingData> withInvoices(List<PostingData> postings) {
-        OrderInvoices.attach(invoices.get(), postings, p -> p.orderNumber, (p, numbers) -> p.invoiceNumbers = numbers);
+        OrderInvoices.attach(invoices.get(), postings, p -> p.orderNumber != null ? p.orderNumber : p.documentNumber,
+                (p, numbers) -> p.invoiceNumbers = numbers);
         return postings;
     }
 

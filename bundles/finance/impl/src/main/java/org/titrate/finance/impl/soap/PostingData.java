@@ -35,8 +35,9 @@ public class PostingData {
     /** The posting's place in the platform's event log; only in {@code listPostingsAfter}. */
     public Long seq;
     /**
-     * The numbers of the invoices naming {@code orderNumber} (requested or issued, not cancelled); absent when invoicing is not
-     * installed. Last, so that clients reading the older shape in sequence still read it.
+     * The numbers of the invoices naming the posting's order ({@code orderNumber}, or {@code documentNumber} for a shipped
+     * order's own posting; requested or issued, not cancelled); absent when invoicing is not installed. Last, so that
+     * clients reading the older shape in sequence still read it.
      */
     @XmlElementWrapper(name = "invoiceNumbers")
     @XmlElement(name = "invoiceNumber")
