@@ -274,13 +274,12 @@ public class FinanceSoapIT extends TitrateTestSupport {
             Reply reply = http("GET", "/soap/" + service + "?wsdl", null, null, null, Map.of());
             assertEquals(service, 200, reply.status());
             // the address names the port this test runs on; the committed one says 8181, the default
-            String served = reply.body().replaceAll("location=\"http://[^\"/]*/soap/", "location=\"http://localhost:8181/soap/")
-                    .replace("\r\n", "\n").strip() + "\n";
+            String served = comparable(reply.body().replaceAll("location=\"http://[^\"/]*/soap/", "location=\"http://localhost:8181/soap/"));
             Path file = committed.resolve(service + ".wsdl");
             if (update) {
                 Files.createDirectories(committed);
                 Files.writeString(file, served, StandardCharsets.UTF_8);
-            } else if (!Files.isRegularFile(file) || !served.equals(Files.readString(file, StandardCharsets.UTF_8))) {
+            } else if (!Files.isRegularFile(file) || !served.equals(comparable(Files.readString(file, StandardCharsets.UTF_8)))) {
                 Path actual = committed.getParent().getParent().getParent().getParent().resolve("target/wsdl-served/" + service + ".wsdl");
                 Files.createDirectories(actual.getParent());
                 Files.writeString(actual, served, StandardCharsets.UTF_8);
@@ -289,6 +288,15 @@ public class FinanceSoapIT extends TitrateTestSupport {
         }
         assertEquals("published WSDLs differ from src/test/resources/wsdl (served ones in target/wsdl-served; see this test's"
                 + " comment to regenerate):" + drifted, "", drifted.toString());
+    }
+
+    /**
+     * A WSDL as text to compare: the StAX writer the container happens to use decides the XML declaration and whether an
+     * empty element is written {@code <a></a>} or {@code <a/>}; neither changes the contract.
+     */
+    private static String comparable(String wsdl) {
+        return wsdl.replace("\r\n", "\n").strip().replaceFirst("^<\\?xml[^>]*\\?>", "")
+                .replaceAll("<([\\w:]+)([^<>]*)></\\1>", "<$1$2/>").strip() + "\n";
     }
 
     @Test

@@ -332,7 +332,8 @@ public class InvoicingIT extends TitrateTestSupport {
         Dispatch<Source> finance = soapClient("FinanceService", "urn:titrate:finance", "admin", adminPassword);
         String postings = soapCall(finance, "<f:listPostingsAfter xmlns:f='urn:titrate:finance'><afterSeq>" + beforeOther
                 + "</afterSeq><limit>100</limit></f:listPostingsAfter>");
-        String posting = part(postings, "posting", "<orderNumber>" + other + "</orderNumber>");
+        // a shipped order's own posting names the order as its document
+        String posting = part(postings, "posting", "<documentNumber>" + other + "</documentNumber>");
         assertTrue(posting, posting.contains("<invoiceNumbers><invoiceNumber>" + electronic + "</invoiceNumber></invoiceNumbers>"));
         Dispatch<Source> sales = soapClient("SalesOrderService", "urn:titrate:sales", "admin", adminPassword);
         String orders = soapCall(sales, "<s:listOrdersAfter xmlns:s='urn:titrate:sales'><afterSeq>" + beforeOther
