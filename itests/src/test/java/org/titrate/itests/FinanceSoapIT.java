@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ public class FinanceSoapIT extends TitrateTestSupport {
     private static final String SALES = "urn:titrate:sales";
     private static final String SKU = "FS-" + RUN;
     private static int parties;
+    /** Instants on the wire: UTC to the millisecond, always, so that their text sorts as their time. */
+    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     private String customer() {
         String code = "FSC" + (++parties) + "-" + RUN;
@@ -115,7 +120,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String number = first(refund, "number");
         assertTrue(refund, number.startsWith("RF-") && first(refund, "kind").equals("REFUND"));
         assertEquals(LocalDate.now().toString(), first(refund, "date"));
-        assertTrue(refund, first(refund, "postedAt").endsWith("Z"));
+        assertTrue(refund, first(refund, "postedAt").matches(INSTANT));
         assertEquals(number, first(call(d, "registerRefund", money("refund", "customerCode", c, "300.00", "BANK_TRANSFER", "ICBC-1", id)),
                 "number"));
         for (String other : List.of(money("refund", "customerCode", c, "301.00", "BANK_TRANSFER", "ICBC-1", id),
@@ -175,7 +180,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String balance = call(d, "getPayableBalance", "<supplierCode>" + s + "</supplierCode>");
         assertEquals(balance, "-300.00", first(balance, "balance"));
         assertEquals("SUPPLIER", first(balance, "partyType"));
-        assertTrue(balance, first(balance, "lastPostedAt").endsWith("Z"));
+        assertTrue(balance, first(balance, "lastPostedAt").matches(INSTANT));
         String open = call(d, "listSupplierOpenItems", "<supplierCode>" + s + "</supplierCode>");
         assertTrue(open, count(open, "item") >= 1 && open.contains(number));
         assertEquals("1", first(call(d, "listSupplierPayments", range(s)), "total"));
@@ -205,7 +210,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
         String id = first(one, "id");
         String posting = call(d, "getPosting", "<id>" + id + "</id>");
         assertEquals(id, first(posting, "id"));
-        assertTrue(posting, first(posting, "documentDate").matches("\\d{4}-\\d{2}-\\d{2}") && first(posting, "postedAt").endsWith("Z"));
+        assertTrue(posting, first(posting, "documentDate").matches("\\d{4}-\\d{2}-\\d{2}") && first(posting, "postedAt").matches(INSTANT));
         assertTrue(fault(d, "getPosting", "<id>NOPE-" + RUN + "</id>").contains("NOPE-" + RUN));
 
         Dispatch<Source> sales = soapClient("SalesOrderService", SALES, "admin", adminPassword);
@@ -225,16 +230,73 @@ public class FinanceSoapIT extends TitrateTestSupport {
     }
 
     @Test
-    public void theNewOperationsTypeTheirDaysAsXsDateAndTheirInstantsAsXsDateTime() {
+    public void everyWsdlTypesItsDaysAndInstantsAndDeclaresItsFault() {
         String wsdl = http("GET", "/soap/FinanceService?wsdl", null, null, null, Map.of()).body();
         for (String[] typed : new String[][] {{"openItem", "dueDate", "date"}, {"moneyDocument", "date", "date"},
                 {"moneyDocument", "postedAt", "dateTime"}, {"registerQuery", "from", "date"}, {"ledgerEntry", "postedAt", "dateTime"},
-                {"account", "lastPostedAt", "dateTime"}}) {
+                {"account", "lastPostedAt", "dateTime"}, {"posting", "documentDate", "date"}, {"posting", "postedAt", "dateTime"},
+                {"receipt", "date", "date"}, {"balance", "lastPostedAt", "dateTime"}, {"listPostingsSince", "since", "dateTime"}}) {
             Matcher type = Pattern.compile("(?s)<xs:complexType name=\"" + typed[0] + "\">(.*?)</xs:complexType>").matcher(wsdl);
             assertTrue(typed[0] + " in " + wsdl, type.find());
             assertTrue(typed[0] + "." + typed[1] + ": " + type.group(1), Pattern.compile("name=\"" + typed[1] + "\"[^>]*type=\"xs:"
                     + typed[2] + "\"").matcher(type.group(1)).find());
         }
+        // no service leaves a day or an instant as text or as anySimpleType (a generated client's Object)
+        Pattern untyped = Pattern.compile("name=\"(\\w*(?i:date|at|since|from|to|asOf))\" type=\"xs:(string|anySimpleType)\"");
+        for (String service : new String[] {"CustomerService", "ProductService", "SalesOrderService", "InventoryService", "FinanceService",
+                "PurchasingService", "ReportService", "InvoiceService"}) {
+            String text = http("GET", "/soap/" + service + "?wsdl", null, null, null, Map.of()).body();
+            assertTrue(service + " " + text, text.contains("wsdl:definitions"));
+            Matcher m = untyped.matcher(text);
+            assertFalse(service + ": " + (m.find() ? m.group() : ""), untyped.matcher(text).find() || text.contains("anySimpleType"));
+            // every operation declares the typed fault (in the port type and the binding), its detail {urn:titrate:fault}problem
+            Matcher faults = Pattern.compile("<wsdl:fault [^>]*name=\"ProblemFault\"").matcher(text);
+            assertEquals(service, text.split("<wsdl:operation name=", -1).length - 1, faults.results().count());
+            assertTrue(service, text.contains("targetNamespace=\"urn:titrate:fault\"") && text.contains("<xs:element name=\"problem\""));
+        }
+    }
+
+    /**
+     * The WSDLs the server publishes are the ones committed under itests/src/test/resources/wsdl (the contract clients are
+     * generated from), so that no change to a service's types goes unnoticed. After an intended change, regenerate them
+     * with {@code TITRATE_WSDL_UPDATE=1 mvn -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+     * -Dit.test=FinanceSoapIT} and commit the difference.
+     */
+    @Test
+    public void thePublishedWsdlsAreTheCommittedOnes() throws Exception {
+        // karaf.home is itests/target/exam/<run>
+        Path committed = Path.of(System.getProperty("karaf.home")).toAbsolutePath().getParent().getParent().getParent()
+                .resolve("src/test/resources/wsdl");
+        boolean update = "1".equals(System.getenv("TITRATE_WSDL_UPDATE"));
+        StringBuilder drifted = new StringBuilder();
+        for (String service : new String[] {"CustomerService", "ProductService", "SalesOrderService", "InventoryService", "FinanceService",
+                "PurchasingService", "ReportService", "InvoiceService"}) {
+            Reply reply = http("GET", "/soap/" + service + "?wsdl", null, null, null, Map.of());
+            assertEquals(service, 200, reply.status());
+            // the address names the port this test runs on; the committed one says 8181, the default
+            String served = comparable(reply.body().replaceAll("location=\"http://[^\"/]*/soap/", "location=\"http://localhost:8181/soap/"));
+            Path file = committed.resolve(service + ".wsdl");
+            if (update) {
+                Files.createDirectories(committed);
+                Files.writeString(file, served, StandardCharsets.UTF_8);
+            } else if (!Files.isRegularFile(file) || !served.equals(comparable(Files.readString(file, StandardCharsets.UTF_8)))) {
+                Path actual = committed.getParent().getParent().getParent().getParent().resolve("target/wsdl-served/" + service + ".wsdl");
+                Files.createDirectories(actual.getParent());
+                Files.writeString(actual, served, StandardCharsets.UTF_8);
+                drifted.append(' ').append(service);
+            }
+        }
+        assertEquals("published WSDLs differ from src/test/resources/wsdl (served ones in target/wsdl-served; see this test's"
+                + " comment to regenerate):" + drifted, "", drifted.toString());
+    }
+
+    /**
+     * A WSDL as text to compare: the StAX writer the container happens to use decides the XML declaration and whether an
+     * empty element is written {@code <a></a>} or {@code <a/>}; neither changes the contract.
+     */
+    private static String comparable(String wsdl) {
+        return wsdl.replace("\r\n", "\n").strip().replaceFirst("^<\\?xml[^>]*\\?>", "")
+                .replaceAll("<([\\w:]+)([^<>]*)></\\1>", "<$1$2/>").strip() + "\n";
     }
 
     @Test

@@ -295,6 +295,7 @@ public class InvoicingIT extends TitrateTestSupport {
     public void theTaxSystemsFilesGoBothWaysAndLegacyFinanceReadsOverSoap() throws Exception {
         String customer = customer(true);
         String so = shipped(customer, line(SODA, 2), line(ACID, 1));
+        long beforeOther = get("/status").json().path("eventLog").path("lastSeq").asLong();
         String other = shipped(customer, line(SODA, 1));
         long seq = get("/status").json().path("eventLog").path("lastSeq").asLong();
         String special = assertOk(post("/invoices", map("customerCode", customer, "type", "SPECIAL", "orderNumbers", List.of(so))))
@@ -338,6 +339,20 @@ public class InvoicingIT extends TitrateTestSupport {
                 + "</afterSeq><limit>50</limit></i:listInvoicesChangedAfter>");
         assertTrue(changes, changes.contains("<event>REQUESTED</event>") && changes.contains("<event>ISSUED</event>")
                 && changes.contains("<number>" + electronic + "</number>"));
+        // Finance's posting feed and sales' order feed carry the invoice number next to the order number.
+        Dispatch<Source> finance = soapClient("FinanceService", "urn:titrate:finance", "admin", adminPassword);
+        String postings = soapCall(finance, "<f:listPostingsAfter xmlns:f='urn:titrate:finance'><afterSeq>" + beforeOther
+                + "</afterSeq><limit>100</limit></f:listPostingsAfter>");
+        // a shipped order's own posting names the order as its document
+        String posting = part(postings, "posting", "<documentNumber>" + other + "</documentNumber>");
+        assertTrue(posting, posting.contains("<invoiceNumbers><invoiceNumber>" + electronic + "</invoiceNumber></invoiceNumbers>"));
+        Dispatch<Source> sales = soapClient("SalesOrderService", "urn:titrate:sales", "admin", adminPassword);
+        String orders = soapCall(sales, "<s:listOrdersAfter xmlns:s='urn:titrate:sales'><afterSeq>" + beforeOther
+                + "</afterSeq><limit>100</limit></s:listOrdersAfter>");
+        String order = part(orders, "order", "<number>" + other + "</number>");
+        assertTrue(order, order.contains("<invoiceNumbers><invoiceNumber>" + electronic + "</invoiceNumber></invoiceNumbers>"));
+        assertTrue(soapCall(sales, "<s:getOrder xmlns:s='urn:titrate:sales'><number>" + so + "</number></s:getOrder>")
+                .contains("<invoiceNumber>" + special + "</invoiceNumber>"));
 
         // The shell lists them, in Chinese help too.
         String listed = shell("admin", adminPassword, "titrate:invoice-list --customer " + customer.toLowerCase());
@@ -528,6 +543,16 @@ public class InvoicingIT extends TitrateTestSupport {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The {@code element} of a SOAP answer that contains {@code marker}. */
+    private static String part(String xml, String element, String marker) {
+        for (String piece : xml.split("<" + element + ">")) {
+            if (piece.contains(marker)) {
+                return piece.substring(0, Math.max(0, piece.indexOf("</" + element + ">")));
+            }
+        }
+        throw new AssertionError("no " + element + " with " + marker + " in " + xml);
     }
 
     /** Runs the call twice at the same moment; the two statuses. */

@@ -13,6 +13,7 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 
 /** {@code /soap/CustomerService}: the customer master for legacy finance systems, document/literal wrapped. */
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
@@ -29,7 +30,7 @@ public class CustomerSoapService {
 
     @WebMethod
     @WebResult(name = "customer")
-    public CustomerData getCustomer(@WebParam(name = "code") String code) {
+    public CustomerData getCustomer(@WebParam(name = "code") String code) throws ProblemFault {
         if (code == null || code.isBlank()) {
             throw new ValidationException("code", "is required");
         }
@@ -39,7 +40,7 @@ public class CustomerSoapService {
     @WebMethod
     @WebResult(name = "page")
     public CustomerPage findCustomers(@WebParam(name = "query") String query, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         PageRequest page = new PageRequest(offset == null ? 0 : offset, limit == null ? PageRequest.DEFAULT_LIMIT : limit);
         Page<Customer> found = customers.find(new CustomerQuery(query, null, null, page));
         CustomerPage result = new CustomerPage();
@@ -54,7 +55,7 @@ public class CustomerSoapService {
     @WebMethod
     @Allowed(Roles.SALES)
     @WebResult(name = "customer")
-    public CustomerData saveCustomer(@WebParam(name = "customer") CustomerData customer) {
+    public CustomerData saveCustomer(@WebParam(name = "customer") CustomerData customer) throws ProblemFault {
         if (customer == null) {
             throw new ValidationException("customer", "is required");
         }

@@ -3,8 +3,10 @@ package org.titrate.finance.impl.soap;
 import java.math.BigDecimal;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.finance.api.Balance;
+import org.titrate.platform.api.soap.SoapTime;
 
 /** A customer's account in one currency on the wire. */
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -18,6 +20,7 @@ public class BalanceData {
     public BigDecimal openCredit;
     public BigDecimal overdueAmount;
     public long postings;
+    @XmlSchemaType(name = "dateTime")
     public String lastPostedAt;
 
     static BalanceData of(Balance b) {
@@ -29,7 +32,7 @@ public class BalanceData {
         d.openCredit = b.openCredit();
         d.overdueAmount = b.overdueAmount();
         d.postings = b.postings();
-        d.lastPostedAt = b.lastPostedAt() == null ? null : b.lastPostedAt().toString();
+        d.lastPostedAt = SoapTime.text(b.lastPostedAt());
         return d;
     }
 }

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.titrate.customers.api.CustomerService;
 import org.titrate.finance.api.FinanceService;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.purchasing.api.SupplierService;
 
@@ -29,11 +30,15 @@ public class FinanceSoapEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SupplierService suppliers;
 
+    /** Present while invoicing is installed: the feeds show the invoice numbers of each order. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrderInvoices invoices;
+
     private AutoCloseable endpoint;
 
     @Activate
     void activate() {
-        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance, customers, () -> suppliers));
+        endpoint = soap.publish("FinanceService", new FinanceSoapService(finance, customers, () -> suppliers, () -> invoices));
     }
 
     @Deactivate

@@ -10,6 +10,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.ws.RequestWrapper;
 import org.titrate.finance.api.FinanceService;
 import org.titrate.finance.api.MoneyDocument;
 import org.titrate.finance.api.MoneyKind;
@@ -19,6 +20,7 @@ import org.titrate.finance.api.OpenItemQuery;
 import org.titrate.finance.api.PartyType;
 import org.titrate.finance.api.PaymentMethod;
 import org.titrate.customers.api.CustomerService;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.NotFoundException;
 import org.titrate.platform.api.Page;
@@ -26,6 +28,7 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.platform.api.soap.SoapFeeds;
 import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.purchasing.api.SupplierService;
@@ -53,11 +56,15 @@ public class FinanceSoapService {
     private final CustomerService customers;
     /** Purchasing's suppliers while that module is installed (null otherwise). */
     private final Supplier<SupplierService> suppliers;
+    /** Invoicing's invoice numbers of orders while that module is installed (null otherwise). */
+    private final Supplier<OrderInvoices> invoices;
 
-    public FinanceSoapService(FinanceService finance, CustomerService customers, Supplier<SupplierService> suppliers) {
+    public FinanceSoapService(FinanceService finance, CustomerService customers, Supplier<SupplierService> suppliers,
+            Supplier<OrderInvoices> invoices) {
         this.finance = finance;
         this.customers = customers;
         this.suppliers = suppliers;
+        this.invoices = invoices;
     }
 
     /**
@@ -66,7 +73,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "balance")
-    public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) {
+    public List<BalanceData> getBalance(@WebParam(name = "customerCode") String customerCode) throws ProblemFault {
         return finance.balance(PartyType.CUSTOMER, knownCustomer(customerCode)).stream().map(BalanceData::of).toList();
     }
 
@@ -74,7 +81,7 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "receipt")
-    public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) {
+    public ReceiptData registerReceipt(@WebParam(name = "receipt") ReceiptData receipt) throws ProblemFault {
         if (receipt == null) {
             throw new ValidationException("receipt", "is required");
         }
@@ -94,7 +101,8 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "posting")
-    public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) {
+    @RequestWrapper(className = "org.titrate.finance.impl.soap.ListPostingsSinceRequest")
+    public List<PostingData> listPostingsSince(@WebParam(name = "since") String since) throws ProblemFault {
         Instant from;
         try {
             from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since.strip());
@@ -104,7 +112,7 @@ public class FinanceSoapService {
         } catch (DateTimeParseException e) {
             throw new ValidationException("since", "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
         }
-        return finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList();
+        return withInvoices(finance.postingsSince(from, pageLimit).stream().map(PostingData::of).toList());
     }
 
     /**
@@ -115,15 +123,25 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "posting")
-    public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
-        return finance.postingsAfter(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit)).stream()
-                .map(p -> PostingData.of(p.posting(), p.seq())).toList();
+    public List<PostingData> listPostingsAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
+        return withInvoices(finance.postingsAfter(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit)).stream()
+                .map(p -> PostingData.of(p.posting(), p.seq())).toList());
+    }
+
+    /**
+     * The postings with the numbers of the invoices naming their orders, read for the page at once; as they are without
+     * invoicing. A shipped order's own posting names the order as its document, money and returns in {@code orderNumber}.
+     */
+    private List<PostingData> withInvoices(List<PostingData> postings) {
+        OrderInvoices.attach(invoices.get(), postings, p -> p.orderNumber != null ? p.orderNumber : p.documentNumber,
+                (p, numbers) -> p.invoiceNumbers = numbers);
+        return postings;
     }
 
     /** One ledger entry by its {@code id} (a posting's {@code id} in the feeds); an unknown id is a fault naming {@code id}. */
     @WebMethod
     @WebResult(name = "posting")
-    public LedgerEntryData getPosting(@WebParam(name = "id") String id) {
+    public LedgerEntryData getPosting(@WebParam(name = "id") String id) throws ProblemFault {
         return LedgerEntryData.of(finance.posting(id));
     }
 
@@ -133,7 +151,7 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "openItems")
     public OpenItemPage listOpenItems(@WebParam(name = "customerCode") String customerCode, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         String code = knownCustomer(customerCode);
         return OpenItemPage.of(finance.openItems(new OpenItemQuery(PartyType.CUSTOMER, code, null, false, null, null, null,
                 page(offset, limit))));
@@ -143,21 +161,21 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "refund")
-    public MoneyDocumentData registerRefund(@WebParam(name = "refund") MoneyDocumentData refund) {
+    public MoneyDocumentData registerRefund(@WebParam(name = "refund") MoneyDocumentData refund) throws ProblemFault {
         return register(MoneyKind.REFUND, "refund", refund);
     }
 
     /** The receipts dated in the range, newest first, optionally of one customer ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "receipts")
-    public MoneyPage listReceipts(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listReceipts(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.RECEIPT, query);
     }
 
     /** The refunds to customers dated in the range, newest first, optionally of one customer ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "refunds")
-    public MoneyPage listRefunds(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listRefunds(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.REFUND, query);
     }
 
@@ -169,7 +187,7 @@ public class FinanceSoapService {
      */
     @WebMethod
     @WebResult(name = "balance")
-    public List<AccountData> getPayableBalance(@WebParam(name = "supplierCode") String supplierCode) {
+    public List<AccountData> getPayableBalance(@WebParam(name = "supplierCode") String supplierCode) throws ProblemFault {
         String code = party("supplierCode", supplierCode);
         List<AccountData> accounts = finance.balance(PartyType.SUPPLIER, code).stream().map(AccountData::of).toList();
         if (accounts.isEmpty()) {
@@ -182,7 +200,7 @@ public class FinanceSoapService {
     @WebMethod
     @WebResult(name = "openItems")
     public OpenItemPage listSupplierOpenItems(@WebParam(name = "supplierCode") String supplierCode, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         String code = party("supplierCode", supplierCode);
         PageRequest page = page(offset, limit);
         Page<OpenItem> items = finance.openItems(new OpenItemQuery(PartyType.SUPPLIER, code, null, false, null, null, null, page));
@@ -196,7 +214,7 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "payment")
-    public MoneyDocumentData registerSupplierPayment(@WebParam(name = "payment") MoneyDocumentData payment) {
+    public MoneyDocumentData registerSupplierPayment(@WebParam(name = "payment") MoneyDocumentData payment) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_PAYMENT, "payment", payment);
     }
 
@@ -204,21 +222,21 @@ public class FinanceSoapService {
     @WebMethod
     @Allowed(Roles.FINANCE)
     @WebResult(name = "refund")
-    public MoneyDocumentData registerSupplierRefund(@WebParam(name = "refund") MoneyDocumentData refund) {
+    public MoneyDocumentData registerSupplierRefund(@WebParam(name = "refund") MoneyDocumentData refund) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_REFUND, "refund", refund);
     }
 
     /** The payments to suppliers dated in the range, newest first, optionally of one supplier ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "payments")
-    public MoneyPage listSupplierPayments(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listSupplierPayments(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_PAYMENT, query);
     }
 
     /** The refunds from suppliers dated in the range, newest first, optionally of one supplier ({@code partyCode}). */
     @WebMethod
     @WebResult(name = "refunds")
-    public MoneyPage listSupplierRefunds(@WebParam(name = "query") RegisterQuery query) {
+    public MoneyPage listSupplierRefunds(@WebParam(name = "query") RegisterQuery query) throws ProblemFault {
         return register(MoneyKind.SUPPLIER_REFUND, query);
     }
 

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.finance.api.MoneyDocument;
+import org.titrate.platform.api.soap.SoapTime;
 
 /**
  * A receipt on the wire: what a caller sends ({@code customerCode}, {@code amount}, {@code method},
@@ -22,12 +24,14 @@ public class ReceiptData {
     public BigDecimal amount;
     public String currency;
     public String method;
+    @XmlSchemaType(name = "date")
     public String date;
     public String salesOrderNumber;
     public String reference;
     public String comment;
     public String requestId;
     public List<String> settled;
+    @XmlSchemaType(name = "dateTime")
     public String postedAt;
     public String postedBy;
 
@@ -44,7 +48,7 @@ public class ReceiptData {
         d.comment = m.comment();
         d.requestId = m.requestId();
         d.settled = m.allocations().stream().map(a -> a.documentNumber() + " " + a.amount().toPlainString()).toList();
-        d.postedAt = m.postedAt().toString();
+        d.postedAt = SoapTime.text(m.postedAt());
         d.postedBy = m.postedBy();
         return d;
     }

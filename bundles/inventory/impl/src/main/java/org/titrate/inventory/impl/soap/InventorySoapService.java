@@ -9,6 +9,7 @@ import org.titrate.inventory.api.StockService;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 
 /** {@code /soap/InventoryService}: on-hand stock for legacy systems, document/literal wrapped. */
 @Allowed({Roles.SALES, Roles.WAREHOUSE, Roles.PURCHASING, Roles.FINANCE, Roles.VIEWER})
@@ -26,7 +27,7 @@ public class InventorySoapService {
     /** Every lot and status of the product with a quantity, in one warehouse or (without {@code warehouseCode}) in all. */
     @WebMethod
     @WebResult(name = "stock")
-    public List<StockData> getStock(@WebParam(name = "sku") String sku, @WebParam(name = "warehouseCode") String warehouseCode) {
+    public List<StockData> getStock(@WebParam(name = "sku") String sku, @WebParam(name = "warehouseCode") String warehouseCode) throws ProblemFault {
         Check check = new Check();
         String s = check.code("sku", sku, true);
         String w = check.code("warehouseCode", warehouseCode, false);

@@ -3,6 +3,7 @@ package org.titrate.inventory.impl.soap;
 import java.math.BigDecimal;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.inventory.api.StockRow;
 import org.titrate.inventory.api.StockStatus;
@@ -16,6 +17,7 @@ public class StockData {
     public String unit;
     public String warehouseCode;
     public String lot;
+    @XmlSchemaType(name = "date")
     public String expiryDate;
     public StockStatus status;
     public BigDecimal quantity;

@@ -5,9 +5,11 @@ import java.util.List;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlElement;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.invoicing.api.Invoice;
 import org.titrate.invoicing.api.InvoiceLine;
+import org.titrate.platform.api.soap.SoapTime;
 
 /** An invoice on the wire; dates as {@code YYYY-MM-DD}, instants ISO in UTC. */
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -30,11 +32,14 @@ public class InvoiceData {
     public String reason;
     public String invoiceNumber;
     public String invoiceCode;
+    @XmlSchemaType(name = "date")
     public String issueDate;
     public BigDecimal amount;
     public BigDecimal tax;
     public BigDecimal amountInclusive;
+    @XmlSchemaType(name = "dateTime")
     public String requestedAt;
+    @XmlSchemaType(name = "dateTime")
     public String issuedAt;
     @XmlElement(name = "line")
     public List<Line> lines;
@@ -81,8 +86,8 @@ public class InvoiceData {
         d.amount = i.amount();
         d.tax = i.tax();
         d.amountInclusive = i.amountInclusive();
-        d.requestedAt = i.requestedAt() == null ? null : i.requestedAt().toString();
-        d.issuedAt = i.issuedAt() == null ? null : i.issuedAt().toString();
+        d.requestedAt = SoapTime.text(i.requestedAt());
+        d.issuedAt = SoapTime.text(i.issuedAt());
         d.lines = i.lines().stream().map(InvoiceData::line).toList();
         return d;
     }

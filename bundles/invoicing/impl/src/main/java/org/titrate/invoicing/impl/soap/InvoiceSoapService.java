@@ -9,6 +9,7 @@ import org.titrate.invoicing.api.InvoiceService;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.platform.api.soap.SoapFeeds;
 
 /**
@@ -29,7 +30,7 @@ public class InvoiceSoapService {
     /** By our number ({@code IV-…}) or the tax system's invoice number. */
     @WebMethod
     @WebResult(name = "invoice")
-    public InvoiceData getInvoice(@WebParam(name = "number") String number) {
+    public InvoiceData getInvoice(@WebParam(name = "number") String number) throws ProblemFault {
         Check check = new Check();
         String n = check.text("number", number, 40, true);
         check.throwIfInvalid();
@@ -39,7 +40,7 @@ public class InvoiceSoapService {
     /** Invoices requested, issued or cancelled after the event {@code afterSeq}, oldest first, at most {@code limit} (1–500). */
     @WebMethod
     @WebResult(name = "change")
-    public List<InvoiceChangeData> listInvoicesChangedAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+    public List<InvoiceChangeData> listInvoicesChangedAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
         long after = SoapFeeds.afterSeq(afterSeq);
         Check check = new Check();
         Integer max = check.range("limit", limit, 1, 500, false);

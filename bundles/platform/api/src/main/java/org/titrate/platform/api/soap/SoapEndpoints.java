@@ -16,7 +16,8 @@ public interface SoapEndpoints {
      * @param name        the service name, the last segment of its address
      * @param implementor an instance of a {@code @WebService} class whose methods (or the class) say with
      *                    {@code @Allowed} which roles may call each operation; an operation without is for
-     *                    {@code admin} only
+     *                    {@code admin} only; each declares {@code throws} {@link ProblemFault}, so that the WSDL
+     *                    names the fault detail every refusal carries
      * @return closing it takes the endpoint down
      */
     AutoCloseable publish(String name, Object implementor);

@@ -17,6 +17,8 @@ import org.titrate.platform.api.ValidationException;
  */
 public final class SoapTime {
     private static final DatatypeFactory FACTORY;
+    private static final java.time.format.DateTimeFormatter TEXT =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     static {
         try {
@@ -37,6 +39,14 @@ public final class SoapTime {
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(instant.toEpochMilli());
         return FACTORY.newXMLGregorianCalendar(c);
+    }
+
+    /**
+     * An instant as xs:dateTime text, always in UTC with exactly three digits of fraction ({@code 2026-11-30T05:43:00.000Z}),
+     * so that a client sorting the text sorts by time; null for null.
+     */
+    public static String text(Instant instant) {
+        return instant == null ? null : TEXT.format(instant);
     }
 
     /** A day as an xs:date (no offset); null for null. */

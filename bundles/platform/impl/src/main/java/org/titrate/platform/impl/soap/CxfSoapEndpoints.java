@@ -22,13 +22,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.apache.cxf.service.model.BindingOperationInfo;
 import org.titrate.platform.impl.licensing.ModuleLicences;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import org.titrate.platform.api.FieldError;
 import org.titrate.platform.api.ProblemException;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.CurrentUser;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemDetail;
 import org.titrate.platform.impl.rest.Problems;
 import org.titrate.platform.impl.security.JaasAuthenticator;
 import org.titrate.platform.impl.security.Permissions;
@@ -42,7 +41,15 @@ import org.titrate.platform.impl.security.Permissions;
 public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpoints {
     public static final String PREFIX = "/soap/";
     public static final String PREFIX_12 = "/soap12/";
-    static final String NS = "urn:titrate:fault";
+    private static final javax.xml.bind.JAXBContext PROBLEM;
+
+    static {
+        try {
+            PROBLEM = javax.xml.bind.JAXBContext.newInstance(ProblemDetail.class);
+        } catch (javax.xml.bind.JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The services up now; CXF's own list page is hidden (etc/org.apache.cxf.osgi.cfg). */
     private final Set<String> published = new ConcurrentSkipListSet<>();
@@ -327,19 +334,12 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 fault.setStatusCode(400);
             }
             fault.setMessage(problem.title() + ": " + problem.detail());
-            Element detail = fault.getOrCreateDetail();
-            Document doc = detail.getOwnerDocument();
-            Element p = doc.createElementNS(NS, "problem");
-            append(doc, p, "status", String.valueOf(problem.status()));
-            append(doc, p, "title", problem.title());
-            append(doc, p, "detail", problem.detail());
-            for (FieldError error : problem.errors()) {
-                Element fe = doc.createElementNS(NS, "error");
-                append(doc, fe, "field", error.field());
-                append(doc, fe, "message", error.message());
-                p.appendChild(fe);
+            // the detail every operation declares (ProblemFault), written by its own bean so that it cannot drift from the WSDL
+            try {
+                PROBLEM.createMarshaller().marshal(ProblemDetail.of(problem), fault.getOrCreateDetail());
+            } catch (javax.xml.bind.JAXBException unwritable) {
+                throw new IllegalStateException("cannot write the fault detail", unwritable);
             }
-            detail.appendChild(p);
         }
 
         private static boolean isGet(Message message) {
@@ -359,12 +359,6 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             String field = FieldPath.of(message.getExchange());
             String said = fault.getMessage() == null ? "" : fault.getMessage().replaceFirst("^Unmarshalling Error:\\s*", "").strip();
             return new ValidationException(field == null ? "body" : field, "cannot be read" + (said.isEmpty() ? "" : ": " + said));
-        }
-
-        private static void append(Document doc, Element parent, String name, String text) {
-            Element e = doc.createElementNS(NS, name);
-            e.setTextContent(text);
-            parent.appendChild(e);
         }
     }
 }

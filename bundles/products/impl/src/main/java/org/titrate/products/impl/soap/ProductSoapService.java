@@ -10,6 +10,7 @@ import org.titrate.platform.api.PageRequest;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.products.api.Product;
 import org.titrate.products.api.ProductQuery;
 import org.titrate.products.api.ProductService;
@@ -29,7 +30,7 @@ public class ProductSoapService {
 
     @WebMethod
     @WebResult(name = "product")
-    public ProductData getProduct(@WebParam(name = "sku") String sku) {
+    public ProductData getProduct(@WebParam(name = "sku") String sku) throws ProblemFault {
         if (sku == null || sku.isBlank()) {
             throw new ValidationException("sku", "is required");
         }
@@ -39,7 +40,7 @@ public class ProductSoapService {
     @WebMethod
     @WebResult(name = "page")
     public ProductPage findProducts(@WebParam(name = "query") String query, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit) {
+            @WebParam(name = "limit") Integer limit) throws ProblemFault {
         PageRequest page = new PageRequest(offset == null ? 0 : offset, limit == null ? PageRequest.DEFAULT_LIMIT : limit);
         Page<Product> found = products.find(new ProductQuery(query, null, null, null, page));
         ProductPage result = new ProductPage();
@@ -54,7 +55,7 @@ public class ProductSoapService {
     @WebMethod
     @Allowed(Roles.PURCHASING)
     @WebResult(name = "product")
-    public ProductData saveProduct(@WebParam(name = "product") ProductData product) {
+    public ProductData saveProduct(@WebParam(name = "product") ProductData product) throws ProblemFault {
         if (product == null) {
             throw new ValidationException("product", "is required");
         }

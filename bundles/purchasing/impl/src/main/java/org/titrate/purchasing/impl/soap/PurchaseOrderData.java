@@ -5,6 +5,7 @@ import java.util.List;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlElement;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.purchasing.api.PurchaseLine;
 import org.titrate.purchasing.api.PurchaseOrder;
@@ -23,6 +24,7 @@ public class PurchaseOrderData {
     public String sourceOrderNumber;
     public String supplierReference;
     public String currency;
+    @XmlSchemaType(name = "date")
     public String orderDate;
     public BigDecimal totalAmount;
     public BigDecimal paidAmount;
@@ -43,6 +45,7 @@ public class PurchaseOrderData {
         public BigDecimal unitPrice;
         public BigDecimal amount;
         public String lot;
+        @XmlSchemaType(name = "date")
         public String expiryDate;
 
         static Line of(PurchaseLine l) {

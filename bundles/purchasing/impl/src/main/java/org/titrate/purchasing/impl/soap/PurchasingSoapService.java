@@ -7,6 +7,7 @@ import javax.jws.WebService;
 import org.titrate.platform.api.Check;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.purchasing.api.PurchaseOrderService;
 import org.titrate.purchasing.api.SupplierService;
 
@@ -31,7 +32,7 @@ public class PurchasingSoapService {
     /** A purchase order or return with its lines (the lots received), amounts and what is still owed on it. */
     @WebMethod
     @WebResult(name = "purchaseOrder")
-    public PurchaseOrderData getPurchaseOrder(@WebParam(name = "number") String number) {
+    public PurchaseOrderData getPurchaseOrder(@WebParam(name = "number") String number) throws ProblemFault {
         Check check = new Check();
         String n = check.text("number", number, 40, true);
         check.throwIfInvalid();
@@ -40,7 +41,7 @@ public class PurchasingSoapService {
 
     @WebMethod
     @WebResult(name = "supplier")
-    public SupplierData getSupplier(@WebParam(name = "code") String code) {
+    public SupplierData getSupplier(@WebParam(name = "code") String code) throws ProblemFault {
         Check check = new Check();
         String c = check.code("code", code, true);
         check.throwIfInvalid();

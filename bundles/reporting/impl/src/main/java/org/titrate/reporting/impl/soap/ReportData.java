@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlElement;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.reporting.api.Report;
 import org.titrate.reporting.api.ReportColumn;
@@ -20,7 +21,9 @@ import org.titrate.reporting.api.ReportColumn;
 public class ReportData {
     public String name;
     public String title;
+    @XmlSchemaType(name = "date")
     public String from;
+    @XmlSchemaType(name = "date")
     public String to;
     @XmlElement(name = "filter")
     public List<Cell> filters = new ArrayList<>();

@@ -6,8 +6,10 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.ws.RequestWrapper;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.reporting.api.ReportService;
 
 /**
@@ -27,23 +29,26 @@ public class ReportSoapService {
     @WebMethod
     @WebResult(name = "report")
     @Allowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
+    @RequestWrapper(className = "org.titrate.reporting.impl.soap.SalesSummaryRequest")
     public ReportData getSalesSummary(@WebParam(name = "from") String from, @WebParam(name = "to") String to,
-            @WebParam(name = "groupBy") String groupBy) {
+            @WebParam(name = "groupBy") String groupBy) throws ProblemFault {
         return ReportData.of(reports.run("sales-summary", params("from", from, "to", to, "groupBy", groupBy)));
     }
 
     @WebMethod
     @WebResult(name = "report")
     @Allowed({Roles.FINANCE, Roles.VIEWER})
+    @RequestWrapper(className = "org.titrate.reporting.impl.soap.StatementOfAccountRequest")
     public ReportData getStatementOfAccount(@WebParam(name = "customerCode") String customerCode, @WebParam(name = "from") String from,
-            @WebParam(name = "to") String to) {
+            @WebParam(name = "to") String to) throws ProblemFault {
         return ReportData.of(reports.run("statement", params("customer", customerCode, "from", from, "to", to)));
     }
 
     @WebMethod
     @WebResult(name = "report")
     @Allowed({Roles.FINANCE, Roles.VIEWER})
-    public ReportData getReceivablesAgeing(@WebParam(name = "asOf") String asOf) {
+    @RequestWrapper(className = "org.titrate.reporting.impl.soap.ReceivablesAgeingRequest")
+    public ReportData getReceivablesAgeing(@WebParam(name = "asOf") String asOf) throws ProblemFault {
         return ReportData.of(reports.run("receivables-ageing", params("asOf", asOf)));
     }
 

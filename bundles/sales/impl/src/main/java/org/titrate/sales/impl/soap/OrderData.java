@@ -10,6 +10,7 @@ import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlElementWrapper;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.Check;
@@ -23,7 +24,8 @@ import org.titrate.sales.api.SalesOrder;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "order", propOrder = {"number", "type", "status", "customerCode", "customerName", "channel", "warehouseCode",
         "sourceOrderNumber", "currency", "orderDate", "comment", "customFields", "lines", "shippedAmount", "returnedAmount",
-        "totalAmount", "paidAmount", "outstandingAmount", "carrier", "trackingNumber", "history", "version", "updatedAt", "eventSeq"})
+        "totalAmount", "paidAmount", "outstandingAmount", "carrier", "trackingNumber", "history", "version", "updatedAt", "eventSeq",
+        "invoiceNumbers"})
 public class OrderData {
     public String number;
     public OrderType type;
@@ -34,6 +36,7 @@ public class OrderData {
     public String warehouseCode;
     public String sourceOrderNumber;
     public String currency;
+    @XmlSchemaType(name = "date")
     public String orderDate;
     public String comment;
     @XmlElementWrapper(name = "customFields")
@@ -53,9 +56,17 @@ public class OrderData {
     @XmlElement(name = "change")
     public List<StatusChangeData> history;
     public Long version;
+    @XmlSchemaType(name = "dateTime")
     public XMLGregorianCalendar updatedAt;
     /** The document's last change in this answer, as its place in the platform's event log; only in {@code listOrdersChangedAfter}. */
     public Long eventSeq;
+    /**
+     * The numbers of the invoices naming this document (requested or issued, not cancelled); absent when invoicing is not
+     * installed. Last, so that clients reading the older shape in sequence still read it.
+     */
+    @XmlElementWrapper(name = "invoiceNumbers")
+    @XmlElement(name = "invoiceNumber")
+    public List<String> invoiceNumbers;
 
     static OrderData of(SalesOrder o) {
         OrderData d = new OrderData();

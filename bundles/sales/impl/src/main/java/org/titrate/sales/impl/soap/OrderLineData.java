@@ -3,6 +3,7 @@ package org.titrate.sales.impl.soap;
 import java.math.BigDecimal;
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import org.titrate.sales.api.Direction;
 import org.titrate.sales.api.OrderLine;
@@ -20,6 +21,7 @@ public class OrderLineData {
     public BigDecimal quantity;
     public BigDecimal unitPrice;
     public BigDecimal amount;
+    @XmlSchemaType(name = "date")
     public String deliveryDate;
     public String lot;
     public String reasonCode;

@@ -4,6 +4,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.soap.SoapEndpoints;
 import org.titrate.sales.api.SalesOrderService;
@@ -21,11 +25,15 @@ public class SalesOrderSoapEndpoint {
     @Reference
     private EventLog log;
 
+    /** Present while invoicing is installed: the feeds show the invoice numbers of each order. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrderInvoices invoices;
+
     private AutoCloseable endpoint;
 
     @Activate
     void activate() {
-        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders, log));
+        endpoint = soap.publish("SalesOrderService", new SalesOrderSoapService(orders, log, () -> invoices));
     }
 
     @Deactivate

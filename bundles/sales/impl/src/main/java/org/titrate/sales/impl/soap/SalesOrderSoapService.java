@@ -6,16 +6,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import javax.xml.datatype.XMLGregorianCalendar;
+import javax.xml.ws.RequestWrapper;
+import org.titrate.invoicing.api.OrderInvoices;
 import org.titrate.platform.api.ValidationException;
 import org.titrate.platform.api.events.EventLog;
 import org.titrate.platform.api.events.LoggedEvent;
 import org.titrate.platform.api.security.Allowed;
 import org.titrate.platform.api.security.Roles;
+import org.titrate.platform.api.soap.ProblemFault;
 import org.titrate.platform.api.soap.SoapFeeds;
 import org.titrate.platform.api.soap.SoapTime;
 import org.titrate.sales.api.SalesEvents;
@@ -35,30 +39,33 @@ public class SalesOrderSoapService {
 
     private final SalesOrderService orders;
     private final EventLog log;
+    /** Invoicing's invoice numbers of orders while that module is installed (null otherwise). */
+    private final Supplier<OrderInvoices> invoices;
 
     static void pageLimit(int limit) {
         pageLimit = limit;
     }
 
-    public SalesOrderSoapService(SalesOrderService orders, EventLog log) {
+    public SalesOrderSoapService(SalesOrderService orders, EventLog log, Supplier<OrderInvoices> invoices) {
         this.orders = orders;
         this.log = log;
+        this.invoices = invoices;
     }
 
     @WebMethod
     @WebResult(name = "order")
-    public OrderData getOrder(@WebParam(name = "number") String number) {
+    public OrderData getOrder(@WebParam(name = "number") String number) throws ProblemFault {
         if (number == null || number.isBlank()) {
             throw new ValidationException("number", "is required");
         }
-        return OrderData.of(orders.get(number.strip()));
+        return withInvoices(List.of(OrderData.of(orders.get(number.strip())))).get(0);
     }
 
     /** Creates a draft document; confirm or submit it over REST or the shell. */
     @WebMethod
     @Allowed(Roles.SALES)
     @WebResult(name = "order")
-    public OrderData createOrder(@WebParam(name = "order") OrderData order) {
+    public OrderData createOrder(@WebParam(name = "order") OrderData order) throws ProblemFault {
         if (order == null) {
             throw new ValidationException("order", "is required");
         }
@@ -71,7 +78,8 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
-    public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) {
+    @RequestWrapper(className = "org.titrate.sales.impl.soap.ListOrdersChangedSinceRequest")
+    public List<OrderData> listOrdersChangedSince(@WebParam(name = "since") XMLGregorianCalendar since) throws ProblemFault {
         if (since == null) {
             throw new ValidationException("since", "is required (xs:dateTime)");
         }
@@ -82,14 +90,14 @@ public class SalesOrderSoapService {
             List<SalesOrder> old = orders.changedSince(from, pageLimit).stream()
                     .filter(o -> logStart == null || o.updatedAt().isBefore(logStart)).toList();
             if (!old.isEmpty() || logStart == null) {
-                return old.stream().map(OrderData::of).toList();
+                return withInvoices(old.stream().map(OrderData::of).toList());
             }
         }
         // The log's times order it as its numbers do, and a document is stamped before its event is appended, so
         // continuing from any updatedAt of an answer misses no later change.
         List<SalesOrder> changed = new ArrayList<>(changes(log.lastSeqAtOrBefore(from), true, pageLimit).keySet());
         changed.sort(Comparator.comparing(SalesOrder::updatedAt));
-        return changed.stream().map(OrderData::of).toList();
+        return withInvoices(changed.stream().map(OrderData::of).toList());
     }
 
     /**
@@ -99,7 +107,7 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
-    public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) {
+    public List<OrderData> listOrdersChangedAfter(@WebParam(name = "afterSeq") Long afterSeq) throws ProblemFault {
         return after(SoapFeeds.afterSeq(afterSeq), pageLimit);
     }
 
@@ -110,7 +118,7 @@ public class SalesOrderSoapService {
      */
     @WebMethod
     @WebResult(name = "order")
-    public List<OrderData> listOrdersAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) {
+    public List<OrderData> listOrdersAfter(@WebParam(name = "afterSeq") Long afterSeq, @WebParam(name = "limit") Integer limit) throws ProblemFault {
         return after(SoapFeeds.afterSeq(afterSeq), SoapFeeds.pageSize(limit, pageLimit));
     }
 
@@ -121,7 +129,13 @@ public class SalesOrderSoapService {
             d.eventSeq = seq;
             answer.add(d);
         });
-        return answer;
+        return withInvoices(answer);
+    }
+
+    /** The documents with the numbers of the invoices naming them, read for all at once; as they are without invoicing. */
+    private List<OrderData> withInvoices(List<OrderData> documents) {
+        OrderInvoices.attach(invoices.get(), documents, d -> d.number, (d, numbers) -> d.invoiceNumbers = numbers);
+        return documents;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.titrate.sales.impl.soap;
 
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlSchemaType;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.titrate.platform.api.soap.SoapTime;
@@ -15,6 +16,7 @@ public class StatusChangeData {
     public OrderAction action;
     public OrderStatus fromStatus;
     public OrderStatus toStatus;
+    @XmlSchemaType(name = "dateTime")
     public XMLGregorianCalendar at;
     public String by;
     public String comment;
