@@ -320,6 +320,10 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 problem = new ProblemException(404, "Not Found", "No such WSDL or schema document", null);
             }
             if (problem == null) {
+                if (soap12(message) && Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())) {
+                    // CXF's own refusals of the request (a DOCTYPE, an unreadable envelope) are env:Sender too
+                    fault.setStatusCode(400);
+                }
                 return;
             }
             // CXF's own client code becomes soap:Client on SOAP 1.1 and env:Sender on SOAP 1.2
@@ -328,8 +332,7 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 // WS-I answers faults with 500; a missing login or a locked one is better told the HTTP way, as
                 // REST does. Everything else, 403 included, stays a SOAP fault that JAX-WS clients can read.
                 fault.setStatusCode(problem.status());
-            } else if (message instanceof org.apache.cxf.binding.soap.SoapMessage soap
-                    && soap.getVersion() instanceof org.apache.cxf.binding.soap.Soap12) {
+            } else if (soap12(message)) {
                 // the SOAP 1.2 HTTP binding answers env:Sender with 400 Bad Request
                 fault.setStatusCode(400);
             }
@@ -340,6 +343,11 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
             } catch (javax.xml.bind.JAXBException unwritable) {
                 throw new IllegalStateException("cannot write the fault detail", unwritable);
             }
+        }
+
+        private static boolean soap12(Message message) {
+            return message instanceof org.apache.cxf.binding.soap.SoapMessage soap
+                    && soap.getVersion() instanceof org.apache.cxf.binding.soap.Soap12;
         }
 
         private static boolean isGet(Message message) {
