@@ -320,7 +320,8 @@ public class CxfSoapEndpoints implements org.titrate.platform.api.soap.SoapEndpo
                 problem = new ProblemException(404, "Not Found", "No such WSDL or schema document", null);
             }
             if (problem == null) {
-                if (soap12(message) && Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())) {
+                if (soap12(message) && fault.getFaultCode() != null
+                        && ("Sender".equals(fault.getFaultCode().getLocalPart()) || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode()))) {
                     // CXF's own refusals of the request (a DOCTYPE, an unreadable envelope) are env:Sender too
                     fault.setStatusCode(400);
                 }
