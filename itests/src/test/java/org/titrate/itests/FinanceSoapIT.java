@@ -318,7 +318,7 @@ public class FinanceSoapIT extends TitrateTestSupport {
     }
 
     @Test
-    public void generatedClientsCallEveryFinanceAndCustomerOperationAndEveryServiceAndCatchTypedFaults() throws Exception {
+    public void generatedClientsCallEveryOperationOfEveryServiceAndCatchTypedFaults() throws Exception {
         CustomerService customers = port(new CustomerService_Service().getCustomerServicePort(), "CustomerService", "admin",
                 adminPassword);
         org.titrate.itests.wsdl.customer.Customer created = new org.titrate.itests.wsdl.customer.Customer();
@@ -435,6 +435,51 @@ public class FinanceSoapIT extends TitrateTestSupport {
                 .getReportServicePort(), "ReportService", "admin", adminPassword).getStatementOfAccount(c,
                 day(LocalDate.now().minusDays(3)), day(LocalDate.now().plusDays(3)));
         assertTrue(statement.getName(), !statement.getColumn().isEmpty() && !statement.getRow().isEmpty());
+
+        // and every remaining operation of those services: the reads answer, the bad writes and unknown numbers are typed faults
+        org.titrate.itests.wsdl.product.ProductService products = port(new org.titrate.itests.wsdl.product.ProductService_Service()
+                .getProductServicePort(), "ProductService", "admin", adminPassword);
+        assertTrue(products.findProducts(SKU, 0, 5).getItem().stream().anyMatch(p -> SKU.equals(p.getSku())));
+        try {
+            products.saveProduct(new javax.xml.ws.Holder<>(new org.titrate.itests.wsdl.product.Product()));
+            throw new AssertionError("a product without SKU or name was saved");
+        } catch (org.titrate.itests.wsdl.product.ProblemFault e) {
+            assertEquals(400, e.getFaultInfo().getStatus());
+            assertFalse(e.getFaultInfo().getError().isEmpty());
+        }
+        org.titrate.itests.wsdl.sales.SalesOrderService sales = port(new org.titrate.itests.wsdl.sales.SalesOrderService_Service()
+                .getSalesOrderServicePort(), "SalesOrderService", "admin", adminPassword);
+        assertFalse(sales.listOrdersAfter(0L, 5).isEmpty());
+        assertFalse(sales.listOrdersChangedAfter(0L).isEmpty());
+        // an hour ago in Shanghai's offset: read as the instant it names, so this test's own order is in it
+        assertFalse(sales.listOrdersChangedSince(DatatypeFactory.newInstance().newXMLGregorianCalendar(java.time.OffsetDateTime
+                .now(java.time.ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString())).isEmpty());
+        try {
+            sales.createOrder(new javax.xml.ws.Holder<>(new org.titrate.itests.wsdl.sales.Order()));
+            throw new AssertionError("an order without customer or lines was created");
+        } catch (org.titrate.itests.wsdl.sales.ProblemFault e) {
+            assertEquals(400, e.getFaultInfo().getStatus());
+            assertFalse(e.getFaultInfo().getError().isEmpty());
+        }
+        try {
+            port(new org.titrate.itests.wsdl.purchasing.PurchasingService_Service().getPurchasingServicePort(), "PurchasingService",
+                    "admin", adminPassword).getPurchaseOrder("PO-NONE-" + RUN);
+            throw new AssertionError("an unknown purchase order was found");
+        } catch (org.titrate.itests.wsdl.purchasing.ProblemFault e) {
+            assertEquals(404, e.getFaultInfo().getStatus());
+        }
+        org.titrate.itests.wsdl.report.ReportService reports = port(new org.titrate.itests.wsdl.report.ReportService_Service()
+                .getReportServicePort(), "ReportService", "admin", adminPassword);
+        assertFalse(reports.getReceivablesAgeing(day(LocalDate.now())).getColumn().isEmpty());
+        assertFalse(reports.getSalesSummary(day(LocalDate.now().minusDays(3)), day(LocalDate.now().plusDays(3)), "customer")
+                .getColumn().isEmpty());
+        try {
+            port(new org.titrate.itests.wsdl.invoice.InvoiceService_Service().getInvoiceServicePort(), "InvoiceService", "admin",
+                    adminPassword).getInvoice("IV-NONE-" + RUN);
+            throw new AssertionError("an unknown invoice was found");
+        } catch (org.titrate.itests.wsdl.invoice.ProblemFault e) {
+            assertEquals(404, e.getFaultInfo().getStatus());
+        }
     }
 
     /**
