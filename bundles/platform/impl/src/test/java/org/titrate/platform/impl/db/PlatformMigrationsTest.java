@@ -11,7 +11,7 @@ public class PlatformMigrationsTest {
     @Test
     public void platformScriptsRunOnceOnDerby() {
         javax.sql.DataSource ds = MigrationTesting.freshDerby();
-        assertEquals(4, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
-        assertEquals(4, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
+        assertEquals(5, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
+        assertEquals(5, SchemaMigrations.migrate(ds, "platform", getClass().getClassLoader()));
     }
 }
