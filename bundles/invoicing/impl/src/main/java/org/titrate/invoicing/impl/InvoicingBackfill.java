@@ -162,7 +162,7 @@ public class InvoicingBackfill {
 
     private boolean recorded(String number) {
         try (Connection c = dataSource.getConnection()) {
-            return !Sql.list(c, "SELECT KIND FROM IVC_POSTED WHERE DOCUMENT_NUMBER = ?", List.of(number), rs -> rs.getString(1)).isEmpty();
+            return JdbcInvoiceService.recorded(c, number);
         } catch (SQLException e) {
             throw Transactions.failure("Cannot read what invoicing recorded", e);
         }

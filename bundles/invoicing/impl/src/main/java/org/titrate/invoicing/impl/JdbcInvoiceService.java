@@ -244,6 +244,11 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
 
     // ---- sales postings ---------------------------------------------------------------------------------------
 
+    /** Whether the sales document was recorded already, by the listener or the backfill (once per document). */
+    static boolean recorded(Connection c, String documentNumber) throws SQLException {
+        return !Sql.list(c, "SELECT KIND FROM IVC_POSTED WHERE DOCUMENT_NUMBER = ?", List.of(documentNumber), rs -> rs.getString(1)).isEmpty();
+    }
+
     /**
      * Records the shipped lines of a shipment (and the replacements of an exchange) in one batch; a received return
      * against an order adds the returned quantities to that order's lines and proposes red invoices where more is
@@ -253,7 +258,7 @@ public class JdbcInvoiceService implements InvoiceService, SalesInvoicing, Sales
     public void posted(SalesPosting p) {
         try (Connection c = dataSource.getConnection()) {
             // Once per document: the backfill hands over what the listener may have recorded already.
-            if (!Sql.list(c, "SELECT KIND FROM IVC_POSTED WHERE DOCUMENT_NUMBER = ?", List.of(p.orderNumber()), rs -> rs.getString(1)).isEmpty()) {
+            if (recorded(c, p.orderNumber())) {
                 return;
             }
             Sql.update(c, "INSERT INTO IVC_POSTED (DOCUMENT_NUMBER, KIND, RECORDED_AT) VALUES (?, ?, ?)", p.orderNumber(), p.kind(),
